@@ -1,0 +1,20 @@
+// Astro renders the snapshot that the pipeline wrote; it computes nothing itself.
+// The pipeline (src/lib/pipeline) passes base, site and outDir through the environment so that
+// `astro build` run by hand and `migratrack build` produce the same site.
+import { defineConfig, passthroughImageService } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import remarkGfm from 'remark-gfm';
+
+export default defineConfig({
+  site: process.env.MIGRATRACK_SITE || undefined,
+  base: process.env.MIGRATRACK_BASE || '/',
+  outDir: process.env.MIGRATRACK_OUT_DIR || './dist',
+  trailingSlash: 'always',
+  // Directory URLs (/files/<path>/) are the stable form people paste into standups: fixed once here.
+  build: { format: 'directory', concurrency: 2 },
+  // No sharp: npm 11 skips its install script, and the site has no raster images to optimise.
+  image: { service: passthroughImageService() },
+  markdown: { remarkPlugins: [remarkGfm] },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,204 @@
+/**
+ * The snapshot: everything the site renders and other tools read (`.migratrack/snapshot.json`,
+ * published as `/api/snapshot.json`). A documented, versioned contract: see docs/SNAPSHOT.md.
+ * No field changes meaning without a new SNAPSHOT_SCHEMA_VERSION.
+ */
+import { z } from 'zod';
+import { Diagnostic } from '../diagnostics.js';
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export const ItemStatus = z.enum(['done', 'in-progress', 'not-started', 'blocked', 'missing', 'unknown']);
+export type ItemStatus = z.infer<typeof ItemStatus>;
+
+/** One line grep would print, with a little code around it for the file pages. */
+export const Match = z.object({
+  path: z.string(),
+  line: z.number().int().positive(),
+  text: z.string(),
+  before: z.array(z.string()),
+  after: z.array(z.string()),
+});
+export type Match = z.infer<typeof Match>;
+
+export const PathCount = z.object({ path: z.string(), count: z.number().int().nonnegative() });
+
+/** One check derived from the doc's words for an item ("import present", "`bigquery.Client(` gone"). */
+export const Check = z.object({
+  id: z.string(),
+  kind: z.enum(['import-present', 'text-absent', 'text-present', 'definition-removed', 'metric-zero', 'config']),
+  description: z.string(),
+  /** null when it could not be evaluated (file missing, pattern invalid). */
+  passed: z.boolean().nullable(),
+  evidence: z.string(),
+  /** Lines that make it fail (for "absent" checks) or pass (for "present" checks). */
+  matches: z.array(Match),
+  /** Doc line the check was derived from. */
+  docLine: z.number().int().nullable(),
+});
+export type Check = z.infer<typeof Check>;
+
+export const SnapshotItem = z.object({
+  id: z.string(),
+  number: z.number().int().nullable(),
+  category: z.string(),
+  subgroup: z.string().nullable(),
+  name: z.string(),
+  path: z.string().nullable(),
+  declaredStatus: ItemStatus,
+  declaredStatusText: z.string(),
+  detectedStatus: ItemStatus,
+  /** Site-relative URL of its page, without the base path: "files/data_processors/raw/x.py/". */
+  url: z.string(),
+  docLine: z.number().int().nullable(),
+  updatedBy: z.string().nullable(),
+  date: z.string().nullable(),
+  checks: z.array(Check),
+  /** Call sites still to migrate in this file (union of failing checks' matches, by line). */
+  remaining: z.array(Match),
+  /** A rename git saw for a missing path. */
+  renamedTo: z.string().nullable(),
+  checklist: z.array(z.object({ text: z.string(), checked: z.boolean(), docLine: z.number().int().nullable() })),
+  fields: z.array(z.object({ key: z.string(), value: z.string(), children: z.array(z.string()) })),
+  /** Other items that track the same path (processor_base.py is File 1 and File 27). */
+  sameFileItems: z.array(z.string()),
+  groupId: z.string().nullable(),
+});
+export type SnapshotItem = z.infer<typeof SnapshotItem>;
+
+export const StatusCounts = z.object({
+  done: z.number().int().nonnegative(),
+  inProgress: z.number().int().nonnegative(),
+  notStarted: z.number().int().nonnegative(),
+  blocked: z.number().int().nonnegative(),
+  unknown: z.number().int().nonnegative(),
+});
+
+export const SnapshotCategory = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Files the category tracks, counting unresolved group slots. */
+  slots: z.number().int().nonnegative(),
+  declared: StatusCounts,
+  verified: z.object({
+    done: z.number().int().nonnegative(),
+    partial: z.number().int().nonnegative(),
+    notStarted: z.number().int().nonnegative(),
+    missing: z.number().int().nonnegative(),
+    unknown: z.number().int().nonnegative(),
+  }),
+  /** Call sites left in the category's files, and in how many files. */
+  remaining: z.object({ calls: z.number().int().nonnegative(), files: z.number().int().nonnegative(), what: z.string() }),
+  url: z.string(),
+  docLine: z.number().int().nullable(),
+});
+export type SnapshotCategory = z.infer<typeof SnapshotCategory>;
+
+export const SnapshotMetric = z.object({
+  id: z.string(),
+  label: z.string(),
+  command: z.string().nullable(),
+  unit: z.enum(['lines', 'files', 'matches']),
+  /** null when the command could not be evaluated (see `error`). */
+  value: z.number().int().nullable(),
+  error: z.string().nullable(),
+  better: z.enum(['lower', 'higher']),
+  categoryId: z.string().nullable(),
+  source: z.enum(['doc', 'config']),
+  docLine: z.number().int().nullable(),
+  byFile: z.array(PathCount),
+  byDirectory: z.array(PathCount),
+  /** The output lines' matches (first 500), for the metric page. */
+  matches: z.array(Match),
+  url: z.string(),
+});
+export type SnapshotMetric = z.infer<typeof SnapshotMetric>;
+
+export const Drift = z.object({
+  kind: z.enum([
+    'declared-done-not-in-code',
+    'done-in-code-not-declared',
+    'path-missing',
+    'summary-disagrees',
+    'line-range-stale',
+    'scope-growth',
+    'declared-count-mismatch',
+  ]),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  itemId: z.string().nullable(),
+  path: z.string().nullable(),
+  docLine: z.number().int().nullable(),
+  evidence: z.string(),
+});
+export type Drift = z.infer<typeof Drift>;
+
+export const MilestoneStatus = z.enum(['met', 'missed', 'met-late', 'at-risk', 'on-track', 'not-yet-due', 'no-target']);
+
+export const SnapshotMilestone = z.object({
+  id: z.string(),
+  title: z.string(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  targetDone: z.number().nullable(),
+  targetTotal: z.number().nullable(),
+  status: MilestoneStatus,
+  /** Declared done on the milestone's end date (from history), when known. */
+  actualDone: z.number().nullable(),
+  metOn: z.string().nullable(),
+  explanation: z.string(),
+  tasks: z.array(z.object({ text: z.string(), checked: z.boolean() })),
+});
+
+export const BurndownPoint = z.object({
+  date: z.string(),
+  commit: z.string().nullable(),
+  scope: z.number(),
+  declaredRemaining: z.number().nullable(),
+  verifiedRemaining: z.number().nullable(),
+  ideal: z.number().nullable(),
+});
+
+export const Forecast = z.object({
+  /** Projected completion date, never in the past; null when velocity is zero or unknown. */
+  date: z.string().nullable(),
+  earliest: z.string().nullable(),
+  latest: z.string().nullable(),
+  velocityPerDay: z.number().nullable(),
+  windowDays: z.number().int(),
+  message: z.string(),
+});
+
+export const Snapshot = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  generatedAt: z.string(),
+  repo: z.object({
+    root: z.string(),
+    commit: z.string().nullable(),
+    isGit: z.boolean(),
+    /** Web URL of the repository (GitHub/GitLab/Bitbucket) when a remote is known. */
+    webUrl: z.string().nullable(),
+    host: z.enum(['github', 'gitlab', 'bitbucket']).nullable(),
+  }),
+  doc: z.object({
+    path: z.string(),
+    title: z.string().nullable(),
+    project: z.string().nullable(),
+    startDate: z.string().nullable(),
+    commit: z.string().nullable(),
+    repairedFrom: z.string().nullable(),
+  }),
+  totals: z.object({
+    slots: z.number().int().nonnegative(),
+    declaredDone: z.number().int().nonnegative(),
+    verifiedDone: z.number().int().nonnegative(),
+  }),
+  categories: z.array(SnapshotCategory),
+  items: z.array(SnapshotItem),
+  metrics: z.array(SnapshotMetric),
+  drift: z.array(Drift),
+  diagnostics: z.array(Diagnostic),
+  milestones: z.array(SnapshotMilestone),
+  burndown: z.object({ points: z.array(BurndownPoint), forecast: Forecast }).nullable(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
