@@ -5,6 +5,10 @@ import { defineConfig, passthroughImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkGfm from 'remark-gfm';
 
+// Vite lets BASE_URL, MODE, DEV, PROD and SSR from process.env override import.meta.env, and test
+// runners (vitest) export them: a build started from a test would silently lose its base path.
+for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[key];
+
 export default defineConfig({
   site: process.env.MIGRATRACK_SITE || undefined,
   base: process.env.MIGRATRACK_BASE || '/',

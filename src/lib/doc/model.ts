@@ -55,7 +55,11 @@ export type LineSpan = z.infer<typeof LineSpan>;
  * number in its range, each with the path the doc's list gives it or `path: null` when unresolved.
  */
 export const TrackedItem = z.object({
-  /** Stable id: "file-27", or "file-41" for a group slot; "item-<n>" when the doc gives no number. */
+  /**
+   * Stable id: "file-27", or "file-41" for a group slot. A number the doc uses twice gets
+   * "file-27-dup-2" for its second use. Task-level trackers (no file numbers) give "task-1.1" for a
+   * task, or "task-1.1-2" for the second path of its "Files Modified" list.
+   */
   id: z.string(),
   number: z.number().int().nullable(),
   categoryId: z.string(),
@@ -106,8 +110,11 @@ export const Subgroup = z.object({
   declaredCount: z.number().int().nullable(),
   /** "10/10 COMPLETE ✅" style marker in the heading. */
   completeMarker: z.boolean(),
+  /** `**Note:** …` style fields written under the sub-group heading, before its items. */
+  fields: z.array(Field),
   source: SourceRange,
 });
+export type Subgroup = z.infer<typeof Subgroup>;
 
 export const Category = z.object({
   /** "3.1.1", or a slug of the heading when it has no task number. */
@@ -119,6 +126,11 @@ export const Category = z.object({
   /** A status written in or under the heading (task-level trackers), if any. */
   status: StatusText.nullable(),
   subgroups: z.array(Subgroup),
+  /**
+   * Fields written under the heading itself (task-level trackers: `**Assignee:**`, `**Estimated:**`,
+   * `**Subtasks:**`, `**Files Modified:**`), verbatim.
+   */
+  fields: z.array(Field),
   source: SourceRange,
 });
 export type Category = z.infer<typeof Category>;
@@ -148,6 +160,8 @@ export const Milestone = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   target: Fraction.nullable(),
+  /** The Target field as written ("26/76 files (34%)", "all adoption tasks merged"), or null. */
+  targetText: z.string().nullable(),
   tasks: z.array(
     z.object({ text: z.string(), checked: z.boolean(), categoryIds: z.array(z.string()), source: SourceRange }),
   ),
@@ -177,6 +191,8 @@ export const DocHeader = z.object({
   progress: Fraction.nullable(),
   /** Every `**Key:** value` header field, verbatim. */
   fields: z.record(z.string(), z.string()),
+  /** Where each of `fields` was written (the footer's "Last Updated" is at the end of the doc). */
+  fieldSources: z.record(z.string(), SourceRange),
   lastUpdated: z.string().nullable(),
 });
 export type DocHeader = z.infer<typeof DocHeader>;
@@ -187,6 +203,7 @@ export const DocEncoding = z.object({
   bom: z.boolean(),
   crlf: z.boolean(),
 });
+export type DocEncoding = z.infer<typeof DocEncoding>;
 
 export const TrackingDoc = z.object({
   path: z.string(),

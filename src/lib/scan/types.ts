@@ -2,6 +2,7 @@
  * Data the scan stage exchanges with the others. The scan stage turns a repository tree and a set
  * of grep pipelines (from the doc or the config) into exact counts and matches, as GNU grep would.
  */
+import type { Diagnostic } from '../diagnostics.js';
 import type { Match } from '../snapshot/schema.js';
 
 /** A read-only view of a tree: the working tree, the git index, or a past commit. */
@@ -10,6 +11,19 @@ export interface RepoTree {
   readonly paths: readonly string[];
   /** File bytes, or null when unreadable (the reason goes to a diagnostic). */
   read(path: string): Promise<Buffer | null>;
+  /** Content identity (git blob id) when known, so per-file results can be cached across commits. */
+  blobId?(path: string): string | undefined;
+  /** Synchronous read, when cheap (working-tree files): lets a scan skip a promise per file. */
+  readSync?(path: string): Buffer | null;
+  /**
+   * Symbolic links in the tree: repo path -> the repo path it resolves to, or null when it points
+   * outside the repository, dangles, or loops. Links are never in `paths` (they are not regular files).
+   */
+  readonly symlinks?: ReadonlyMap<string, string | null>;
+  /** Problems met building or reading the tree (unreadable files, links out of the repo). */
+  readonly diagnostics?: Diagnostic[];
+  /** Releases resources (gitTree's `git cat-file` process). Safe to call twice. */
+  close?(): void;
 }
 
 /** How a pattern is written: POSIX basic (grep), extended (grep -E), or fixed (grep -F). */

@@ -26,7 +26,8 @@ export const PathCount = z.object({ path: z.string(), count: z.number().int().no
 /** One check derived from the doc's words for an item ("import present", "`bigquery.Client(` gone"). */
 export const Check = z.object({
   id: z.string(),
-  kind: z.enum(['import-present', 'text-absent', 'text-present', 'definition-removed', 'metric-zero', 'config']),
+  /** `import-removed`: the old import of a "Replace: `from a import b` → …" is gone (added by verify). */
+  kind: z.enum(['import-present', 'import-removed', 'text-absent', 'text-present', 'definition-removed', 'metric-zero', 'config']),
   description: z.string(),
   /** null when it could not be evaluated (file missing, pattern invalid). */
   passed: z.boolean().nullable(),
@@ -63,6 +64,11 @@ export const SnapshotItem = z.object({
   /** Other items that track the same path (processor_base.py is File 1 and File 27). */
   sameFileItems: z.array(z.string()),
   groupId: z.string().nullable(),
+  /**
+   * One sentence on why detectedStatus is what it is (added by verify).
+   * @example "1 of 2 checks pass; `bigquery.Client(` still on lines 41, 88"
+   */
+  summary: z.string().optional(),
 });
 export type SnapshotItem = z.infer<typeof SnapshotItem>;
 
@@ -88,7 +94,15 @@ export const SnapshotCategory = z.object({
     unknown: z.number().int().nonnegative(),
   }),
   /** Call sites left in the category's files, and in how many files. */
-  remaining: z.object({ calls: z.number().int().nonnegative(), files: z.number().int().nonnegative(), what: z.string() }),
+  remaining: z.object({
+    calls: z.number().int().nonnegative(),
+    files: z.number().int().nonnegative(),
+    what: z.string(),
+    /** The same figures per pattern, most calls first (added by verify). */
+    byPattern: z
+      .array(z.object({ label: z.string(), calls: z.number().int().nonnegative(), files: z.number().int().nonnegative() }))
+      .optional(),
+  }),
   url: z.string(),
   docLine: z.number().int().nullable(),
 });
@@ -157,6 +171,10 @@ export const BurndownPoint = z.object({
   declaredRemaining: z.number().nullable(),
   verifiedRemaining: z.number().nullable(),
   ideal: z.number().nullable(),
+  /** Slots added (+) or removed (−) in the doc since the previous day: scope, not progress (history stage). */
+  scopeChange: z.number().optional(),
+  /** Metric id → value at the end of that day (history stage), for per-metric charts. */
+  metrics: z.record(z.string(), z.number().nullable()).optional(),
 });
 
 export const Forecast = z.object({
@@ -187,6 +205,12 @@ export const Snapshot = z.object({
     startDate: z.string().nullable(),
     commit: z.string().nullable(),
     repairedFrom: z.string().nullable(),
+    /**
+     * The tracking doc's markdown (after mojibake repair), for the site's /doc/ page. Optional and
+     * additive: producers that do not fill it get a /doc/ page saying the text is unavailable.
+     * @example "# Jitter Adoption & Connection Pooling - File Tracking\n..."
+     */
+    text: z.string().nullable().optional(),
   }),
   totals: z.object({
     slots: z.number().int().nonnegative(),

@@ -1,0 +1,134 @@
+/**
+ * Site benchmark (issue 6): builds the site for a synthetic 5,000-item snapshot and a bare Astro
+ * project of 5,000 trivial pages with the same build settings, in the same run, and reports the
+ * shipped JS per page (gzip). Prints JSON. Usage: `tsx scripts/bench/site.ts [items]`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { HistoryFile } from '../../src/lib/history/schema.js';
+import { Snapshot, type SnapshotItem } from '../../src/lib/snapshot/schema.js';
+import { fileFor } from '../../tests/e2e/server.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const WORK = join(ROOT, '.cache/bench/site');
+const N = Number(process.argv[2] ?? 5000);
+const CATS = 10;
+const STATUSES = ['done', 'in-progress', 'not-started'] as const;
+
+/** A schema-valid snapshot with `n` tracked files spread over 10 categories, 50 directories. */
+function syntheticSnapshot(n: number): Snapshot {
+  const items: SnapshotItem[] = Array.from({ length: n }, (_, i) => {
+    const path = `pkg${i % 50}/mod${i % 7}/file_${i}.py`;
+    const left = i % 3 === 1 ? [{ path, line: 10 + (i % 40), text: '    c = bigquery.Client()', before: ['def f():'], after: ['    return c'] }] : [];
+    return {
+      id: `file-${i + 1}`, number: i + 1, category: `3.${i % CATS}`, subgroup: null, name: `file_${i}.py`, path,
+      declaredStatus: STATUSES[i % 3]!, declaredStatusText: ['✅ Complete', '🟡 In Progress', '⚪ Not Started'][i % 3]!, detectedStatus: STATUSES[(i + (i % 5 === 0 ? 1 : 0)) % 3]!,
+      url: `files/${path}/`, docLine: 10 + i * 8, updatedBy: null, date: null,
+      checks: [{ id: 'bq', kind: 'text-absent', description: '`bigquery.Client(` gone', passed: left.length === 0, evidence: `${left.length} matches`, matches: left, docLine: null }],
+      remaining: left, renamedTo: null, checklist: [{ text: 'Use the pooled client', checked: i % 3 === 0, docLine: null }],
+      fields: [{ key: 'Pattern', value: 'DELETE + INSERT', children: [] }], sameFileItems: [], groupId: null,
+    };
+  });
+  const done = items.filter((i) => i.declaredStatus === 'done').length;
+  const verified = items.filter((i) => i.detectedStatus === 'done').length;
+  const categories = Array.from({ length: CATS }, (_, c) => {
+    const mine = items.filter((i) => i.category === `3.${c}`);
+    const count = (s: string, k: 'declaredStatus' | 'detectedStatus') => mine.filter((i) => i[k] === s).length;
+    return {
+      id: `3.${c}`, title: `Category ${c}`, slots: mine.length,
+      declared: { done: count('done', 'declaredStatus'), inProgress: count('in-progress', 'declaredStatus'), notStarted: count('not-started', 'declaredStatus'), blocked: 0, unknown: 0 },
+      verified: { done: count('done', 'detectedStatus'), partial: count('in-progress', 'detectedStatus'), notStarted: count('not-started', 'detectedStatus'), missing: 0, unknown: 0 },
+      remaining: { calls: mine.reduce((s, i) => s + i.remaining.length, 0), files: mine.filter((i) => i.remaining.length > 0).length, what: '`bigquery.Client(` calls' },
+      url: `categories/3.${c}/`, docLine: null,
+    };
+  });
+  const matches = items.flatMap((i) => i.remaining);
+  return Snapshot.parse({
+    schemaVersion: 1, generatedAt: '2026-02-08T12:00:00.000Z',
+    repo: { root: '/bench', commit: 'a'.repeat(40), isGit: true, webUrl: 'https://github.com/o/r', host: 'github' },
+    doc: { path: 'TRACKING.md', title: 'Bench', project: 'Bench', startDate: '2026-01-01', commit: null, repairedFrom: null, text: items.map((i) => `### File ${i.number}: ${i.name}\n- **Status:** ${i.declaredStatusText}\n`).join('\n') },
+    totals: { slots: n, declaredDone: done, verifiedDone: verified }, categories, items,
+    metrics: [{ id: 'bq', label: 'BigQuery clients', command: 'grep -rn "bigquery.Client(" .', unit: 'matches', value: matches.length, error: null, better: 'lower', categoryId: null, source: 'doc', docLine: null,
+      byFile: items.filter((i) => i.remaining.length > 0).map((i) => ({ path: i.path!, count: 1 })), byDirectory: [], matches: matches.slice(0, 500), url: 'metrics/bq/' }],
+    drift: items.filter((i) => i.declaredStatus === 'done' && i.detectedStatus !== 'done').map((i) => ({ kind: 'declared-done-not-in-code', severity: 'error', message: `File ${i.number} is not done in code`, itemId: i.id, path: i.path, docLine: i.docLine, evidence: '' })),
+    diagnostics: [], milestones: [],
+    burndown: { points: Array.from({ length: 30 }, (_, d) => ({ date: `2026-01-${String(d + 1).padStart(2, '0')}`, commit: null, scope: n, declaredRemaining: n - d * 50, verifiedRemaining: n - d * 40, ideal: n - d * 100 })), forecast: { date: '2026-06-01', earliest: null, latest: null, velocityPerDay: 40, windowDays: 14, message: 'June' } },
+  });
+}
+
+/** 30 daily history points with every item's state. */
+function syntheticHistory(s: Snapshot): HistoryFile {
+  return {
+    schemaVersion: 1, repo: { id: 'bench' },
+    records: Array.from({ length: 30 }, (_, d) => ({
+      at: `2026-01-${String(d + 1).padStart(2, '0')}T12:00:00Z`, commit: null, docCommit: null, source: 'backfill' as const,
+      metrics: { bq: 4000 - d * 50 }, categories: {},
+      items: Object.fromEntries(s.items.map((i, k) => [i.id, { declared: k < d * 150 ? i.declaredStatus : 'not-started', detected: k < d * 150 ? i.detectedStatus : 'not-started' }])),
+      declaredDone: null, verifiedDone: null, slots: null,
+    })),
+  };
+}
+
+function run(cwd: string, env: NodeJS.ProcessEnv, root: string): Promise<number> {
+  const start = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--root', root], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('close', (code) => (code === 0 ? done((performance.now() - start) / 1000) : fail(new Error(err.slice(-3000)))));
+  });
+}
+
+/** A throwaway Astro project with `n` trivial pages and the site's build settings. */
+function bareProject(dir: string, n: number): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
+  writeFileSync(join(dir, 'astro.config.mjs'), readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8'));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  writeFileSync(join(dir, 'src/pages/p/[n].astro'), `---\nexport function getStaticPaths() { return Array.from({ length: ${n} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\n---\n<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1></body></html>\n`);
+}
+
+/** Gzipped bytes of the JS a page loads: external module scripts (and their static imports) plus inline scripts. */
+function pageJs(dist: string, urlPath: string): number {
+  const html = readFileSync(fileFor(dist, '/', urlPath)!, 'utf8');
+  const seen = new Set<string>();
+  let bytes = 0;
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const js = readFileSync(file, 'utf8');
+    bytes += gzipSync(js).length;
+    for (const m of js.matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) visit(join(file, '..', m[1]!));
+  };
+  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"[^>]*>/g)) visit(fileFor(dist, '/', m[1]!)!);
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) if (m[1]!.trim()) bytes += gzipSync(m[1]!).length;
+  return bytes;
+}
+
+const snapshot = syntheticSnapshot(N);
+mkdirSync(WORK, { recursive: true });
+writeFileSync(join(WORK, 'snapshot.json'), JSON.stringify(snapshot));
+writeFileSync(join(WORK, 'history.json'), JSON.stringify(syntheticHistory(snapshot)));
+const dist = join(WORK, 'dist');
+const siteSeconds = await run(ROOT, { MIGRATRACK_SNAPSHOT: join(WORK, 'snapshot.json'), MIGRATRACK_HISTORY: join(WORK, 'history.json'), MIGRATRACK_OUT_DIR: dist }, ROOT);
+const bare = join(ROOT, '.cache/bench/bare');
+bareProject(bare, N);
+const bareSeconds = await run(bare, { MIGRATRACK_OUT_DIR: join(bare, 'dist') }, bare);
+const file = snapshot.items[1]!;
+const result = {
+  items: N,
+  siteBuildSeconds: Number(siteSeconds.toFixed(1)),
+  bareBuildSeconds: Number(bareSeconds.toFixed(1)),
+  ratio: Number((siteSeconds / bareSeconds).toFixed(2)),
+  jsGzipBytes: {
+    dashboard: pageJs(dist, '/'),
+    filePage: pageJs(dist, `/files/${file.path}/`),
+    fileList: pageJs(dist, '/files/'),
+    milestones: pageJs(dist, '/milestones/'),
+    doc: pageJs(dist, '/doc/'),
+  },
+};
+console.log(JSON.stringify(result, null, 2));

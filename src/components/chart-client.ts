@@ -1,0 +1,55 @@
+/**
+ * Draws every `canvas[data-chart]` with chart.js, registering only what the site uses (bar and
+ * line charts on category/linear scales), so the bundle stays far from `chart.js/auto`.
+ */
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import type { ChartSpec } from '../lib/site/chart-spec.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+
+/** Draws all charts on the page once; safe to call more than once. */
+export function drawCharts(): void {
+  const style = getComputedStyle(document.documentElement);
+  Chart.defaults.color = style.getPropertyValue('--fg').trim() || '#1f2328';
+  Chart.defaults.borderColor = style.getPropertyValue('--border').trim() || '#d0d7de';
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
+    if (Chart.getChart(canvas)) continue;
+    const spec = JSON.parse(canvas.dataset.chart ?? '{}') as Omit<ChartSpec, 'table'>;
+    new Chart(canvas, config(spec));
+  }
+}
+
+function config(spec: Omit<ChartSpec, 'table'>): ChartConfiguration {
+  const axisTitle = { display: !spec.sparkline, text: spec.valueAxis };
+  const valueScale = { stacked: spec.stacked, beginAtZero: true, title: axisTitle, display: !spec.sparkline, ticks: { precision: 0 } };
+  const labelScale = { stacked: spec.stacked, display: !spec.sparkline };
+  return {
+    type: spec.kind,
+    data: {
+      labels: spec.labels,
+      datasets: spec.datasets.map((d) => ({
+        label: d.label,
+        data: d.data,
+        backgroundColor: d.colour,
+        borderColor: d.colour,
+        borderDash: d.dashed ? [6, 4] : [],
+        borderWidth: spec.kind === 'line' ? 2 : 0,
+        pointRadius: spec.sparkline ? 0 : 3,
+        spanGaps: true,
+      })),
+    },
+    options: {
+      // No animation: the chart is drawn at once (and tests can read its pixels right away).
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      indexAxis: spec.horizontal ? 'y' : 'x',
+      plugins: { legend: { display: !spec.sparkline && spec.datasets.length > 1 }, tooltip: { enabled: !spec.sparkline } },
+      scales: spec.horizontal ? { x: valueScale, y: labelScale } : { x: labelScale, y: valueScale },
+    },
+  } as ChartConfiguration;
+}

@@ -1,0 +1,26 @@
+/** `migratrack build`: snapshot + history + site. */
+import { SITE_OPTIONS, TARGET_OPTIONS, type CommandSpec } from '../spec.js';
+import { displayPath, resolveFor } from './shared.js';
+
+export const buildCommand: CommandSpec = {
+  name: 'build',
+  summary: 'Parse the doc, scan the repo and its history, and render the site',
+  description:
+    'Reads the tracking doc, scans the repository, backfills and appends the history file, then builds the static site.\nWith no target and no config file it builds the generated demo repository.',
+  options: [...TARGET_OPTIONS, ...SITE_OPTIONS],
+  examples: [
+    ['build', 'the demo site, or the target named in migratrack.config.*'],
+    ['build --repo ../orchestration --doc docs/JITTER-ADOPTION-TRACKING.md', 'a repository of yours'],
+    ['build --base /orchestration/ --site https://acme.github.io/orchestration/', 'for GitHub Pages'],
+  ],
+  async run(ctx) {
+    const opts = await resolveFor(ctx, false);
+    const pipeline = await ctx.pipeline();
+    const { snapshot, history } = await pipeline.buildSnapshot(opts, ctx.log);
+    const { outDir, pages } = await pipeline.renderSite(opts, snapshot, ctx.log);
+    const t = snapshot.totals;
+    ctx.log.info(`${t.declaredDone}/${t.slots} declared done, ${t.verifiedDone}/${t.slots} verified in the code; ${history.length} history records`);
+    ctx.log.success(`Site written to ${displayPath(ctx.io.cwd, outDir)}/ (${pages} pages). Preview it with \`npm run preview\`.`);
+    return 0;
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * `migratrack init`: writes a commented config and a GitHub Actions workflow that publishes the
+ * site to Pages on a schedule and runs the ratchet on pull requests. Refuses to overwrite either
+ * file without --force, and checks both before writing so nothing is half-done.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CONFIG_FILE_NAMES, DEFAULT_HISTORY_FILE } from '../../config/index.js';
+import { MigratrackError } from '../../errors.js';
+import { writeFileAtomic } from '../check/index.js';
+import { stringOption, type CommandSpec } from '../spec.js';
+import { VERSION } from '../version.js';
+
+export const CONFIG_FILE = 'migratrack.config.mjs';
+export const WORKFLOW_FILE = '.github/workflows/migratrack.yml';
+
+async function template(name: string): Promise<string> {
+  return readFile(new URL(`../templates/${name}`, import.meta.url), 'utf8');
+}
+
+/** Fills `{{KEY}}` placeholders (GitHub's own `${{ expr }}` has spaces, so it never matches). */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{([A-Z_]+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** The branch pushes publish from: origin's default, else the current branch, else "main". */
+export function defaultBranch(cwd: string): string {
+  for (const args of [['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'], ['symbolic-ref', '--short', 'HEAD']]) {
+    try {
+      const ref = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      if (ref !== '') return ref.replace(/^origin\//, '');
+    } catch {
+      // Not a git repository, or no such ref: try the next source.
+    }
+  }
+  return 'main';
+}
+
+export const initCommand: CommandSpec = {
+  name: 'init',
+  summary: 'Write a commented config and a GitHub Pages workflow',
+  description: `Writes ${CONFIG_FILE} and ${WORKFLOW_FILE} in the current folder (your repository's root).\nThe workflow rebuilds the site nightly and on pushes, keeps the history on a \`migratrack-history\`\nbranch, deploys to GitHub Pages, and runs \`migratrack check\` on pull requests.`,
+  options: [
+    { flags: '--doc <path>', description: 'Tracking doc to put in the config (default: docs/TRACKING.md)' },
+    { flags: '--force', description: 'Overwrite existing files' },
+  ],
+  examples: [
+    ['init --doc docs/JITTER-ADOPTION-TRACKING.md', 'set up this repository'],
+    ['init --force', 'rewrite both files from the current templates'],
+  ],
+  async run(ctx) {
+    const cwd = ctx.io.cwd;
+    const force = ctx.options.force === true;
+    const existing = [...CONFIG_FILE_NAMES, WORKFLOW_FILE].filter((name) => existsSync(path.join(cwd, name)));
+    if (existing.length > 0 && !force) {
+      throw new MigratrackError('usage', `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'} (pass --force to overwrite)`);
+    }
+    const branch = defaultBranch(cwd);
+    const values = {
+      DOC: stringOption(ctx.options, 'doc') ?? 'docs/TRACKING.md',
+      HISTORY_FILE: DEFAULT_HISTORY_FILE,
+      DEFAULT_BRANCH: branch,
+      MIGRATRACK: `npx --yes migratrack@${VERSION}`,
+    };
+    await writeFileAtomic(path.join(cwd, CONFIG_FILE), fill(await template('migratrack.config.mjs.tmpl'), values));
+    await writeFileAtomic(path.join(cwd, WORKFLOW_FILE), fill(await template('migratrack.yml.tmpl'), values));
+    ctx.print(
+      [
+        `Wrote ${CONFIG_FILE}`,
+        `Wrote ${WORKFLOW_FILE} (publishes from ${branch})`,
+        '',
+        'Next:',
+        `  1. Check \`doc\` in ${CONFIG_FILE}, then run \`npx migratrack build\` to preview locally.`,
+        '  2. In GitHub: Settings → Pages → Source: "GitHub Actions".',
+        '  3. Commit both files and push; the first run backfills the history from git.',
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+/** `migratrack scan`: the snapshot without a site, as JSON, markdown or a terminal summary. */
+import { MigratrackError } from '../../errors.js';
+import { TARGET_OPTIONS, stringOption, type CommandSpec } from '../spec.js';
+import { renderMarkdownSummary, renderTextSummary } from '../summary/index.js';
+import { resolveFor } from './shared.js';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const scanCommand: CommandSpec = {
+  name: 'scan',
+  summary: 'Print the snapshot (progress, metrics, drift) without building a site',
+  description: 'Runs the pipeline without writing the history file or the site, and prints the result.\n`--format markdown` is ready to paste into a pull-request comment or a standup note.',
+  options: [{ flags: '--format <format>', description: 'text (default), markdown or json' }, ...TARGET_OPTIONS],
+  examples: [
+    ['scan', 'a terminal summary'],
+    ['scan --format markdown > progress.md', 'a PR-comment-ready summary'],
+    ['scan --format json | jq .totals', 'the snapshot as JSON (docs/SNAPSHOT.md)'],
+  ],
+  async run(ctx) {
+    const format = stringOption(ctx.options, 'format') ?? 'text';
+    if (!FORMATS.includes(format as Format)) {
+      throw new MigratrackError('usage', `--format: "${format}" is not a format (expected text, markdown or json)`);
+    }
+    const opts = await resolveFor(ctx, true);
+    const { snapshot } = await (await ctx.pipeline()).buildSnapshot(opts, ctx.log);
+    if (format === 'json') ctx.print(`${JSON.stringify(snapshot, null, 2)}\n`);
+    else if (format === 'markdown') ctx.print(renderMarkdownSummary(snapshot));
+    else ctx.print(renderTextSummary(snapshot, ctx.colors));
+    return 0;
+  },
+};

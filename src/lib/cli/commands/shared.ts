@@ -1,0 +1,20 @@
+/** Steps every pipeline command starts with: load the config, merge the flags, show it with --verbose. */
+import path from 'node:path';
+import { loadConfig, resolveOptions, type ResolvedOptions } from '../../config/index.js';
+import { cliFlags, type CommandContext } from '../spec.js';
+
+export async function resolveFor(ctx: CommandContext, dryRun: boolean): Promise<ResolvedOptions> {
+  const flags = cliFlags(ctx.options);
+  const loaded = await loadConfig(ctx.io.cwd, flags.config);
+  const opts = resolveOptions(flags, loaded, ctx.io.cwd, dryRun);
+  ctx.log.debug(`Config: ${opts.configFile ?? '(none)'}${opts.demo ? ' — no target given, using the demo repository' : ''}`);
+  ctx.log.debug(`Resolved options:\n${JSON.stringify(opts, null, 2)}`);
+  return opts;
+}
+
+/** Paths in messages: relative when under the working directory, absolute otherwise. */
+export function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  if (relative === '') return '.';
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}

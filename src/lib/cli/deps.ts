@@ -1,0 +1,31 @@
+/**
+ * The pipeline as the commands see it. The lead implements it in src/lib/pipeline/index.ts (whose
+ * named exports must match this interface); tests pass fakes to `runCli` instead.
+ */
+import type { ResolvedOptions } from '../config/index.js';
+import type { Snapshot } from '../snapshot/schema.js';
+import type { HistoryRecord } from './check/baseline.js';
+import type { Logger } from './logger.js';
+
+export interface PipelineDeps {
+  /** Parse + scan + verify + history; appends a history record unless `opts.dryRun`. */
+  buildSnapshot(opts: ResolvedOptions, log: Logger): Promise<{ snapshot: Snapshot; history: HistoryRecord[] }>;
+  /** `astro build` into a temporary folder, then swapped into `opts.outDir`. */
+  renderSite(opts: ResolvedOptions, snapshot: Snapshot, log: Logger): Promise<{ outDir: string; pages: number }>;
+  /** Runs until interrupted. */
+  startDevServer(opts: ResolvedOptions, log: Logger): Promise<void>;
+}
+
+/**
+ * Loads the real pipeline lazily, so `--help`, `init` and usage errors never pay for loading Astro.
+ * The specifier is a variable because the module is written separately; once it exists this can
+ * become a literal import (and be type-checked against PipelineDeps).
+ */
+export async function loadPipeline(): Promise<PipelineDeps> {
+  const specifier = '../pipeline/index.js';
+  const mod = (await import(specifier)) as Partial<PipelineDeps>;
+  if (typeof mod.buildSnapshot !== 'function' || typeof mod.renderSite !== 'function' || typeof mod.startDevServer !== 'function') {
+    throw new Error('src/lib/pipeline/index.ts does not export buildSnapshot, renderSite and startDevServer');
+  }
+  return { buildSnapshot: mod.buildSnapshot, renderSite: mod.renderSite, startDevServer: mod.startDevServer };
+}

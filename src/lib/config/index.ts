@@ -1,0 +1,15 @@
+/** Public surface of the config stage: schema, loader, flag/config merging. */
+export { defineConfig } from './define.js';
+export { formatZodError, formatIssuePath } from './error-map.js';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, validateConfig, type LoadedConfig } from './load.js';
+export {
+  DEFAULT_HISTORY_FILE,
+  DEFAULT_SNAPSHOT_FILE,
+  DEMO_DOC,
+  DEMO_REPO,
+  normaliseBase,
+  resolveOptions,
+  type CliFlags,
+  type ResolvedOptions,
+} from './resolve.js';
+export { CheckOverride, HistoryConfig, MetricConfig, MigratrackConfig, type MigratrackConfigInput } from './schema.js';

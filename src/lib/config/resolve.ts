@@ -1,0 +1,167 @@
+/**
+ * Merges command-line flags over the config file over defaults into the one options object every
+ * pipeline stage receives. Flags are resolved against the working directory, config values
+ * against the config file's folder, the doc against the repository root.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { MigratrackError } from '../errors.js';
+import type { LoadedConfig } from './load.js';
+import type { CheckOverride, MetricConfig } from './schema.js';
+
+/** The demo target, generated on demand by the pipeline when it is missing. */
+export const DEMO_REPO = '.cache/demo-repo';
+export const DEMO_DOC = 'docs/08-projects/current/daily-orchestration-improvements/JITTER-ADOPTION-TRACKING.md';
+export const DEFAULT_HISTORY_FILE = '.migratrack/history.json';
+export const DEFAULT_SNAPSHOT_FILE = '.migratrack/snapshot.json';
+
+/** Flags shared by the commands that run the pipeline (cac's camel-cased names). */
+export interface CliFlags {
+  repo?: string;
+  doc?: string;
+  config?: string;
+  out?: string;
+  base?: string;
+  site?: string;
+  history?: string;
+  since?: string;
+  /** `--no-backfill` sets it to false. */
+  backfill?: boolean;
+  port?: number;
+}
+
+/** Everything the pipeline needs, fully resolved: absolute paths, defaults applied. */
+export interface ResolvedOptions {
+  /** Working directory the command ran in. */
+  cwd: string;
+  /** Absolute path of the config file used, or null. */
+  configFile: string | null;
+  /** True when neither flags nor config named a target: build the generated demo repository. */
+  demo: boolean;
+  /** Absolute path of the target repository's working tree. */
+  repo: string;
+  /** The tracking doc, repo-relative POSIX path (as git names it). */
+  doc: string;
+  /** The tracking doc, absolute path. */
+  docAbsolute: string;
+  /** Site title; null means "use the doc's first heading". */
+  title: string | null;
+  /** Base path, always with leading and trailing slash ("/" or "/repo/"). */
+  base: string;
+  /** Absolute site URL, or null. */
+  site: string | null;
+  /** A URL, null (no links), or 'auto' (derive from `git remote get-url origin`). */
+  repoWebUrl: string | null | 'auto';
+  history: {
+    /** Absolute path of the history file. */
+    file: string;
+    /** False with `--no-backfill`: only append this run, do not walk git history. */
+    backfill: boolean;
+    /** YYYY-MM-DD, or null for the doc's start date / first commit. */
+    backfillSince: string | null;
+    perCommit: boolean;
+  };
+  metrics: MetricConfig[];
+  checks: CheckOverride[];
+  /** Repo-relative globs never scanned. */
+  ignore: string[];
+  forecast: { windowDays: number };
+  /** Absolute output folder of the site. */
+  outDir: string;
+  /** Absolute path of `.migratrack/snapshot.json`. */
+  snapshotFile: string;
+  /** When true the pipeline must not write the history file (scan, check without --update). */
+  dryRun: boolean;
+  /** Dev server port (`dev --port`), null for Astro's default. */
+  port: number | null;
+}
+
+/** Where a value came from, to name it in errors: `--repo` or `repo in migratrack.config.mjs`. */
+function origin(flag: string, key: string, fromFlag: boolean, config: LoadedConfig | null): string {
+  return fromFlag || config === null ? `--${flag}` : `${key} in ${path.basename(config.file)}`;
+}
+
+/** Normalises a base path to "/x/y/" form, as Astro's `base` expects. */
+export function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/**
+ * Resolves flags over config over defaults.
+ * @throws MigratrackError('usage') naming the flag or config key when a value is wrong or a path is missing.
+ */
+export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd: string, dryRun = false): ResolvedOptions {
+  const config = loaded?.config;
+  const configDir = loaded?.dir ?? cwd;
+  const demo = loaded === null && flags.repo === undefined && flags.doc === undefined;
+  const fromFlagOrConfig = (flag: string | undefined, value: string | undefined, fallback: string): string =>
+    flag !== undefined ? path.resolve(cwd, flag) : value !== undefined ? path.resolve(configDir, value) : path.resolve(configDir, fallback);
+
+  const repo = demo ? path.resolve(cwd, DEMO_REPO) : fromFlagOrConfig(flags.repo, config?.repo, '.');
+  if (!demo) assertDirectory(repo, origin('repo', 'repo', flags.repo !== undefined, loaded), flags.repo ?? config?.repo ?? '.');
+
+  const docInput = demo ? DEMO_DOC : (flags.doc ?? config?.doc);
+  if (docInput === undefined) {
+    throw new MigratrackError('usage', `--doc: no tracking doc given (expected --doc PATH, relative to ${repo}, or \`doc\` in the config)`);
+  }
+  const docAbsolute = demo ? path.join(repo, DEMO_DOC) : locateDoc(docInput, repo, flags.doc !== undefined ? cwd : configDir, origin('doc', 'doc', flags.doc !== undefined, loaded));
+
+  const since = flags.since ?? config?.history.backfillSince ?? null;
+  if (since !== null && !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
+    throw new MigratrackError('usage', `--since: "${since}" is not a date (expected YYYY-MM-DD, e.g. 2026-01-19)`);
+  }
+  const site = flags.site ?? config?.site ?? null;
+  if (site !== null && !URL.canParse(site)) {
+    throw new MigratrackError('usage', `--site: "${site}" is not an absolute URL (expected e.g. https://acme.github.io/repo/)`);
+  }
+  if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port <= 0 || flags.port > 65535)) {
+    throw new MigratrackError('usage', `--port: "${String(flags.port)}" is not a port number (expected 1-65535)`);
+  }
+
+  return {
+    cwd,
+    configFile: loaded?.file ?? null,
+    demo,
+    repo,
+    doc: path.relative(repo, docAbsolute).split(path.sep).join('/'),
+    docAbsolute,
+    title: config?.title ?? null,
+    base: normaliseBase(flags.base ?? config?.base ?? '/'),
+    site,
+    repoWebUrl: config?.repoWebUrl === undefined ? 'auto' : config.repoWebUrl,
+    history: {
+      file: fromFlagOrConfig(flags.history, config?.history.file, DEFAULT_HISTORY_FILE),
+      backfill: flags.backfill ?? true,
+      backfillSince: since,
+      perCommit: config?.history.perCommit ?? false,
+    },
+    metrics: config?.metrics ?? [],
+    checks: config?.checks ?? [],
+    ignore: config?.ignore ?? [],
+    forecast: { windowDays: config?.forecast.windowDays ?? 14 },
+    outDir: fromFlagOrConfig(flags.out, config?.out, 'dist'),
+    snapshotFile: path.resolve(configDir, DEFAULT_SNAPSHOT_FILE),
+    dryRun,
+    port: flags.port ?? null,
+  };
+}
+
+function assertDirectory(dir: string, what: string, given: string): void {
+  if (!existsSync(dir)) throw new MigratrackError('usage', `${what}: ${given} does not exist (expected the repository folder to track)`, { file: dir });
+  if (!statSync(dir).isDirectory()) throw new MigratrackError('usage', `${what}: ${given} is not a folder (expected the repository folder to track)`, { file: dir });
+}
+
+/** The doc is repo-relative, but a path typed relative to the shell's folder is accepted too. */
+function locateDoc(doc: string, repo: string, base: string, what: string): string {
+  const candidates = path.isAbsolute(doc) ? [doc] : [path.join(repo, doc), path.resolve(base, doc)];
+  const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+  if (found === undefined) {
+    throw new MigratrackError('usage', `${what}: ${doc} not found in ${repo} (expected the tracking markdown file, relative to the repository)`, { file: candidates[0] });
+  }
+  const relative = path.relative(repo, found);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new MigratrackError('usage', `${what}: ${doc} is outside the repository ${repo} (expected a file inside it, so its history can be read)`, { file: found });
+  }
+  return found;
+}

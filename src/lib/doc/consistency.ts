@@ -1,0 +1,110 @@
+/**
+ * Cross-checks between what the doc declares and what its entries say: heading counts ("18 files"
+ * over 16 entries), the summary table and the header's Progress against the entries, and COMPLETE
+ * markers over entries that are not done. Each disagreement is a warning; nothing is "corrected".
+ */
+import type { ParseContext } from './context.js';
+import { slugify } from './inline.js';
+import type { SummaryRow, TrackedItem } from './model.js';
+
+/**
+ * Files done over files tracked. A task-level tracker counts tasks, not files (its summary says
+ * "5 tasks" while the tasks touch 6 files), so there a task with several files counts once.
+ */
+interface Tally {
+  total: number;
+  done: number;
+  inProgress: number;
+  notStarted: number;
+}
+
+function tally(items: readonly TrackedItem[]): Tally {
+  const units = new Map<string, TrackedItem>();
+  for (const item of items) units.set(item.id.startsWith('task-') ? `task:${item.categoryId}` : item.id, item);
+  const counted = [...units.values()];
+  const count = (status: string) => counted.filter((item) => item.status.status === status).length;
+  return { total: counted.length, done: count('done'), inProgress: count('in-progress'), notStarted: count('not-started') };
+}
+
+/** The columns of a row that disagree with the entries, as "completed 0 (entries: 2)". */
+function disagreements(row: SummaryRow, entries: Tally): string[] {
+  const pairs: Array<[string, number | null, number]> = [
+    ['total', row.total, entries.total],
+    ['completed', row.completed, entries.done],
+    ['remaining', row.remaining, entries.total - entries.done],
+    ['in progress', row.inProgress, entries.inProgress],
+    ['not started', row.notStarted, entries.notStarted],
+  ];
+  return pairs.filter(([, claimed, actual]) => claimed !== null && claimed !== actual).map(([name, claimed, actual]) => `${name} ${claimed} (entries: ${actual})`);
+}
+
+/** Categories whose id is `id` or starts with `id.` (a summary row for "Task 3.1" covers 3.1.x). */
+function itemsUnder(ctx: ParseContext, id: string): TrackedItem[] {
+  return ctx.items.filter((item) => item.categoryId === id || item.categoryId.startsWith(`${id}.`));
+}
+
+function checkHeadingCounts(ctx: ParseContext): void {
+  for (const category of ctx.categories) {
+    const items = ctx.items.filter((item) => item.categoryId === category.id);
+    if (category.declaredCount !== null && category.declaredCount !== items.length) {
+      ctx.sink.warning('doc/count-mismatch', `Task ${category.id} says "(${category.declaredCount} files)" but lists ${items.length}.`, category.source.startLine);
+    }
+    if (category.completeMarker && items.some((item) => item.status.status !== 'done')) {
+      const open = items.filter((item) => item.status.status !== 'done').length;
+      ctx.sink.warning('doc/complete-marker', `Task ${category.id} is marked COMPLETE but ${open} of its ${items.length} entries are not done.`, category.source.startLine);
+    }
+    for (const subgroup of category.subgroups) {
+      const members = items.filter((item) => item.subgroup === subgroup.title);
+      if (subgroup.declaredCount !== null && subgroup.declaredCount !== members.length) {
+        ctx.sink.warning('doc/count-mismatch', `"${subgroup.title}" in Task ${category.id} says "(${subgroup.declaredCount} files)" but lists ${members.length}.`, subgroup.source.startLine);
+      }
+      if (subgroup.completeMarker && members.some((item) => item.status.status !== 'done')) {
+        ctx.sink.warning('doc/complete-marker', `"${subgroup.title}" is marked COMPLETE but not all of its entries are done.`, subgroup.source.startLine);
+      }
+    }
+  }
+}
+
+/** Matches summary rows without a "Task X" label to a category by title. */
+function resolveSummaryLabels(ctx: ParseContext): void {
+  for (const [row, label] of ctx.summaryLabels) {
+    const slug = slugify(label);
+    const match = ctx.categories.find((category) => category.id === slug || slugify(category.title) === slug || slugify(category.title).startsWith(slug));
+    row.categoryId = match?.id ?? null;
+  }
+}
+
+function checkSummary(ctx: ParseContext): void {
+  for (const row of ctx.summary) {
+    if (!row.isTotal && row.categoryId === null) {
+      ctx.sink.info('doc/summary-unmatched', `The summary row "${row.label}" names no category of the doc, so it cannot be checked.`, row.source.startLine);
+      continue;
+    }
+    const id = row.categoryId ?? '';
+    if (!row.isTotal && !ctx.categories.some((category) => category.id === id || category.id.startsWith(`${id}.`))) {
+      ctx.sink.warning('doc/summary-unmatched', `The summary row "${row.label}" names Task ${id}, which the doc has no section for.`, row.source.startLine);
+      continue;
+    }
+    const entries = tally(row.isTotal ? ctx.items : itemsUnder(ctx, id));
+    const name = row.isTotal ? 'The TOTAL row' : `The summary row for ${row.label}`;
+    const claims = `${row.completed ?? '?'}/${row.total ?? '?'}`;
+    const wrong = disagreements(row, entries);
+    if (wrong.length > 0) {
+      ctx.sink.warning('doc/summary-mismatch', `${name} says ${claims} done, but the entries say ${entries.done}/${entries.total} (${wrong.join(', ')}); the table looks stale.`, row.source.startLine);
+    }
+  }
+  const progress = ctx.header.progress;
+  if (progress) {
+    const entries = tally(ctx.items);
+    if (progress.done !== entries.done || progress.total !== entries.total) {
+      ctx.sink.warning('doc/progress-mismatch', `The header says Progress ${progress.done}/${progress.total}, but the entries say ${entries.done}/${entries.total}.`, ctx.progressLine);
+    }
+  }
+}
+
+/** Runs every cross-check once the whole doc has been read. */
+export function checkConsistency(ctx: ParseContext): void {
+  resolveSummaryLabels(ctx);
+  checkHeadingCounts(ctx);
+  checkSummary(ctx);
+}

@@ -1,0 +1,161 @@
+/**
+ * "Files 30-39: …" sections: one ItemGroup plus one slot item per number in the range. Listed files
+ * fill the slots in order; globs, "Command to find" blocks and vague lines stay on the group; slots
+ * nothing fills are explicit items with `path: null`, never dropped or invented (issue 3).
+ */
+import type { ChildLine, RawField } from './blocks.js';
+import { readBlocks } from './blocks.js';
+import { isShellBlock, readCommands } from './commands.js';
+import type { ParseContext, Scope } from './context.js';
+import { readHeadingParts } from './heading-parts.js';
+import { plainText } from './inline.js';
+import { applyItemFields, applySessionTail } from './item-fields.js';
+import { newItem, splitItemSection, type SiblingReader } from './items.js';
+import type { Section } from './markdown.js';
+import type { ItemGroup, StatusText, TrackedItem } from './model.js';
+import { globBase, globToRegExp, readPath } from './paths.js';
+import { NO_STATUS, readStatus } from './status.js';
+import { reportUnplaced } from './unplaced.js';
+
+/** A group bigger than this is a typo ("Files 40-5600"); its slots are capped, with a diagnostic. */
+const MAX_GROUP_SLOTS = 2000;
+
+const GLOB_KEYS = new Set(['paths', 'path', 'glob', 'globs', 'pattern paths', 'location']);
+const MEMBER_KEYS = new Set(['files', 'expected files', 'members', 'file list', 'list', 'includes', 'files modified']);
+
+interface ListedMember {
+  /** The path as the list wrote it ("phase2_to_phase3/main.py"): the slot's name. */
+  written: string;
+  /** The repo-relative path it resolves to ("orchestration/cloud_functions/phase2_to_phase3/main.py"). */
+  path: string;
+  status: StatusText | null;
+  line: ChildLine;
+}
+
+/** Reads a "Files N-M" section into a group and its slot items. */
+export function readGroup(section: Section, first: number, last: number, rest: string, scope: Scope, ctx: ParseContext, readSibling: SiblingReader): ItemGroup {
+  const parts = readHeadingParts(rest);
+  const line = section.source.startLine;
+  const group: ItemGroup = {
+    id: `files-${first}-${last}`,
+    categoryId: scope.category?.id ?? 'uncategorized',
+    title: parts.title,
+    first,
+    last,
+    globs: [],
+    listedPaths: [],
+    vagueLines: [],
+    commandIds: [],
+    status: parts.status ?? NO_STATUS,
+    source: section.source,
+  };
+  const slotFields: RawField[] = [];
+  const memberLines: ChildLine[] = [];
+  const { blocks, siblings } = splitItemSection(section);
+  for (const entry of readBlocks(blocks, ctx.text)) {
+    if (entry.kind === 'field') {
+      const { field } = entry;
+      if (GLOB_KEYS.has(field.norm)) readGlobs(group, [field.value, ...field.children.map((child) => child.text)], field.line, ctx);
+      else if (field.norm === 'status') group.status = groupStatus(field, ctx);
+      else if (MEMBER_KEYS.has(field.norm)) memberLines.push(...field.children);
+      else slotFields.push(field);
+    } else if (entry.kind === 'item') {
+      if (entry.line.checked === null) memberLines.push(entry.line);
+    } else if (entry.kind === 'code' && isShellBlock(entry.node)) {
+      const label = entry.lead ? entry.lead.key : section.title;
+      const added = readCommands(entry.node, { fallbackLabel: label, categoryId: group.categoryId, groupId: group.id }, ctx);
+      group.commandIds.push(...added.map((command) => command.id));
+    } else if (entry.kind === 'prose' || entry.kind === 'table' || entry.kind === 'other' || entry.kind === 'code') {
+      reportUnplaced(entry.node, `a ${entry.node.type} under ${section.title}`, ctx);
+    }
+  }
+  const members = readMembers(group, memberLines, ctx);
+  ctx.groups.push(group);
+  makeSlots(group, members, slotFields, scope, section, ctx);
+  if (group.status.raw === '') ctx.sink.warning('doc/missing-status', `Files ${first}-${last} (${group.title}) has no Status; its slots are counted as unknown.`, line);
+  for (const sibling of siblings) readSibling(sibling, scope, ctx);
+  return group;
+}
+
+function groupStatus(field: RawField, ctx: ParseContext): StatusText {
+  const reading = readStatus(field.value);
+  if (reading.status.status === 'unknown') {
+    ctx.sink.warning('doc/unknown-status', `The status "${field.value}" of a file group is not one the parser knows (Complete, In Progress, Not Started, Blocked, or their emoji).`, field.line, field.column);
+  }
+  if (reading.conflict) ctx.sink.warning('doc/status-conflict', reading.conflict, field.line, field.column);
+  return reading.status;
+}
+
+function readGlobs(group: ItemGroup, values: string[], line: number, ctx: ParseContext): void {
+  for (const value of values) {
+    const spans = value.match(/`[^`]+`/g)?.map((span) => span.slice(1, -1)) ?? [plainText(value)];
+    for (const span of spans.filter((text) => text !== '')) {
+      const reading = readPath(span);
+      if (reading.kind === 'glob') group.globs.push(reading.glob);
+      else if (reading.kind === 'path') group.globs.push(reading.path);
+      else if (reading.kind === 'unsafe') ctx.sink.error('doc/unsafe-path', `The path "${span}" of ${group.title} was ignored because ${reading.reason}.`, line);
+      else group.vagueLines.push(span);
+    }
+  }
+}
+
+/** "**phase2_to_phase3/main.py** - ✅ Complete (Session 119, 2026-01-19)" → path and status. */
+function readMembers(group: ItemGroup, lines: readonly ChildLine[], ctx: ParseContext): ListedMember[] {
+  const members: ListedMember[] = [];
+  for (const line of lines) {
+    const strong = /^(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(line.text)?.[1];
+    const candidate = line.codeSpans[0] ?? strong ?? plainText(line.text).split(/\s+[-–—:]\s+|\s+\(|\s+/)[0] ?? '';
+    const afterCandidate = plainText(line.text).slice(plainText(line.text).indexOf(plainText(candidate)) + plainText(candidate).length);
+    const reading = readPath(candidate);
+    if (reading.kind === 'path') {
+      const path = resolveAgainstGlobs(reading.path, group.globs);
+      const statusText = afterCandidate.replace(/^\s*[-–—:]\s*/, '').trim();
+      const status = statusText !== '' && readStatus(statusText).status.status !== 'unknown' ? statusText : null;
+      group.listedPaths.push(path);
+      members.push({ written: reading.path, path, status: status === null ? null : readStatus(status).status, line });
+    } else if (reading.kind === 'glob') {
+      group.globs.push(reading.glob);
+    } else {
+      if (reading.kind === 'unsafe') ctx.sink.error('doc/unsafe-path', `The path "${candidate}" listed in ${group.title} was ignored because ${reading.reason}.`, line.source.startLine, line.column);
+      group.vagueLines.push(plainText(line.text));
+    }
+  }
+  return members;
+}
+
+/** "phase2_to_phase3/main.py" under `orchestration/cloud_functions/*\/main.py` is that glob's member. */
+function resolveAgainstGlobs(path: string, globs: readonly string[]): string {
+  for (const glob of globs) {
+    if (globToRegExp(glob).test(path)) return path;
+    const joined = `${globBase(glob)}${path}`;
+    if (globBase(glob) !== '' && globToRegExp(glob).test(joined)) return joined;
+  }
+  return path;
+}
+
+function makeSlots(group: ItemGroup, members: ListedMember[], slotFields: RawField[], scope: Scope, section: Section, ctx: ParseContext): void {
+  const line = section.source.startLine;
+  let size = group.last - group.first + 1;
+  if (size < 1) {
+    ctx.sink.error('doc/bad-range', `"Files ${group.first}-${group.last}" runs backwards; it was read as no files.`, line);
+    size = 0;
+  } else if (size > MAX_GROUP_SLOTS) {
+    ctx.sink.error('doc/bad-range', `"Files ${group.first}-${group.last}" would be ${size} files; only the first ${MAX_GROUP_SLOTS} were made slots. Check the numbers.`, line);
+    size = MAX_GROUP_SLOTS;
+  }
+  if (members.length > size) {
+    ctx.sink.warning('doc/group-overflow', `Files ${group.first}-${group.last} has ${size} slots but lists ${members.length} files; ${members.length - size === 1 ? 'the last one has' : `the last ${members.length - size} have`} no number.`, line);
+  }
+  for (let index = 0; index < size; index++) {
+    const member = members[index];
+    const item: TrackedItem = newItem(group.first + index, member?.written ?? group.title, scope, member ? member.line.source : section.source);
+    item.groupId = group.id;
+    applyItemFields(item, slotFields, ctx);
+    item.status = member?.status ?? group.status;
+    if (member) {
+      item.path = member.path;
+      applySessionTail(item, member.line.text, ctx);
+    }
+    ctx.items.push(item);
+  }
+}

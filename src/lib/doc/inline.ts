@@ -1,0 +1,74 @@
+/**
+ * Small readers for one line of inline markdown (a field, a list entry, a heading tail). Block
+ * structure always comes from mdast; these only look inside a single line it has already delimited.
+ */
+
+/** Contents of the code spans in a line, in order (CommonMark: matching backtick runs, one space trimmed). */
+export function codeSpansOf(markdown: string): string[] {
+  const spans: string[] = [];
+  const pattern = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
+  for (const match of markdown.matchAll(pattern)) {
+    let content = (match[2] ?? '').replace(/\n/g, ' ');
+    if (content.length > 2 && content.startsWith(' ') && content.endsWith(' ')) content = content.slice(1, -1);
+    spans.push(content);
+  }
+  return spans;
+}
+
+/** The line as plain text: emphasis, code ticks, links and escapes removed. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?![\w*])/g, '$1$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface FieldLine {
+  key: string;
+  /** The value as markdown, trimmed. */
+  value: string;
+  /** Offset of the value within the line, for column numbers. */
+  valueOffset: number;
+}
+
+// "**Key:** value", "**Key**: value", "__Key:__ value". Keys are short labels, not sentences.
+const FIELD_LINE = /^(\s*)(\*\*|__)([^*_\n]{1,60}?)(:?)\2(:?)[ \t]*(.*)$/;
+
+/** Reads a `**Key:** value` line; null when the line is not a field. */
+export function parseFieldLine(line: string): FieldLine | null {
+  const match = FIELD_LINE.exec(line);
+  if (!match) return null;
+  const colonInside = match[4] === ':';
+  const colonAfter = match[5] === ':';
+  if (!colonInside && !colonAfter) return null;
+  const key = (match[3] ?? '').trim();
+  if (key === '') return null;
+  const value = (match[6] ?? '').trim();
+  return { key, value, valueOffset: line.length - (match[6] ?? '').length };
+}
+
+/** Field keys compared loosely: "Lines to Remove", "lines to remove:" and "Lines To Remove" are one key. */
+export function normaliseKey(key: string): string {
+  return key.toLowerCase().replace(/[:\s]+/g, ' ').trim();
+}
+
+/** Emoji and symbols that decorate headings ("## 📊 Progress Summary"), removed before matching. */
+const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F\u200D\s]+/u;
+
+export function stripLeadingDecoration(text: string): string {
+  return text.replace(LEADING_DECORATION, '').trim();
+}
+
+/** Lower-case slug for ids of things the doc gives no number ("Database Layer" → "database-layer"). */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, 60) || 'section';
+}

@@ -1,0 +1,82 @@
+/**
+ * The mdast layer: parse with remark (GFM for tables and task lists), then cut the flat block list
+ * into a tree of heading sections so each part of the doc is read in its context.
+ */
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { SourceRange } from '../diagnostics.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** Parses markdown into mdast with positions. */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+/** A heading and everything up to the next heading of the same or a higher level. */
+export interface Section {
+  heading: Heading | null;
+  depth: number;
+  /** The heading's plain text ('' for the doc preamble). */
+  title: string;
+  /** Non-heading blocks directly under the heading, before its first sub-heading. */
+  blocks: RootContent[];
+  subsections: Section[];
+  source: SourceRange;
+}
+
+/** Builds the section tree; the root section (depth 0) holds the preamble. */
+export function buildSections(root: Root): Section {
+  const top: Section = { heading: null, depth: 0, title: '', blocks: [], subsections: [], source: rangeOf(root) };
+  const stack: Section[] = [top];
+  for (const node of root.children) {
+    if (node.type === 'heading') {
+      while (stack.length > 1 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
+      const section: Section = {
+        heading: node,
+        depth: node.depth,
+        title: toString(node).trim(),
+        blocks: [],
+        subsections: [],
+        source: rangeOf(node),
+      };
+      stack[stack.length - 1]?.subsections.push(section);
+      stack.push(section);
+    } else {
+      stack[stack.length - 1]?.blocks.push(node);
+    }
+    // Every open section extends to the last line seen so far.
+    const endLine = node.position?.end.line ?? 0;
+    for (const open of stack) open.source = { startLine: open.source.startLine, endLine: Math.max(open.source.endLine, endLine) };
+  }
+  return top;
+}
+
+/** 1-based line range of a node (0/0 when the node has no position). */
+export function rangeOf(node: Nodes): SourceRange {
+  return { startLine: node.position?.start.line ?? 0, endLine: node.position?.end.line ?? 0 };
+}
+
+export function lineOf(node: Nodes): number | null {
+  return node.position?.start.line ?? null;
+}
+
+export function columnOf(node: Nodes): number | null {
+  return node.position?.start.column ?? null;
+}
+
+/** The markdown source a node was parsed from. */
+export function sourceOf(node: Nodes, text: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return toString(node);
+  return text.slice(start, end);
+}
+
+/** Plain text of a node (markup stripped, code span contents kept). */
+export function plainOf(node: Nodes): string {
+  return toString(node).trim();
+}

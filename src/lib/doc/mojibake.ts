@@ -1,0 +1,102 @@
+/**
+ * Mojibake repair: text that was UTF-8 on disk but was once read as Mac Roman or Windows-1252 and
+ * saved again ("✅" became "‚úÖ" or "âœ…"). We map each run of non-ASCII characters back to the
+ * legacy bytes and keep the repair only when those bytes are valid UTF-8 (issue 3).
+ */
+import iconv from 'iconv-lite';
+
+export type LegacyCharset = 'mac-roman' | 'windows-1252';
+
+const ICONV_NAMES: Record<LegacyCharset, string> = { 'mac-roman': 'macintosh', 'windows-1252': 'windows-1252' };
+
+/** Character → byte for the upper half of a legacy charset, built from iconv-lite's own table. */
+function buildReverseTable(charset: LegacyCharset): Map<string, number> {
+  const table = new Map<string, number>();
+  for (let byte = 0x80; byte <= 0xff; byte++) {
+    const char = iconv.decode(Buffer.from([byte]), ICONV_NAMES[charset]);
+    if (char !== '\uFFFD') table.set(char, byte);
+  }
+  if (charset === 'mac-roman') {
+    // Apple maps 0xF0 to its logo, U+F8FF (private use); iconv-lite decodes it as U+FFFD instead.
+    table.set('\uF8FF', 0xf0);
+  } else {
+    // Bytes Windows-1252 leaves undefined come through as C1 controls (WHATWG/Latin-1 behaviour).
+    for (const byte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) table.set(String.fromCharCode(byte), byte);
+  }
+  return table;
+}
+
+const REVERSE_TABLES: Record<LegacyCharset, Map<string, number>> = {
+  'mac-roman': buildReverseTable('mac-roman'),
+  'windows-1252': buildReverseTable('windows-1252'),
+};
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Re-encodes one run to legacy bytes and reads them as UTF-8; null when that is not a repair. */
+function repairRun(run: string, charset: LegacyCharset): string | null {
+  const table = REVERSE_TABLES[charset];
+  const bytes: number[] = [];
+  for (const char of run) {
+    const byte = table.get(char);
+    if (byte === undefined) return null;
+    bytes.push(byte);
+  }
+  // A single legacy character can never be a whole UTF-8 multi-byte sequence.
+  if (bytes.length < 2) return null;
+  let decoded: string;
+  try {
+    decoded = strictUtf8.decode(Uint8Array.from(bytes));
+  } catch {
+    return null;
+  }
+  return isPlausibleRepair(decoded) ? decoded : null;
+}
+
+/**
+ * Clean text can look like mojibake by accident ("—é" is D1 8E in Mac Roman, valid UTF-8 for "ю").
+ * Accept a repair only when it yields symbols/emoji (3-4 byte sequences, what these docs mangle)
+ * or accented Latin letters (the common 2-byte case, "Ã©" → "é").
+ */
+function isPlausibleRepair(decoded: string): boolean {
+  for (const char of decoded) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code >= 0x800 || (code >= 0xa0 && code <= 0x24f)) continue;
+    return false;
+  }
+  return true;
+}
+
+export interface MojibakeRepair {
+  text: string;
+  /** Which charset the repaired runs had been read as, or null when nothing was repaired. */
+  charset: LegacyCharset | null;
+  repairedRuns: number;
+}
+
+// Runs of non-ASCII characters: every byte of a UTF-8 multi-byte sequence is >= 0x80, and both
+// legacy charsets map those bytes to non-ASCII characters, so a mangled character never spans ASCII.
+const NON_ASCII_RUN = /[^\x00-\x7F]+/g;
+
+function repairWith(text: string, charset: LegacyCharset): { text: string; runs: number } {
+  let runs = 0;
+  const repaired = text.replace(NON_ASCII_RUN, (run) => {
+    const fixed = repairRun(run, charset);
+    if (fixed === null) return run;
+    runs++;
+    return fixed;
+  });
+  return { text: repaired, runs };
+}
+
+/**
+ * Repairs UTF-8-read-as-legacy mojibake run by run, so a doc with both clean and mangled parts comes
+ * out clean. Tries both charsets and keeps the one that repairs more runs.
+ */
+export function repairMojibake(text: string): MojibakeRepair {
+  const mac = repairWith(text, 'mac-roman');
+  const windows = repairWith(text, 'windows-1252');
+  const best = windows.runs > mac.runs ? { ...windows, charset: 'windows-1252' as const } : { ...mac, charset: 'mac-roman' as const };
+  if (best.runs === 0) return { text, charset: null, repairedRuns: 0 };
+  return { text: best.text, charset: best.charset, repairedRuns: best.runs };
+}

@@ -1,0 +1,79 @@
+/**
+ * parseTrackingDoc: bytes of a tracking doc in, a schema-valid TrackingDoc out. Pure and total: any
+ * input, however broken, yields a model plus diagnostics (issue 3).
+ */
+import { checkConsistency } from './consistency.js';
+import { newContext, type ParseContext } from './context.js';
+import { decodeDoc } from './decode.js';
+import { DiagnosticSink } from './diagnostic-sink.js';
+import { buildSections, parseMarkdown } from './markdown.js';
+import { resolveMilestoneTasks } from './milestones.js';
+import { TrackingDoc, type DocEncoding } from './model.js';
+import { assignItemIds, reportNumberGaps } from './numbering.js';
+import { walkDoc } from './walk.js';
+
+function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): TrackingDoc {
+  return {
+    path,
+    encoding,
+    header: ctx.header,
+    summary: ctx.summary,
+    categories: ctx.categories,
+    items: ctx.items,
+    groups: ctx.groups,
+    milestones: ctx.milestones,
+    commands: ctx.commands,
+    text: ctx.text,
+    diagnostics: ctx.sink.diagnostics,
+  };
+}
+
+function readDoc(text: string, ctx: ParseContext): void {
+  walkDoc(buildSections(parseMarkdown(text)), ctx);
+  assignItemIds(ctx);
+  reportNumberGaps(ctx);
+  resolveMilestoneTasks(ctx);
+  checkConsistency(ctx);
+  if (ctx.header.title === null && text.trim() === '') ctx.sink.warning('doc/empty', 'The doc is empty.', null);
+  else if (ctx.items.length === 0) ctx.sink.warning('doc/no-items', 'The doc tracks no files: no "File N:" entries, "Files N-M:" groups or tasks were found.', null);
+}
+
+/**
+ * Parses a migration tracking doc.
+ *
+ * @param input the doc's bytes (preferred: encoding problems are detected and repaired) or text.
+ * @param path the doc's path as it should appear in diagnostics (repo-relative when possible).
+ * @returns the model; problems are in `diagnostics`, never thrown.
+ * @example
+ * const doc = parseTrackingDoc(await readFile('JITTER-ADOPTION-TRACKING.md'), 'docs/JITTER-ADOPTION-TRACKING.md');
+ * doc.items.filter((item) => item.status.status === 'done').length; // files done, per the doc
+ */
+export function parseTrackingDoc(input: Buffer | string, path: string): TrackingDoc {
+  const sink = new DiagnosticSink(path);
+  const decoded = decodeDoc(input, sink);
+  const ctx = newContext(decoded.text ?? '', sink);
+  if (decoded.text !== null) {
+    try {
+      readDoc(decoded.text, ctx);
+    } catch (error) {
+      // A parser bug must not take the whole build down: report it and return what was read.
+      sink.error('doc/internal-error', `The parser failed on this doc (${error instanceof Error ? error.message : String(error)}); the model may be incomplete. Please report this.`, null);
+    }
+  }
+  // Diagnostics in doc order (doc-wide ones first), as an editor's problem list shows them.
+  sink.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const model = toModel(ctx, path, decoded.encoding);
+  const checked = TrackingDoc.safeParse(model);
+  if (checked.success) return checked.data;
+  // Should never happen; if it does, keep the output valid and say why.
+  const fallback = toModel(newContext('', new DiagnosticSink(path)), path, decoded.encoding);
+  fallback.diagnostics.push(...sink.diagnostics, {
+    severity: 'error',
+    code: 'doc/internal-error',
+    message: `The parsed model failed validation (${checked.error.issues[0]?.path.join('.') ?? ''}: ${checked.error.issues[0]?.message ?? ''}); it was discarded. Please report this.`,
+    file: path,
+    line: null,
+    column: null,
+  });
+  return fallback;
+}

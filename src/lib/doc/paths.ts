@@ -1,0 +1,59 @@
+/**
+ * Paths from the doc are untrusted: they are normalised to repo-relative POSIX form, and anything
+ * that could point outside the repository (absolute, `..`, a URL, a home dir) is refused, so no
+ * later stage ever reads outside the repo because of what a doc says.
+ */
+
+export type PathReading =
+  | { kind: 'path'; path: string }
+  | { kind: 'glob'; glob: string }
+  | { kind: 'unsafe'; raw: string; reason: string }
+  | { kind: 'not-a-path'; raw: string };
+
+const GLOB_CHARS = /[*?[\]{}]/;
+// A path-looking token: no spaces, has a slash or a file extension.
+const PATH_SHAPE = /^[\w@.~+\-/\\*?[\]{}]+$/;
+
+/**
+ * Normalises and classifies one path-like string from the doc. Spaces are allowed only when the
+ * doc delimited the path itself (a code span); in plain text a space ends the path.
+ */
+export function readPath(raw: string, options: { delimited?: boolean } = {}): PathReading {
+  const trimmed = raw.trim().replace(/^[`'"]+|[`'"]+$/g, '').trim();
+  const shape = options.delimited ? trimmed.replace(/ /g, '_') : trimmed;
+  if (trimmed === '' || !PATH_SHAPE.test(shape)) return { kind: 'not-a-path', raw };
+  if (!trimmed.includes('/') && !trimmed.includes('\\') && !/\.\w+$/.test(trimmed)) return { kind: 'not-a-path', raw };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return { kind: 'unsafe', raw, reason: 'it is a URL, not a path in the repository' };
+  let path = trimmed.replace(/\\/g, '/');
+  if (/^[a-zA-Z]:\//.test(path) || path.startsWith('/')) return { kind: 'unsafe', raw, reason: 'it is an absolute path; write it relative to the repository root' };
+  if (path.startsWith('~')) return { kind: 'unsafe', raw, reason: 'it points into a home directory, outside the repository' };
+  path = path.replace(/\/{2,}/g, '/').replace(/^(\.\/)+/, '');
+  const segments = path.split('/').filter((segment) => segment !== '.');
+  if (segments.includes('..')) return { kind: 'unsafe', raw, reason: 'it contains "..", which could leave the repository' };
+  path = segments.join('/');
+  if (path === '' || path === '/') return { kind: 'not-a-path', raw };
+  if (GLOB_CHARS.test(path)) return { kind: 'glob', glob: path };
+  return { kind: 'path', path };
+}
+
+/** Regexp for a simple glob (`*`, `**`, `?`), enough to test whether a listed path falls under it. */
+export function globToRegExp(glob: string): RegExp {
+  let pattern = '';
+  for (let index = 0; index < glob.length; index++) {
+    const char = glob[index] ?? '';
+    if (char === '*' && glob[index + 1] === '*') {
+      pattern += '.*';
+      index++;
+    } else if (char === '*') pattern += '[^/]*';
+    else if (char === '?') pattern += '[^/]';
+    else pattern += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+/** The directory part of a glob before its first wildcard ("orchestration/cloud_functions/"). */
+export function globBase(glob: string): string {
+  const firstWild = glob.search(GLOB_CHARS);
+  const head = firstWild === -1 ? glob : glob.slice(0, firstWild);
+  return head.slice(0, head.lastIndexOf('/') + 1);
+}

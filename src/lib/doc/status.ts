@@ -1,0 +1,75 @@
+/**
+ * Statuses as people write them: "✅ Complete", "⚠️ In Progress", "⚪ Not Started (each)", "❌ Blocked",
+ * bare words, a bare emoji in a heading. Words win over emoji when both are present and disagree,
+ * because the emoji is usually the one left stale after a copy-paste.
+ */
+import type { DeclaredStatus, StatusText } from './model.js';
+
+const EMOJI_STATUS: ReadonlyArray<[RegExp, DeclaredStatus]> = [
+  [/[✅✔☑🟢✓]/u, 'done'],
+  [/[⚠🟡🔄🚧⏳🔶🟠]/u, 'in-progress'],
+  [/[❌🔴⛔🛑🚫]/u, 'blocked'],
+  [/[⚪⬜⭕◻🔲⚫]/u, 'not-started'],
+];
+
+// Order matters: "not started" before "started", "incomplete" before "complete".
+const WORD_STATUS: ReadonlyArray<[RegExp, DeclaredStatus]> = [
+  [/\b(not[\s-]*started|not[\s-]*begun|to[\s-]?do|todo|pending|planned|open|incomplete|not[\s-]*done|queued)\b/i, 'not-started'],
+  [/\b(in[\s-]*progress|wip|work[\s-]*in[\s-]*progress|partial(ly)?[\s-]*(done|complete)?|started|ongoing|in[\s-]*review|under[\s-]*review|testing|doing)\b/i, 'in-progress'],
+  [/\b(blocked|on[\s-]*hold|stuck|failed|waiting)\b/i, 'blocked'],
+  [/\b(complete|completed|done|finished|merged|shipped|fixed|verified|migrated)\b/i, 'done'],
+];
+
+function firstMatch(table: ReadonlyArray<[RegExp, DeclaredStatus]>, text: string): DeclaredStatus | null {
+  let best: { status: DeclaredStatus; index: number } | null = null;
+  for (const [pattern, status] of table) {
+    const match = pattern.exec(text);
+    if (match && (best === null || match.index < best.index)) best = { status, index: match.index };
+  }
+  return best?.status ?? null;
+}
+
+export interface StatusReading {
+  status: StatusText;
+  /** Set when the words and the emoji disagree: the sentence for a diagnostic. */
+  conflict: string | null;
+}
+
+/** Reads a status written in any of the forms the docs use; `unknown` when nothing is recognised. */
+export function readStatus(raw: string): StatusReading {
+  const text = raw.trim();
+  // "✅ Complete | ⚠️ In Progress | ⚪ Not Started": the template's choices, left in by copy-paste.
+  const choices = text.split(/\s+\|\s+|\s+\/\s+|\s+or\s+/i);
+  if (choices.length > 1) {
+    const distinct = new Set(choices.map((choice) => readSingleStatus(choice).status.status));
+    if (distinct.size > 1) {
+      return { status: { status: 'unknown', raw: text, each: false }, conflict: `The status "${text}" lists several statuses; keep the one that applies.` };
+    }
+  }
+  return readSingleStatus(text);
+}
+
+function readSingleStatus(text: string): StatusReading {
+  const each = /\(\s*each\s*\)/i.test(text);
+  // Drop the "(Session 119, 2026-01-19)" tail: dates and sessions are not status words.
+  const core = text.replace(/\((?:[^()]*\d[^()]*)\)/g, ' ').replace(/\(\s*each\s*\)/gi, ' ');
+  const byWord = firstMatch(WORD_STATUS, core);
+  const byEmoji = firstMatch(EMOJI_STATUS, core);
+  const status = byWord ?? byEmoji ?? 'unknown';
+  const conflict =
+    byWord !== null && byEmoji !== null && byWord !== byEmoji
+      ? `The status "${text}" mixes an emoji meaning ${byEmoji} with words meaning ${byWord}; the words were used.`
+      : null;
+  return { status: { status, raw: text, each }, conflict };
+}
+
+/** A status that only an emoji in a heading gives ("### Task 1.1: Set up ⚪"), or null when none. */
+export function statusFromHeadingEmoji(heading: string): StatusText | null {
+  const status = firstMatch(EMOJI_STATUS, heading);
+  if (status === null) return null;
+  const emoji = [...heading].find((char) => EMOJI_STATUS.some(([pattern]) => pattern.test(char))) ?? '';
+  return { status, raw: emoji, each: false };
+}
+
+/** The status of things the doc gives none for. */
+export const NO_STATUS: StatusText = { status: 'unknown', raw: '', each: false };

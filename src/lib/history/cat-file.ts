@@ -1,0 +1,88 @@
+/**
+ * Reads blobs through one long-lived `git cat-file --batch` process instead of a process per file:
+ * the backfill asks for many small blobs, and spawning git for each would dominate its cost.
+ * Requests are answered in order, so several can be in flight at once.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { GIT_ENV } from './git.js';
+
+interface Pending {
+  oid: string;
+  resolve: (bytes: Buffer | null) => void;
+}
+
+/** A blob store over one cat-file process. `read` resolves null for a missing object (partial clone). */
+export class BlobReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly queue: Pending[] = [];
+  private buffer = Buffer.alloc(0);
+  /** Chunks not yet joined, and how many bytes the current answer needs before joining pays off. */
+  private chunks: Buffer[] = [];
+  private chunkBytes = 0;
+  private needed = 0;
+  private failed: Error | null = null;
+
+  constructor(root: string) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: GIT_ENV });
+    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stderr.resume();
+    this.child.on('error', (error) => this.fail(error));
+    this.child.on('close', () => this.fail(new Error('git cat-file exited')));
+    // A closed pipe surfaces as an error on stdin; the queued reads are failed by `fail` instead.
+    this.child.stdin.on('error', () => undefined);
+  }
+
+  /** The blob's bytes, or null when git does not have it. Rejects if git itself died. */
+  read(oid: string): Promise<Buffer | null> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve) => {
+      this.queue.push({ oid, resolve });
+      this.child.stdin.write(`${oid}\n`);
+    });
+  }
+
+  /** Ends the process; reads still queued resolve as missing. */
+  close(): void {
+    this.child.stdin.end();
+  }
+
+  private onData(chunk: Buffer): void {
+    // A big blob arrives in many chunks; join them once, not once per chunk.
+    this.chunks.push(chunk);
+    this.chunkBytes += chunk.length;
+    if (this.buffer.length + this.chunkBytes < this.needed) return;
+    this.buffer = Buffer.concat([this.buffer, ...this.chunks]);
+    this.chunks = [];
+    this.chunkBytes = 0;
+    this.needed = 0;
+    for (;;) {
+      const newline = this.buffer.indexOf(10);
+      if (newline < 0) return;
+      const header = this.buffer.subarray(0, newline).toString('latin1');
+      const pending = this.queue[0];
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.queue.shift();
+        pending?.resolve(null);
+        continue;
+      }
+      const size = Number(header.split(' ')[2]);
+      const end = newline + 1 + size;
+      // Wait for the whole body plus git's trailing newline.
+      if (this.buffer.length < end + 1) {
+        this.needed = end + 1;
+        return;
+      }
+      const body = Buffer.from(this.buffer.subarray(newline + 1, end));
+      this.buffer = this.buffer.subarray(end + 1);
+      this.queue.shift();
+      pending?.resolve(header.split(' ')[1] === 'blob' ? body : null);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failed ??= error;
+    // Anything still waiting can never be answered; treat it as unreadable rather than hanging.
+    for (const pending of this.queue.splice(0)) pending.resolve(null);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Calendar-day arithmetic on "YYYY-MM-DD" strings. Days are the dates people write in the doc, so
+ * we never go through local time: a record's day is the date part of its ISO time as written (the
+ * committer's own calendar day), and arithmetic is done in UTC.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** "2026-01-20T23:30:00-08:00" → "2026-01-20": the day in the writer's own time zone. */
+export function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Every day from `from` to `to`, inclusive; empty when `to` is before `from`. */
+export function dayRange(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** Today as a day, in UTC (callers pass `today` explicitly so tests are stable). */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** "Jan 25" / "Feb 1, 2027" for explanations: the year only when it differs from `reference`. */
+export function formatDay(day: string, reference?: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const text = date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return reference !== undefined && reference.slice(0, 4) === day.slice(0, 4) ? text : `${text}, ${day.slice(0, 4)}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * The real stages behind the backfill: the doc parser, the scanner's pipeline evaluator and the
+ * verifier, each with a cache that lives as long as the stages object (one backfill), keyed by blob
+ * id so a file content seen at an earlier commit is never scanned again.
+ */
+import type { TrackingDoc } from '../doc/model.js';
+import { parseTrackingDoc } from '../doc/index.js';
+import { evaluatePipeline, parseGrepCommand } from '../scan/index.js';
+import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
+import type { BackfillMetric, HistoryStages } from './stages.js';
+
+export interface HistoryStageOptions {
+  /** Passed to every verifyDoc call (config overrides, category patterns); renames and cache are added. */
+  verify?: Omit<VerifyOptions, 'renames' | 'cache'>;
+}
+
+/** Stages wired to parseTrackingDoc, evaluatePipeline and verifyDoc. Create one per backfill. */
+export function createHistoryStages(options: HistoryStageOptions = {}): HistoryStages {
+  const scanCache = createScanCache();
+  const verifyCache = createVerifyCache();
+  const pipelines = new Map<string, ReturnType<typeof parseGrepCommand>>();
+  return {
+    parseDoc: (bytes, path) => parseTrackingDoc(bytes, path),
+    async evaluateMetric(metric, tree) {
+      let parsed = pipelines.get(metric.command);
+      if (parsed === undefined) pipelines.set(metric.command, (parsed = parseGrepCommand(metric.command)));
+      if (!parsed.ok) throw new Error(parsed.reason);
+      const result = await evaluatePipeline(parsed.pipeline, tree, { cache: scanCache });
+      return result.value;
+    },
+    verify: (doc, tree, { renames }) => verifyDoc(doc, tree, { ...options.verify, renames, cache: verifyCache }),
+  };
+}
+
+/** The doc's own commands as metrics (id = the command's id), for callers without a config. */
+export function docMetrics(doc: TrackingDoc): BackfillMetric[] {
+  return doc.commands.filter((c) => parseGrepCommand(c.command).ok).map((c) => ({ id: c.id, command: c.command }));
+}

@@ -1,0 +1,41 @@
+/**
+ * Running git with argv arrays (never a shell string: repo contents and doc text are untrusted,
+ * issue 8). Output is kept as bytes; callers decide how to decode.
+ */
+import { spawn } from 'node:child_process';
+
+export interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Fixed environment: no pager, no prompts, no lazy fetch of missing blobs (partial clones). */
+export const GIT_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  LC_ALL: 'C',
+  GIT_PAGER: 'cat',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_NO_LAZY_FETCH: '1',
+};
+
+/** Runs `git <args>` in `cwd` and collects its output. Never throws for a non-zero exit. */
+export function runGit(cwd: string, args: readonly string[]): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...args], { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }),
+    );
+  });
+}
+
+/** Runs git and returns trimmed stdout text, or null when git fails. */
+export async function gitText(cwd: string, args: readonly string[]): Promise<string | null> {
+  const result = await runGit(cwd, args);
+  return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
+}

@@ -1,0 +1,78 @@
+/**
+ * Reading the history file. It is the one thing a build cannot regenerate, so anything we cannot
+ * fully understand is refused with a message that names the file and the problem, and the file is
+ * never touched (issue 8: corrupt, newer schema, another repo's file).
+ */
+import { readFile } from 'node:fs/promises';
+import type { ZodError } from 'zod';
+import { MigratrackError } from '../errors.js';
+import { emptyHistory, HISTORY_SCHEMA_VERSION, HistoryFile } from './schema.js';
+
+export interface ReadHistoryOptions {
+  /**
+   * In a shallow clone the visible root commit is not the real one, so the ids differ. When given,
+   * a file whose id differs is still accepted if its latest record's commit is known here.
+   */
+  isKnownCommit?: (sha: string) => Promise<boolean>;
+}
+
+/**
+ * Reads and validates `file` for the repo identified by `repoId` (see {@link repoIdentity}).
+ * A missing file reads as an empty history. Throws `MigratrackError('input')` for a file that is
+ * not JSON, fails the schema, comes from a newer migratrack, or belongs to another repository.
+ */
+export async function readHistory(file: string, repoId: string, options: ReadHistoryOptions = {}): Promise<HistoryFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyHistory(repoId);
+    throw refuse(file, `cannot be read (${(error as Error).message})`);
+  }
+  const history = parseHistoryText(text, file);
+  if (history.repo.id !== repoId && !(await knownHere(history, options))) {
+    throw refuse(
+      file,
+      `belongs to another repository (id ${history.repo.id}, this one is ${repoId}); ` +
+        "point --history at this repository's file or move that one away",
+    );
+  }
+  return history;
+}
+
+async function knownHere(history: HistoryFile, options: ReadHistoryOptions): Promise<boolean> {
+  const last = [...history.records].reverse().find((record) => record.commit !== null);
+  if (options.isKnownCommit === undefined || last?.commit == null) return false;
+  return options.isKnownCommit(last.commit);
+}
+
+/** Validates history JSON text (not its repo id); `file` is only used in messages. */
+export function parseHistoryText(text: string, file: string): HistoryFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw refuse(file, `is not valid JSON (${(error as Error).message}); it may be corrupt or truncated`);
+  }
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > HISTORY_SCHEMA_VERSION) {
+    throw refuse(
+      file,
+      `has schemaVersion ${version}, newer than this migratrack understands (${HISTORY_SCHEMA_VERSION}); upgrade migratrack`,
+    );
+  }
+  const parsed = HistoryFile.safeParse(json);
+  if (!parsed.success) throw refuse(file, `is not a migratrack history file:\n${formatIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function refuse(file: string, what: string): MigratrackError {
+  return new MigratrackError('input', `History file ${file} ${what}. It was left untouched.`, { file });
+}
+
+/** "records.3.at: Invalid datetime" lines, at most 5, so a huge broken file gives a short message. */
+function formatIssues(error: ZodError): string {
+  const lines = error.issues.slice(0, 5).map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  if (error.issues.length > 5) lines.push(`  … and ${error.issues.length - 5} more`);
+  return lines.join('\n');
+}

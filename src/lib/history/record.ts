@@ -1,0 +1,62 @@
+/**
+ * Turning one point's results (metric values, the doc, the verifier's verdicts) into a compact
+ * {@link HistoryRecord}. Pure.
+ */
+import type { TrackingDoc } from '../doc/model.js';
+import type { CategoryRecord, HistoryRecord, ItemRecord } from './schema.js';
+import type { Verification } from './stages.js';
+
+export interface PointInput {
+  at: string;
+  commit: string | null;
+  docCommit: string | null;
+  source: HistoryRecord['source'];
+  metrics: Record<string, number | null>;
+  /** Null when the doc did not exist (or could not be read) at this point. */
+  doc: TrackingDoc | null;
+  /** Null when the verifier failed; declared figures then come from the doc alone. */
+  verification: Verification | null;
+}
+
+/** Builds the record for one point of history or one build. */
+export function buildRecord(input: PointInput): HistoryRecord {
+  const { doc, verification } = input;
+  const base = { at: input.at, commit: input.commit, docCommit: input.docCommit, source: input.source, metrics: input.metrics };
+  if (doc === null) {
+    return { ...base, categories: {}, items: {}, declaredDone: null, verifiedDone: null, slots: null };
+  }
+  const detected = new Map(verification?.items.map((item) => [item.itemId, item.detectedStatus]) ?? []);
+  const items: Record<string, ItemRecord> = {};
+  for (const item of doc.items) items[item.id] = { declared: item.status.status, detected: detected.get(item.id) ?? null };
+  const categories = verification ? fromVerification(verification) : fromDoc(doc);
+  const totals = Object.values(categories);
+  const sum = (pick: (c: CategoryRecord) => number): number => totals.reduce((s, c) => s + pick(c), 0);
+  return {
+    ...base,
+    categories,
+    items,
+    declaredDone: sum((c) => c.declaredDone),
+    verifiedDone: verification ? sum((c) => c.verifiedDone) : null,
+    slots: sum((c) => c.slots),
+  };
+}
+
+function fromVerification(verification: Verification): Record<string, CategoryRecord> {
+  const categories: Record<string, CategoryRecord> = {};
+  for (const c of verification.categories) {
+    categories[c.id] = { declaredDone: c.declared.done, verifiedDone: c.verified.done, slots: c.slots };
+  }
+  return categories;
+}
+
+/** Without a verdict: count the doc's own statuses per category (verified stays 0, totals say null). */
+function fromDoc(doc: TrackingDoc): Record<string, CategoryRecord> {
+  const categories: Record<string, CategoryRecord> = {};
+  for (const category of doc.categories) categories[category.id] = { declaredDone: 0, verifiedDone: 0, slots: 0 };
+  for (const item of doc.items) {
+    const c = (categories[item.categoryId] ??= { declaredDone: 0, verifiedDone: 0, slots: 0 });
+    c.slots++;
+    if (item.status.status === 'done') c.declaredDone++;
+  }
+  return categories;
+}

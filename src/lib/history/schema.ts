@@ -1,0 +1,67 @@
+/**
+ * The history file (`history.json`): the one artefact migratrack cannot regenerate, so it is
+ * versioned, validated on read and refused (never rewritten) when it is not ours. See issue 5
+ * ("Runs that accumulate") and issue 8 (corrupt / newer / foreign history files).
+ */
+import { z } from 'zod';
+
+export const HISTORY_SCHEMA_VERSION = 1;
+
+/** Full 40-hex (SHA-1) or 64-hex (SHA-256) object name. */
+const Sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'expected a full commit sha');
+
+export const CategoryRecord = z.object({
+  /** Items of the category the doc marks done at this point. @example 12 */
+  declaredDone: z.number().int().nonnegative(),
+  /** Items whose detected (code) status is done. @example 10 */
+  verifiedDone: z.number().int().nonnegative(),
+  /** Tracked slots, counting unresolved group slots. @example 18 */
+  slots: z.number().int().nonnegative(),
+});
+export type CategoryRecord = z.infer<typeof CategoryRecord>;
+
+export const ItemRecord = z.object({
+  /** Declared status as the doc said at this point. @example "done" */
+  declared: z.string(),
+  /** Status the code shows (null when it could not be computed). @example "partial" */
+  detected: z.string().nullable(),
+});
+export type ItemRecord = z.infer<typeof ItemRecord>;
+
+export const HistoryRecord = z.object({
+  /** When the point was taken: the commit's committer time (backfill) or the build time (run). @example "2026-01-20T18:04:00+01:00" */
+  at: z.string().datetime({ offset: true }),
+  /** Full sha of the target repo's commit, or null outside git. */
+  commit: Sha.nullable(),
+  /** Sha of the last commit that changed the tracking doc, or null when unknown. */
+  docCommit: Sha.nullable(),
+  /** `backfill` points come from git history; `run` points from builds. */
+  source: z.enum(['backfill', 'run']),
+  /** Metric id → value (null when it could not be evaluated). Ids as in the snapshot. */
+  metrics: z.record(z.string(), z.number().nullable()),
+  /** Category id → declared / verified done and slots. Empty when the doc was absent. */
+  categories: z.record(z.string(), CategoryRecord),
+  /** Item id → declared and detected status. */
+  items: z.record(z.string(), ItemRecord),
+  /** Totals over all categories; null when the doc did not exist at this point. */
+  declaredDone: z.number().int().nonnegative().nullable(),
+  verifiedDone: z.number().int().nonnegative().nullable(),
+  slots: z.number().int().nonnegative().nullable(),
+});
+export type HistoryRecord = z.infer<typeof HistoryRecord>;
+
+export const HistoryFile = z.object({
+  schemaVersion: z.literal(HISTORY_SCHEMA_VERSION),
+  repo: z.object({
+    /** Root commit sha of the target (or `path:<hash>` outside git): refuses another repo's file. */
+    id: z.string().min(1),
+  }),
+  /** Sorted by `at`, at most one point per (commit, source). */
+  records: z.array(HistoryRecord),
+});
+export type HistoryFile = z.infer<typeof HistoryFile>;
+
+/** An empty history for a repo, what a missing file reads as. */
+export function emptyHistory(repoId: string): HistoryFile {
+  return { schemaVersion: HISTORY_SCHEMA_VERSION, repo: { id: repoId }, records: [] };
+}

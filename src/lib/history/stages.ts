@@ -1,0 +1,29 @@
+/**
+ * What the backfill needs from the other stages, as an interface: the real parser, scanner and
+ * verifier in production (see default-stages.ts), small stand-ins in unit tests. The backfill never
+ * re-implements parsing, grep or verification.
+ */
+import type { TrackingDoc } from '../doc/model.js';
+import type { RepoTree } from '../scan/types.js';
+
+/** A metric to follow through history; ids as in the snapshot. */
+export interface BackfillMetric {
+  id: string;
+  /** The grep pipeline, as the doc or the config writes it. */
+  command: string;
+}
+
+/** The part of the verifier's result a history record keeps (structurally a `VerifyResult`). */
+export interface Verification {
+  items: readonly { itemId: string; detectedStatus: string }[];
+  categories: readonly { id: string; slots: number; declared: { done: number }; verified: { done: number } }[];
+}
+
+export interface HistoryStages {
+  /** Parse the doc's bytes as they were at a commit. */
+  parseDoc(bytes: Buffer, path: string): TrackingDoc;
+  /** A metric's value on a tree (null when it cannot be evaluated). Called with a per-backfill cache inside. */
+  evaluateMetric(metric: BackfillMetric, tree: RepoTree): Promise<number | null>;
+  /** Detected statuses and category counts of `doc` against `tree`; `renames` are old → new paths seen so far. */
+  verify(doc: TrackingDoc, tree: RepoTree, context: { renames: ReadonlyMap<string, string> }): Promise<Verification>;
+}

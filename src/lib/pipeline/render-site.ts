@@ -1,0 +1,92 @@
+/**
+ * Renders the site with Astro from a snapshot already on disk. Astro builds into a temporary
+ * folder beside the output; only a finished build replaces the previous site, so a failed run
+ * never leaves a half-written `dist/` (issue 8: nothing lost).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MigratrackError } from '../errors.js';
+
+/** The folder holding astro.config.mjs and src/pages: the package root, wherever it is installed. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface RenderInput {
+  snapshotFile: string;
+  historyFile: string | null;
+  notesDir: string | null;
+  outDir: string;
+  base: string;
+  site: string | null;
+  verbose: boolean;
+}
+
+export interface RenderResult {
+  outDir: string;
+  pages: number;
+}
+
+export async function renderSite(input: RenderInput): Promise<RenderResult> {
+  const finalDir = resolve(input.outDir);
+  await mkdir(dirname(finalDir), { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}`;
+  const tempDir = join(dirname(finalDir), `.${basename(finalDir)}.building-${stamp}`);
+  try {
+    await runAstroBuild(input, tempDir);
+  } catch (error) {
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+  await swapInto(tempDir, finalDir, stamp);
+  return { outDir: finalDir, pages: await countPages(finalDir) };
+}
+
+function runAstroBuild(input: RenderInput, outDir: string): Promise<void> {
+  const astroBin = join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MIGRATRACK_SNAPSHOT: resolve(input.snapshotFile),
+    MIGRATRACK_OUT_DIR: outDir,
+    MIGRATRACK_BASE: input.base,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  if (input.historyFile && existsSync(input.historyFile)) env.MIGRATRACK_HISTORY = resolve(input.historyFile);
+  else delete env.MIGRATRACK_HISTORY;
+  if (input.notesDir) env.MIGRATRACK_NOTES_DIR = resolve(input.notesDir);
+  if (input.site) env.MIGRATRACK_SITE = input.site;
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', PACKAGE_ROOT], {
+      cwd: PACKAGE_ROOT,
+      env,
+      stdio: input.verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code === 0) done();
+      else fail(new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+async function swapInto(tempDir: string, finalDir: string, stamp: string): Promise<void> {
+  const oldDir = `${finalDir}.old-${stamp}`;
+  const hadPrevious = existsSync(finalDir);
+  if (hadPrevious) await rename(finalDir, oldDir);
+  try {
+    await rename(tempDir, finalDir);
+  } catch (error) {
+    if (hadPrevious) await rename(oldDir, finalDir);
+    throw new MigratrackError('input', `could not move the new site into ${finalDir}: ${(error as Error).message}`);
+  }
+  if (hadPrevious) await rm(oldDir, { recursive: true, force: true });
+}
+
+async function countPages(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true });
+  return entries.filter((entry) => entry.endsWith('.html')).length;
+}

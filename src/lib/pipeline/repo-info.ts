@@ -1,0 +1,56 @@
+/**
+ * Facts about the target repository the snapshot records: is it a git work tree, which commit,
+ * where it lives on the web, and which commit last touched the tracking doc.
+ */
+import { execFile } from 'node:child_process';
+import { realpath } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { hostKind, webUrlFromRemote, type WebHost } from './remote-url.js';
+
+const run = promisify(execFile);
+
+export interface RepoInfo {
+  root: string;
+  isGit: boolean;
+  commit: string | null;
+  docCommit: string | null;
+  webUrl: string | null;
+  host: WebHost | null;
+}
+
+async function git(root: string, args: string[]): Promise<string | null> {
+  try {
+    const { stdout } = await run('git', ['-C', root, ...args], { maxBuffer: 1 << 20 });
+    return stdout.trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A directory counts as a git target only when it is the top of a work tree: a plain folder that
+ * happens to sit inside another checkout must not pick up that checkout's history.
+ */
+export async function readRepoInfo(root: string, docPath: string, configuredWebUrl: string | null): Promise<RepoInfo> {
+  const top = await git(root, ['rev-parse', '--show-toplevel']);
+  const isGit = top !== null && (await realpath(top)) === (await realpath(root));
+  if (!isGit) {
+    const host = configuredWebUrl ? hostKind(configuredWebUrl) : null;
+    return { root, isGit, commit: null, docCommit: null, webUrl: host ? configuredWebUrl : null, host };
+  }
+  const commit = await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  const docCommit = commit ? await git(root, ['log', '-1', '--format=%H', '--', docPath]) : null;
+  let web = configuredWebUrl ? { webUrl: configuredWebUrl.replace(/\/+$/, ''), host: hostKind(configuredWebUrl) } : null;
+  if (!web) {
+    const remote = await git(root, ['remote', 'get-url', 'origin']);
+    web = remote ? webUrlFromRemote(remote) : null;
+  }
+  return {
+    root,
+    isGit,
+    commit: commit || null,
+    docCommit: docCommit || null,
+    webUrl: web?.host ? web.webUrl : null,
+    host: web?.host ?? null,
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * The scan stage's public surface: grep patterns and pipelines evaluated exactly as GNU grep 3.x
+ * (C.UTF-8 locale) and coreutils would, over a repository tree, without a shell.
+ */
+export type { RepoTree, PatternSpec, PatternFlavour, Match } from './types.js';
+export { compilePattern, isCompileError, type CompiledPattern } from './regex/compile.js';
+export { matchingLines, scanBuffer, type LineHit, type BufferScan } from './lines.js';
+export { parseGrepCommand } from './command/parse.js';
+export type { GrepPipeline, GrepSource, FilterStage, FileGlob, ParseResult } from './command/pipeline.js';

@@ -1,0 +1,115 @@
+/**
+ * grep's line semantics over file bytes: lines end at `\n` (the last one may lack it), CR is an
+ * ordinary character, and a file with a NUL byte is binary: GNU grep 3.x then also treats NUL as a
+ * line end ("zaps" NULs) and prints "binary file matches" instead of lines. A line with bytes that
+ * are not UTF-8 is an encoding error in a UTF-8 locale: grep stops printing that file there.
+ */
+import { isUtf8 } from 'node:buffer';
+import { INVALID_BYTE_MARK } from './regex/emit.js';
+import type { CompiledPattern } from './regex/compile.js';
+
+/** One selected line: 1-based number (counted by `\n`), its text (U+FFFD for bad bytes). */
+export interface LineHit {
+  line: number;
+  text: string;
+  /** The line has bytes that are not valid UTF-8 (grep 3.x stops output at such a line). */
+  encodingError: boolean;
+}
+
+export interface BufferScan {
+  /** The file has a NUL byte: grep reports "binary file matches" instead of printing lines. */
+  binary: boolean;
+  hits: LineHit[];
+}
+
+const NL = 10;
+
+/** Decodes a line for matching: invalid bytes become INVALID_BYTE_MARK, which `.` and classes never match. */
+function matchText(buf: Buffer, start: number, end: number): { text: string; forMatch: string; bad: boolean } {
+  const text = buf.toString('utf8', start, end);
+  if (!text.includes('\uFFFD') || isUtf8(buf.subarray(start, end))) return { text, forMatch: text, bad: false };
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const n = seqLength(buf, i, end);
+    out += n > 0 ? buf.toString('utf8', i, i + n) : INVALID_BYTE_MARK;
+    i += n > 0 ? n : 1;
+  }
+  return { text, forMatch: out, bad: true };
+}
+
+/** Length of a valid UTF-8 sequence at i, or 0. */
+function seqLength(buf: Buffer, i: number, end: number): number {
+  const b = buf[i] as number;
+  const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > end) return 0;
+  return isUtf8(buf.subarray(i, i + n)) ? n : 0;
+}
+
+/** Scans a whole file: every line grep would select, plus whether the file is binary. */
+export function scanBuffer(content: Buffer | string, compiled: CompiledPattern): BufferScan {
+  const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const binary = buf.indexOf(0) >= 0;
+  if (!binary && compiled.required && !compiled.spec.invert) return { binary, hits: candidates(buf, compiled, compiled.required) };
+  return { binary, hits: allLines(buf, compiled, binary) };
+}
+
+function allLines(buf: Buffer, compiled: CompiledPattern, binary: boolean): LineHit[] {
+  const hits: LineHit[] = [];
+  let line = 1;
+  let start = 0;
+  while (start < buf.length) {
+    let end = buf.indexOf(NL, start);
+    if (end < 0) end = buf.length;
+    // Binary files: NUL also ends a line (GNU grep's nul_zapper); numbering stays by `\n`.
+    let s = start;
+    while (s <= end) {
+      let e = binary ? buf.indexOf(0, s) : -1;
+      if (e < 0 || e > end) e = end;
+      const t = matchText(buf, s, e);
+      if (compiled.selects(t.forMatch)) hits.push({ line, text: t.text, encodingError: t.bad });
+      s = e + 1;
+    }
+    line++;
+    start = end + 1;
+  }
+  return hits;
+}
+
+/** Only lines containing one of the required literals are decoded and tested. */
+function candidates(buf: Buffer, compiled: CompiledPattern, required: readonly string[]): LineHit[] {
+  const starts = new Set<number>();
+  for (const lit of required) {
+    const needle = Buffer.from(lit, 'utf8');
+    let at = buf.indexOf(needle);
+    while (at >= 0) {
+      const s = buf.lastIndexOf(NL, at) + 1;
+      starts.add(s);
+      let e = buf.indexOf(NL, at + needle.length);
+      if (e < 0) e = buf.length;
+      at = buf.indexOf(needle, e + 1);
+    }
+  }
+  if (starts.size === 0) return [];
+  const sorted = [...starts].sort((a, b) => a - b);
+  const hits: LineHit[] = [];
+  let line = 1;
+  let pos = 0;
+  for (const s of sorted) {
+    for (let k = buf.indexOf(NL, pos); k >= 0 && k < s; k = buf.indexOf(NL, k + 1)) line++;
+    pos = s;
+    let e = buf.indexOf(NL, s);
+    if (e < 0) e = buf.length;
+    const t = matchText(buf, s, e);
+    if (compiled.selects(t.forMatch)) hits.push({ line, text: t.text, encodingError: t.bad });
+  }
+  return hits;
+}
+
+/**
+ * The lines grep selects in one file's content, with grep's line semantics (see above).
+ * Binary files give their selected NUL-separated pieces too; callers decide how to print them.
+ */
+export function matchingLines(content: Buffer | string, compiled: CompiledPattern): { line: number; text: string }[] {
+  return scanBuffer(content, compiled).hits.map(({ line, text }) => ({ line, text }));
+}

@@ -1,0 +1,174 @@
+/**
+ * Which files grep reads for a command, and under which names, reproducing grep 3.8 + gnulib fts:
+ * operands as written (a trailing `//` trimmed to `/`), the implicit `.` of `grep -r` printed
+ * without `./`, --include/--exclude/--exclude-dir, hidden files included, `-r` following only
+ * command-line symlinks, `-R` following all (never out of the repository, loops cut).
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { GrepSource } from './command/pipeline.js';
+import { excludedByGlobs, excludedDir, shellExpand } from './glob.js';
+import type { RepoTree } from './types.js';
+
+/** A file to search: the name grep prints and the tree path to read. */
+export interface SearchFile {
+  name: string;
+  path: string;
+}
+
+export interface SearchPlan {
+  files: SearchFile[];
+  /** Whether output lines carry the `name:` prefix. */
+  withFilename: boolean;
+  /** What grep would print on stderr (missing operands, directories without -r, loops). */
+  stderr: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Normalises an operand to a repo path ('' for the root), or null when it leaves the repository. */
+export function repoPath(operand: string): string | null {
+  if (operand.startsWith('/')) return null;
+  const out: string[] = [];
+  for (const seg of operand.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+function resolveLink(tree: RepoTree, path: string): string | null | undefined {
+  let p: string | null | undefined = path;
+  for (let hops = 0; p !== null && p !== undefined && tree.symlinks?.has(p); hops++) {
+    if (hops > 40) return null; // ELOOP
+    p = tree.symlinks.get(p);
+  }
+  return p;
+}
+
+/** Plans the files of `grep [-r|-R] … operands` over the tree. */
+export function planSearch(src: GrepSource, tree: RepoTree): SearchPlan {
+  const stderr: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const files: SearchFile[] = [];
+  const fileSet = new Set(tree.paths);
+  const isDir = (p: string): boolean => p === '' || tree.paths.some((f) => f.startsWith(`${p}/`)) || [...(tree.symlinks?.keys() ?? [])].some((l) => l.startsWith(`${p}/`));
+  const operands = expandOperands(src, tree, isDir);
+  const implicit = operands.length === 0;
+  if (implicit && src.recursive === 'none') {
+    return { files, withFilename: false, stderr: ['grep: (standard input): not supported'], diagnostics: [diagnostic('warning', 'scan/no-operand', 'grep without a file operand reads standard input; nothing to scan')] };
+  }
+  let withFilename = src.withFilename ?? operands.length > 1;
+  const visit = implicit ? [{ text: '.', implicit: true }] : operands.map((text) => ({ text, implicit: false }));
+  for (const op of visit) {
+    const norm = repoPath(op.text);
+    if (norm === null) {
+      stderr.push(`grep: ${op.text}: outside the repository (not read)`);
+      diagnostics.push(diagnostic('error', 'scan/path-outside-repo', `${op.text} is outside the repository; it was not read`, { file: op.text }));
+      continue;
+    }
+    const target = resolveLink(tree, norm);
+    if (target === null) {
+      stderr.push(`grep: ${op.text}: symbolic link out of the repository (not followed)`);
+      diagnostics.push(diagnostic('warning', 'scan/symlink-outside-repo', `${op.text} is a symbolic link leading out of the repository; not followed`, { file: op.text }));
+      continue;
+    }
+    const real = target ?? norm;
+    if (fileSet.has(real)) {
+      // Command-line files: --include/--exclude match any suffix of the name as written.
+      if (!excludedByGlobs(src.globs, op.text, true)) files.push({ name: op.text, path: real });
+      continue;
+    }
+    if (!isDir(real)) {
+      stderr.push(`grep: ${op.text}: No such file or directory`);
+      diagnostics.push(diagnostic('warning', 'scan/no-such-file', `grep: ${op.text}: No such file or directory`, { file: op.text }));
+      continue;
+    }
+    if (src.recursive === 'none') {
+      stderr.push(`grep: ${op.text}: Is a directory`);
+      continue;
+    }
+    if (!op.implicit && excludedDir(src.excludeDirs, op.text, true)) continue;
+    if (src.withFilename === null && visit.length === 1) withFilename = true; // grep: out_file < 0 and a directory
+    const prefix = op.implicit ? '' : op.text.endsWith('/') ? op.text.replace(/\/+$/, '/') : `${op.text}/`;
+    walkDir(tree, src, real, prefix, [real], files, stderr, diagnostics);
+  }
+  return { files, withFilename, stderr, diagnostics };
+}
+
+function walkDir(
+  tree: RepoTree, src: GrepSource, dir: string, prefix: string, chain: string[],
+  files: SearchFile[], stderr: string[], diagnostics: Diagnostic[],
+): void {
+  const base = dir === '' ? '' : `${dir}/`;
+  const dirOk = new Map<string, boolean>();
+  // A relative path is searched when no directory on the way is --exclude-dir'ed (base names).
+  const dirsAllowed = (rel: string): boolean => {
+    const parts = rel.split('/');
+    let acc = '';
+    for (let k = 0; k < parts.length - 1; k++) {
+      acc = acc ? `${acc}/${parts[k]}` : (parts[k] as string);
+      let ok = dirOk.get(acc);
+      if (ok === undefined) dirOk.set(acc, (ok = !excludedDir(src.excludeDirs, parts[k] as string, false)));
+      if (!ok) return false;
+    }
+    return true;
+  };
+  const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
+  for (const p of tree.paths) {
+    if (!p.startsWith(base)) continue;
+    const rel = p.slice(base.length);
+    if (dirsAllowed(rel) && !excludedByGlobs(src.globs, baseName(rel), false)) files.push({ name: prefix + rel, path: p });
+  }
+  if (src.recursive !== 'R' || !tree.symlinks) return;
+  // -R: links found in recursion are followed; a link out of the repository is not.
+  for (const [link, target] of tree.symlinks) {
+    if (!link.startsWith(base)) continue;
+    const rel = link.slice(base.length);
+    if (!dirsAllowed(rel)) continue;
+    const real = resolveLink(tree, link);
+    if (real === null || real === undefined) {
+      diagnostics.push(diagnostic('warning', 'scan/symlink-outside-repo', `${prefix + rel} is a symbolic link leading out of the repository (or dangling); not followed`, { file: link }));
+      continue;
+    }
+    void target;
+    if (tree.paths.includes(real)) {
+      if (!excludedByGlobs(src.globs, baseName(rel), false)) files.push({ name: prefix + rel, path: real });
+    } else if (!excludedDir(src.excludeDirs, baseName(rel), false)) {
+      // fts (FTS_LOGICAL) reports a directory already on the current path as a cycle.
+      if (chain.some((c) => c === real || (real === '' ? true : c.startsWith(`${real}/`)))) {
+        stderr.push(`grep: ${prefix + rel}: warning: recursive directory loop`);
+        continue;
+      }
+      walkDir(tree, src, real, `${prefix + rel}/`, [...chain, real], files, stderr, diagnostics);
+    }
+  }
+}
+
+/** Unquoted wildcard operands expand like bash against the tree's files and directories. */
+function expandOperands(src: GrepSource, tree: RepoTree, isDir: (p: string) => boolean): string[] {
+  void isDir;
+  const out: string[] = [];
+  let names: string[] | null = null;
+  for (const op of src.operands) {
+    if (!op.glob) {
+      out.push(op.text);
+      continue;
+    }
+    names ??= allNames(tree);
+    const hits = shellExpand(op.text.replace(/^\.\//, ''), names);
+    if (hits.length === 0) out.push(op.text);
+    else out.push(...hits.map((h) => (op.text.startsWith('./') ? `./${h}` : h)));
+  }
+  return out;
+}
+
+function allNames(tree: RepoTree): string[] {
+  const set = new Set<string>();
+  for (const p of [...tree.paths, ...(tree.symlinks?.keys() ?? [])]) {
+    set.add(p);
+    for (let k = p.indexOf('/'); k >= 0; k = p.indexOf('/', k + 1)) set.add(p.slice(0, k));
+  }
+  return [...set];
+}

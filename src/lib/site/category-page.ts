@@ -1,0 +1,56 @@
+/** `/categories/<id>/`: a category's completion, its items and its metrics. */
+import type { ChartSpec } from './chart-spec.js';
+import { categoryHistoryChart } from './charts.js';
+import { docLineUrl, driftItemIds, itemRow, type ItemRow, type Link } from './common.js';
+import { completion, type Completion } from './dashboard.js';
+import type { SiteData } from './load.js';
+import { joinBase, type SiteContext } from './urls.js';
+
+export interface CategoryPage {
+  id: string;
+  title: string;
+  slots: number;
+  declared: Completion;
+  verified: Completion;
+  counts: { label: string; value: number }[];
+  remainingText: string;
+  rows: ItemRow[];
+  metrics: Link[];
+  chart: ChartSpec | null;
+  docHref: string | null;
+}
+
+/** Route params of every category page, from the snapshot's category URLs. */
+export function categoryParams(data: SiteData): string[] {
+  return data.snapshot.categories.map((c) => c.url.replace(/^\/*categories\//, '').replace(/\/+$/, ''));
+}
+
+/** Builds the page of the category whose URL param is `param`. */
+export function buildCategoryPage(data: SiteData, ctx: SiteContext, param: string): CategoryPage {
+  const { snapshot } = data;
+  const c = snapshot.categories.find((x) => x.url.replace(/^\/*categories\//, '').replace(/\/+$/, '') === param);
+  if (!c) throw new Error(`no category page ${param}`);
+  const drift = driftItemIds(snapshot.drift);
+  return {
+    id: c.id,
+    title: c.title,
+    slots: c.slots,
+    declared: completion(c.declared.done, c.slots),
+    verified: completion(c.verified.done, c.slots),
+    counts: [
+      { label: 'Declared done', value: c.declared.done },
+      { label: 'Declared in progress', value: c.declared.inProgress },
+      { label: 'Declared not started', value: c.declared.notStarted },
+      { label: 'Declared blocked', value: c.declared.blocked },
+      { label: 'Verified done', value: c.verified.done },
+      { label: 'Partly done in code', value: c.verified.partial },
+      { label: 'Not started in code', value: c.verified.notStarted },
+      { label: 'Missing files', value: c.verified.missing },
+    ],
+    remainingText: c.remaining.calls > 0 ? `${c.remaining.calls} ${c.remaining.what} left in ${c.remaining.files} files` : 'Nothing left to migrate in code.',
+    rows: snapshot.items.filter((i) => i.category === c.id).map((i) => itemRow(ctx, i, drift)),
+    metrics: snapshot.metrics.filter((m) => m.categoryId === c.id).map((m) => ({ label: m.label, href: joinBase(ctx.base, m.url) })),
+    chart: categoryHistoryChart(data.history, c.id),
+    docHref: docLineUrl(snapshot, c.docLine),
+  };
+}

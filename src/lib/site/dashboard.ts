@@ -1,0 +1,117 @@
+/** The dashboard's view-model: everything `/` shows, decided here (src/pages/index.astro prints it). */
+import type { ChartSpec } from './chart-spec.js';
+import { burndownChart, categoryChart } from './charts.js';
+import { docLineUrl, type Link } from './common.js';
+import { metricAt, previousRecord } from './history-view.js';
+import type { SiteData } from './load.js';
+import { classForPercent, deltaTone, formatDelta, formatPercent, percent } from './status.js';
+import { joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
+
+/** A completion figure: "12 of 76 files", "15%". */
+export interface Completion {
+  done: number;
+  total: number;
+  pct: number;
+  pctText: string;
+  className: string;
+}
+
+/** One metric tile: value, unit, change since the previous run. */
+export interface MetricTile {
+  id: string;
+  label: string;
+  href: string;
+  valueText: string;
+  unit: string;
+  error: string | null;
+  delta: string | null;
+  deltaTone: 'good' | 'bad' | 'same' | 'none';
+}
+
+export interface CategoryRowView {
+  id: string;
+  title: string;
+  href: string;
+  slots: number;
+  declared: Completion;
+  verified: Completion;
+  remainingText: string;
+}
+
+export interface Dashboard {
+  title: string;
+  project: string | null;
+  declared: Completion;
+  verified: Completion;
+  categories: CategoryRowView[];
+  categoryChart: ChartSpec;
+  metrics: MetricTile[];
+  burndown: ChartSpec | null;
+  forecast: string | null;
+  drift: { count: number; errors: number; href: string };
+  /** The one line that changes between runs of identical input. */
+  generatedAt: string;
+  repoCommit: Link | null;
+  docCommit: Link | null;
+  docPath: string;
+  docHref: string | null;
+  previousRun: string | null;
+  badgeHref: string;
+}
+
+/** Completion of `done` out of `total`, with its display decisions. */
+export function completion(done: number, total: number): Completion {
+  const pct = percent(done, total);
+  return { done, total, pct, pctText: formatPercent(done, total), className: classForPercent(pct) };
+}
+
+function commitLink(data: SiteData, sha: string | null): Link | null {
+  const short = shortSha(sha);
+  if (!short) return null;
+  return { label: short, href: repoCommitUrl(data.snapshot.repo.host, data.snapshot.repo.webUrl, sha) ?? '' };
+}
+
+/** Builds the dashboard view-model. */
+export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
+  const { snapshot } = data;
+  const previous = previousRecord(data.history, snapshot);
+  return {
+    title: snapshot.doc.title ?? 'Migration progress',
+    project: snapshot.doc.project,
+    declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots),
+    verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots),
+    categories: snapshot.categories.map((c) => ({
+      id: c.id,
+      title: c.title,
+      href: joinBase(ctx.base, c.url),
+      slots: c.slots,
+      declared: completion(c.declared.done, c.slots),
+      verified: completion(c.verified.done, c.slots),
+      remainingText: c.remaining.calls > 0 ? `${c.remaining.calls} ${c.remaining.what} in ${c.remaining.files} ${c.remaining.files === 1 ? 'file' : 'files'}` : '',
+    })),
+    categoryChart: categoryChart(snapshot),
+    metrics: snapshot.metrics.map((m) => {
+      const before = metricAt(previous, m.id);
+      return {
+        id: m.id,
+        label: m.label,
+        href: joinBase(ctx.base, m.url),
+        valueText: m.value === null ? 'n/a' : String(m.value),
+        unit: m.unit,
+        error: m.error,
+        delta: formatDelta(m.value, before),
+        deltaTone: deltaTone(m.value, before, m.better),
+      };
+    }),
+    burndown: burndownChart(snapshot),
+    forecast: snapshot.burndown?.forecast.message ?? null,
+    drift: { count: snapshot.drift.length, errors: snapshot.drift.filter((d) => d.severity === 'error').length, href: joinBase(ctx.base, 'drift/') },
+    generatedAt: snapshot.generatedAt,
+    repoCommit: commitLink(data, snapshot.repo.commit),
+    docCommit: commitLink(data, snapshot.doc.commit),
+    docPath: snapshot.doc.path,
+    docHref: docLineUrl(snapshot, null),
+    previousRun: previous ? previous.at : null,
+    badgeHref: joinBase(ctx.base, 'badge.svg'),
+  };
+}

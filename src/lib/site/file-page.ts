@@ -1,0 +1,76 @@
+/**
+ * The per-path file page (`/files/<path>/`) and the per-item page (`/items/<id>/`). The item URL
+ * in the snapshot is authoritative: file pages exist for every `files/…/` URL it names.
+ */
+import type { SnapshotItem } from '../snapshot/schema.js';
+import { buildItemSection, type ItemSectionView } from './item-section.js';
+import type { SiteData } from './load.js';
+import { itemTitle } from './standup.js';
+import { absoluteUrl, joinBase, type SiteContext } from './urls.js';
+
+/** Route param of a file page: the snapshot URL without "files/" and the trailing slash. */
+export function filePageParam(url: string): string | null {
+  const m = /^files\/(.+?)\/?$/.exec(url.replace(/^\/+/, ''));
+  return m ? m[1]! : null;
+}
+
+/** Every file page: its route param and the items it shows, in snapshot order. */
+export function filePages(data: SiteData): { path: string; items: SnapshotItem[] }[] {
+  const pages = new Map<string, SnapshotItem[]>();
+  for (const item of data.snapshot.items) {
+    const param = filePageParam(item.url);
+    if (param === null) continue;
+    const list = pages.get(param) ?? [];
+    list.push(item);
+    pages.set(param, list);
+  }
+  return [...pages].map(([path, items]) => ({ path, items }));
+}
+
+export interface Crumb {
+  label: string;
+  href: string | null;
+}
+
+export interface FilePage {
+  path: string;
+  title: string;
+  /** Directory trail: "data_processors / raw / processor_base.py", linking to the filtered list. */
+  crumbs: Crumb[];
+  copyLink: string;
+  sections: ItemSectionView[];
+}
+
+/** Builds the file page for one route param (a repo path). */
+export function buildFilePage(data: SiteData, ctx: SiteContext, path: string, items?: SnapshotItem[]): FilePage {
+  const tracked = items ?? data.snapshot.items.filter((i) => filePageParam(i.url) === path);
+  const parts = path.split('/');
+  const crumbs = parts.map((label, i) => ({
+    label,
+    href: i < parts.length - 1 ? `${joinBase(ctx.base, 'files/')}?dir=${encodeURIComponent(parts.slice(0, i + 1).join('/'))}` : null,
+  }));
+  return {
+    path,
+    title: `${path} — ${tracked.map(itemTitle).join(', ')}`,
+    crumbs,
+    copyLink: absoluteUrl(ctx, `files/${path}/`),
+    sections: tracked.map((item) => buildItemSection(data.snapshot, data.history, ctx, item)),
+  };
+}
+
+export interface ItemPage {
+  title: string;
+  /** Where the item's file page is, when it has one (the item page then stays short). */
+  filePage: { href: string; path: string } | null;
+  section: ItemSectionView;
+}
+
+/** Builds `/items/<id>/`: a link to the file page when the item has a path, else its details. */
+export function buildItemPage(data: SiteData, ctx: SiteContext, item: SnapshotItem): ItemPage {
+  const param = filePageParam(item.url);
+  return {
+    title: `${itemTitle(item)}: ${item.name}`,
+    filePage: param !== null ? { href: `${joinBase(ctx.base, item.url)}#${item.id}`, path: param } : null,
+    section: buildItemSection(data.snapshot, data.history, ctx, item),
+  };
+}

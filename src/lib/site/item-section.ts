@@ -1,0 +1,135 @@
+/**
+ * Everything a page shows about one tracked item (the file page shows one section per item that
+ * tracks the path; the item page shows one). Decisions live here; ItemSection.astro prints it.
+ */
+import type { HistoryRecord } from '../history/schema.js';
+import type { Check, Snapshot, SnapshotItem } from '../snapshot/schema.js';
+import type { ChartSpec } from './chart-spec.js';
+import { itemSparkline } from './charts.js';
+import { codeBlocks, type CodeBlock } from './code.js';
+import { categoryLink, docLineUrl, itemById, itemHref, repoLineUrl, type Link } from './common.js';
+import { itemTitle, standupLine } from './standup.js';
+import { declaredView, detectedView, detectedWords, normaliseStatus, type StatusView } from './status.js';
+import { absoluteUrl, joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
+
+export interface CheckView {
+  description: string;
+  result: 'pass' | 'fail' | 'not evaluated';
+  className: string;
+  evidence: string;
+  matchCount: number;
+}
+
+/** A point in the item's own history where its declared or detected status changed. */
+export interface ItemEvent {
+  date: string;
+  commit: Link | null;
+  what: string;
+}
+
+export interface ItemSectionView {
+  id: string;
+  anchor: string;
+  title: string;
+  name: string;
+  path: string | null;
+  itemHref: string;
+  pageHref: string;
+  category: Link;
+  declared: StatusView;
+  declaredText: string;
+  updatedBy: string | null;
+  date: string | null;
+  docHref: string | null;
+  docLine: number | null;
+  detected: StatusView;
+  checks: CheckView[];
+  remaining: CodeBlock[];
+  checklist: { text: string; checked: boolean }[];
+  fields: { key: string; value: string; children: string[] }[];
+  repoHref: string | null;
+  renamedTo: string | null;
+  sameFile: Link[];
+  copyLink: string;
+  standup: string;
+  doneOn: string | null;
+  sparkline: ChartSpec | null;
+  events: ItemEvent[];
+}
+
+function checkView(check: Check): CheckView {
+  const result = check.passed === null ? 'not evaluated' : check.passed ? 'pass' : 'fail';
+  return { description: check.description, result, className: `check-${result.replace(' ', '-')}`, evidence: check.evidence, matchCount: check.matches.length };
+}
+
+/** Changes of this item's state along the history, newest first (at most 10). */
+export function itemEvents(snapshot: Snapshot, history: readonly HistoryRecord[], id: string): ItemEvent[] {
+  const events: ItemEvent[] = [];
+  let before: { declared: string; detected: string } | null = null;
+  for (const record of history) {
+    // Read the one item directly: building every record's full state map per item is O(n²).
+    const raw = record.items[id];
+    if (!raw) continue;
+    const state = { declared: normaliseStatus(raw.declared), detected: normaliseStatus(raw.detected) };
+    const changes: string[] = [];
+    if (!before || before.declared !== state.declared) changes.push(`doc: ${declaredView(state.declared).label.toLowerCase()}`);
+    if (!before || before.detected !== state.detected) changes.push(`code: ${detectedWords(state.detected)}`);
+    if (changes.length > 0) {
+      const short = shortSha(record.commit);
+      const href = repoCommitUrl(snapshot.repo.host, snapshot.repo.webUrl, record.commit);
+      events.push({ date: record.at.slice(0, 10), commit: short ? { label: short, href: href ?? '' } : null, what: changes.join(', ') });
+    }
+    before = state;
+  }
+  return events.reverse().slice(0, 10);
+}
+
+/** The first date from which the item stayed done in code, or null when it is not done now. */
+export function doneSince(history: readonly HistoryRecord[], item: SnapshotItem): string | null {
+  if (item.detectedStatus !== 'done') return null;
+  let since: string | null = null;
+  for (const record of history) {
+    const detected = record.items[item.id]?.detected;
+    if (detected === undefined) continue;
+    if (detected === 'done') since ??= record.at.slice(0, 10);
+    else since = null;
+  }
+  return since;
+}
+
+/** Builds one item's section. */
+export function buildItemSection(snapshot: Snapshot, history: readonly HistoryRecord[], ctx: SiteContext, item: SnapshotItem): ItemSectionView {
+  const title = itemTitle(item);
+  return {
+    id: item.id,
+    anchor: item.id,
+    title,
+    name: item.name,
+    path: item.path,
+    itemHref: joinBase(ctx.base, `items/${item.id}/`),
+    pageHref: itemHref(ctx, item),
+    category: categoryLink(ctx, snapshot, item.category),
+    declared: declaredView(item.declaredStatus),
+    declaredText: item.declaredStatusText,
+    updatedBy: item.updatedBy,
+    date: item.date,
+    docHref: docLineUrl(snapshot, item.docLine),
+    docLine: item.docLine,
+    detected: detectedView(item.detectedStatus),
+    checks: item.checks.map(checkView),
+    remaining: codeBlocks(item.remaining, (m) => repoLineUrl(snapshot, m.path, m.line)),
+    checklist: item.checklist.map((c) => ({ text: c.text, checked: c.checked })),
+    fields: item.fields.map((f) => ({ key: f.key, value: f.value, children: f.children })),
+    repoHref: item.path ? repoLineUrl(snapshot, item.path) : null,
+    renamedTo: item.renamedTo,
+    sameFile: item.sameFileItems.flatMap((id) => {
+      const other = itemById(snapshot, id);
+      return other ? [{ label: `${itemTitle(other)} (Task ${other.category})`, href: `${itemHref(ctx, other)}#${other.id}` }] : [];
+    }),
+    copyLink: absoluteUrl(ctx, item.url),
+    standup: standupLine(item, absoluteUrl(ctx, item.url)),
+    doneOn: doneSince(history, item),
+    sparkline: itemSparkline(history, item.id, title),
+    events: itemEvents(snapshot, history, item.id),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Loading the site's only inputs: the snapshot (required) and the history (optional), from the
+ * paths the pipeline passes in MIGRATRACK_SNAPSHOT / MIGRATRACK_HISTORY. Read and validated once
+ * per build: every page imports this module, and the memo keeps 5,000 pages from re-reading it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ZodError, ZodType } from 'zod';
+import { MigratrackError } from '../errors.js';
+import { HistoryFile, type HistoryRecord } from '../history/schema.js';
+import { Snapshot } from '../snapshot/schema.js';
+
+/** What every page builder reads. */
+export interface SiteData {
+  snapshot: Snapshot;
+  /** History records sorted by `at`; empty when no history file was given. */
+  history: HistoryRecord[];
+  /** The history file as read (for /api/history.json), or null. */
+  historyFile: HistoryFile | null;
+}
+
+/** Default paths when the env is not set, matching what `npm run build` writes. */
+export const DEFAULT_SNAPSHOT = '.migratrack/snapshot.json';
+
+let memo: { key: string; data: SiteData } | null = null;
+
+/**
+ * Reads the snapshot and history named by the environment, memoised per (snapshot, history) pair.
+ * Throws a MigratrackError naming the file and the bad fields when either is invalid.
+ */
+export function loadSiteData(env: NodeJS.ProcessEnv = process.env): SiteData {
+  const snapshotPath = resolve(env.MIGRATRACK_SNAPSHOT || DEFAULT_SNAPSHOT);
+  const historyPath = env.MIGRATRACK_HISTORY ? resolve(env.MIGRATRACK_HISTORY) : null;
+  const key = `${snapshotPath}\n${historyPath ?? ''}`;
+  if (memo?.key === key) return memo.data;
+  const snapshot = readJson(snapshotPath, Snapshot, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT');
+  const historyFile = historyPath && existsSync(historyPath) ? readJson(historyPath, HistoryFile, 'history', null) : null;
+  const history = [...(historyFile?.records ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const data: SiteData = { snapshot, history, historyFile };
+  memo = { key, data };
+  return data;
+}
+
+/** Parses JSON text against a schema; `file` only names the source in the error. Exported for tests. */
+export function parseJsonFile<T>(text: string, file: string, schema: ZodType<T>, what: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new MigratrackError('input', `The ${what} file ${file} is not valid JSON (${(error as Error).message}).`, { file });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new MigratrackError('input', `The ${what} file ${file} is not a valid migratrack ${what}:\n${formatIssues(parsed.error)}`, { file });
+  }
+  return parsed.data;
+}
+
+function readJson<T>(file: string, schema: ZodType<T>, what: string, hint: string | null): T {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
+    throw new MigratrackError('input', `The ${what} file ${file} ${reason}${hint ? `; ${hint}` : ''}.`, { file });
+  }
+  return parseJsonFile(text, file, schema, what);
+}
+
+/** "items.3.path: Expected string, received null" lines, at most 8, so the message stays short. */
+export function formatIssues(error: ZodError): string {
+  const lines = error.issues.slice(0, 8).map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  if (error.issues.length > 8) lines.push(`  … and ${error.issues.length - 8} more`);
+  return lines.join('\n');
+}

@@ -1,0 +1,64 @@
+/** `/metrics/<id>/`: a metric's value over time, where the calls are, and calls that came back. */
+import type { ChartSpec } from './chart-spec.js';
+import { metricChart } from './charts.js';
+import { codeBlocks, type CodeBlock } from './code.js';
+import { byString, docLineUrl, repoLineUrl } from './common.js';
+import { metricAt, metricSeries, previousRecord } from './history-view.js';
+import type { SiteData } from './load.js';
+import { deltaTone, formatDelta } from './status.js';
+import { filePageUrl, joinBase, type SiteContext } from './urls.js';
+
+export interface MetricPage {
+  id: string;
+  label: string;
+  command: string | null;
+  unit: string;
+  valueText: string;
+  error: string | null;
+  delta: string | null;
+  deltaTone: string;
+  chart: ChartSpec | null;
+  byDirectory: { path: string; count: number }[];
+  byFile: { path: string; count: number; href: string | null }[];
+  matches: CodeBlock[];
+  /** Points where the value went up again: calls that came back. */
+  cameBack: { date: string; from: number; to: number }[];
+  docHref: string | null;
+}
+
+/** Route params of every metric page. */
+export function metricParams(data: SiteData): string[] {
+  return data.snapshot.metrics.map((m) => m.url.replace(/^\/*metrics\//, '').replace(/\/+$/, ''));
+}
+
+/** Builds the page of the metric whose URL param is `param`. */
+export function buildMetricPage(data: SiteData, ctx: SiteContext, param: string): MetricPage {
+  const { snapshot } = data;
+  const m = snapshot.metrics.find((x) => x.url.replace(/^\/*metrics\//, '').replace(/\/+$/, '') === param);
+  if (!m) throw new Error(`no metric page ${param}`);
+  const tracked = new Set(snapshot.items.flatMap((i) => (i.path ? [i.path] : [])));
+  const before = metricAt(previousRecord(data.history, snapshot), m.id);
+  const series = metricSeries(data.history, m.id);
+  const cameBack = series.flatMap((s, i) => {
+    const prev = series[i - 1];
+    return prev && prev.value !== null && s.value !== null && s.value > prev.value ? [{ date: s.date, from: prev.value, to: s.value }] : [];
+  });
+  return {
+    id: m.id,
+    label: m.label,
+    command: m.command,
+    unit: m.unit,
+    valueText: m.value === null ? 'n/a' : String(m.value),
+    error: m.error,
+    delta: formatDelta(m.value, before),
+    deltaTone: deltaTone(m.value, before, m.better),
+    chart: metricChart(data.history, m.id, m.label, m.unit),
+    byDirectory: [...m.byDirectory].sort((a, b) => b.count - a.count || byString(a.path, b.path)),
+    byFile: [...m.byFile]
+      .sort((a, b) => b.count - a.count || byString(a.path, b.path))
+      .map((f) => ({ ...f, href: tracked.has(f.path) ? joinBase(ctx.base, filePageUrl(f.path)) : repoLineUrl(snapshot, f.path) })),
+    matches: codeBlocks(m.matches, (x) => repoLineUrl(snapshot, x.path, x.line)),
+    cameBack,
+    docHref: docLineUrl(snapshot, m.docLine),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Per-category figures: slots, declared and verified tallies, and the call sites still to migrate
+ * ("41 `bigquery.Client(` calls left in 9 files"), the figure the dashboard leads with.
+ */
+import type { TrackingDoc } from '../doc/model.js';
+import type { Match, SnapshotCategory } from '../snapshot/schema.js';
+import { countDeclared, countVerified, declaredStatusOf } from './declared.js';
+import { CALL_SITE_KINDS } from './evaluate-item.js';
+import type { CheckSpec, ItemEvaluation } from './types.js';
+import { categoryUrl } from './urls.js';
+
+/** Per-category verdicts in doc order. `specs` are each item's checks, by item id. */
+export function categoryVerdicts(
+  doc: TrackingDoc,
+  evaluations: ReadonlyMap<string, ItemEvaluation>,
+  specs: ReadonlyMap<string, readonly CheckSpec[]>,
+): SnapshotCategory[] {
+  return doc.categories.map((category) => {
+    const items = doc.items.filter((i) => i.categoryId === category.id);
+    const evals = items.map((i) => evaluations.get(i.id)).filter((e): e is ItemEvaluation => e !== undefined);
+    return {
+      id: category.id,
+      title: category.title,
+      slots: items.length,
+      declared: countDeclared(items.map((i) => declaredStatusOf(i, doc))),
+      verified: countVerified(evals.map((e) => e.detectedStatus)),
+      remaining: remainingCalls(evals, specs),
+      url: categoryUrl(category.id),
+      docLine: category.source.startLine,
+    };
+  });
+}
+
+/**
+ * The union of the failing "must be gone" checks' matches over the category's items, one per
+ * (path, line): a file tracked twice, or a line two checks both match, counts once. `what` names
+ * the patterns behind them, most frequent first (up to three).
+ */
+export function remainingCalls(
+  evals: readonly ItemEvaluation[],
+  specs: ReadonlyMap<string, readonly CheckSpec[]>,
+): SnapshotCategory['remaining'] & { byPattern: PatternCount[] } {
+  const lines = new Map<string, Match>();
+  const byLabel = new Map<string, Map<string, Match>>();
+  for (const e of evals) {
+    const labels = new Map((specs.get(e.itemId) ?? []).map((s) => [s.id, s.label]));
+    for (const check of e.checks) {
+      if (!CALL_SITE_KINDS.has(check.kind)) continue;
+      const label = labels.get(check.id) ?? check.description;
+      const forLabel = byLabel.get(label) ?? new Map<string, Match>();
+      byLabel.set(label, forLabel);
+      if (check.passed !== false) continue;
+      for (const m of check.matches) {
+        lines.set(`${m.path}:${m.line}`, m);
+        forLabel.set(`${m.path}:${m.line}`, m);
+      }
+    }
+  }
+  // Stable sort: most calls first, then the order the checks appear in the doc.
+  const byPattern = [...byLabel.entries()]
+    .map(([label, ms]) => ({ label, calls: ms.size, files: new Set([...ms.values()].map((m) => m.path)).size }))
+    .sort((a, b) => b.calls - a.calls);
+  const named = byPattern.filter((p) => p.calls > 0).slice(0, 3);
+  return {
+    calls: lines.size,
+    files: new Set([...lines.values()].map((m) => m.path)).size,
+    // "0 `bigquery.Client(` calls left" still says what was being removed.
+    what: (named.length > 0 ? named : byPattern.slice(0, 1)).map((p) => p.label).join(', '),
+    byPattern,
+  };
+}
+
+/** Remaining call sites of one pattern in a category. */
+export interface PatternCount {
+  label: string;
+  calls: number;
+  files: number;
+}

@@ -1,0 +1,20 @@
+/**
+ * Site URLs people paste into standups: they must stay the same across builds, so they derive
+ * only from a path or an id. Relative to the site base, with a trailing slash.
+ */
+
+/** `files/<repo path>/`, each segment percent-encoded (slashes kept), or `items/<id>/` for a slot without a path. */
+export function itemUrl(item: { id: string; path: string | null }): string {
+  if (item.path === null) return `items/${encodeURIComponent(item.id)}/`;
+  return `files/${item.path.split('/').map(encodeURIComponent).join('/')}/`;
+}
+
+/** `categories/<id>/` ("categories/3.1.1/"). */
+export function categoryUrl(id: string): string {
+  return `categories/${encodeURIComponent(id)}/`;
+}
+
+/** `metrics/<id>/`. */
+export function metricUrl(id: string): string {
+  return `metrics/${encodeURIComponent(id)}/`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Property test: random and mutated docs never make the parser throw, and its output always passes
+ * the schema. Fixed seed for CI; FUZZ=1 runs many more cases (issue 3, issue 8).
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseTrackingDoc, TrackingDoc } from '../../src/lib/doc/index.js';
+import { CLEAN_SEED, fixtureBytes } from './helpers.js';
+
+const FUZZ = process.env.FUZZ === '1';
+const RUNS = FUZZ ? 2000 : 60;
+const SEED = 20260119;
+
+const seedLines = readFileSync(CLEAN_SEED, 'utf8').split('\n');
+const variantLines = fixtureBytes('variant-task-tracker.md').toString('utf8').split('\n');
+
+/** Pieces real docs are made of, so random docs hit the parser's interesting paths. */
+const fragment = fc.oneof(
+  fc.constantFrom(...seedLines, ...variantLines),
+  fc.constantFrom('### File 7: x.py', '#### Files 3-1: g', '- **Path:** `../../etc`', '- **Status:** 🤷', '| a | b |', '```bash', '```', '---', '\t- [x] t', '**Target:** 9/0 files (NaN%)', '### Week 9 (Feb 30-31)', '## Task 1.2.3.4.5: x (999999999999 files)'),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+
+const randomDoc = fc.array(fragment, { maxLength: 60 }).map((lines) => lines.join('\n'));
+
+/** The seed with lines dropped, duplicated, swapped or corrupted. */
+const mutatedSeed = fc
+  .array(fc.tuple(fc.nat(seedLines.length - 1), fc.constantFrom('drop', 'dup', 'swap', 'garble', 'indent'), fc.string({ maxLength: 8 })), { maxLength: 12 })
+  .map((mutations) => {
+    const lines = [...seedLines];
+    for (const [index, kind, noise] of mutations) {
+      const line = lines[index] ?? '';
+      if (kind === 'drop') lines.splice(index, 1);
+      else if (kind === 'dup') lines.splice(index, 0, line);
+      else if (kind === 'swap') [lines[index], lines[0]] = [lines[0] ?? '', line];
+      else if (kind === 'garble') lines[index] = line.slice(0, noise.length) + noise + line.slice(noise.length * 2);
+      else lines[index] = `  ${line}`;
+    }
+    return lines.join('\n');
+  });
+
+function checkTotal(input: Buffer | string): void {
+  const doc = parseTrackingDoc(input, 'docs/fuzz.md');
+  const result = TrackingDoc.safeParse(doc);
+  if (!result.success) throw new Error(`schema: ${JSON.stringify(result.error.issues[0])}`);
+  expect(doc.diagnostics.some((entry) => entry.code === 'doc/internal-error')).toBe(false);
+}
+
+describe('parseTrackingDoc on hostile input', { timeout: FUZZ ? 3_600_000 : 120_000 }, () => {
+  it('never throws and stays schema-valid on random docs', () => {
+    fc.assert(fc.property(randomDoc, (text) => checkTotal(text)), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('never throws and stays schema-valid on mutated copies of the seed', () => {
+    fc.assert(fc.property(mutatedSeed, (text) => checkTotal(text)), { seed: SEED, numRuns: Math.ceil(RUNS / 3) });
+  });
+
+  it('never throws on random bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => checkTotal(Buffer.from(bytes))), { seed: SEED, numRuns: RUNS });
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * Browser tests of the built site (issue 6 "Done when"): the site is built once per base path
+ * from the fixture snapshot (or MIGRATRACK_E2E_SNAPSHOT) and driven in Debian's chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Snapshot } from '../../src/lib/snapshot/schema.js';
+import { standupLine } from '../../src/lib/site/standup.js';
+import { absoluteUrl, joinBase } from '../../src/lib/site/urls.js';
+import { axeViolations, canvasInk, launch, type Browser } from './browser.js';
+import { buildSite, ROOT, siteInput, workDir, type SiteInput } from './build.js';
+import { compareTrees } from './compare.js';
+import { brokenLinks } from './links.js';
+import { startServer, type StaticServer } from './server.js';
+
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+let input: SiteInput;
+let snapshot: Snapshot;
+let root: StaticServer;
+let sub: StaticServer;
+let browser: Browser;
+let dirs: { root: string; sub: string; again: string };
+
+beforeAll(async () => {
+  const work = workDir();
+  input = siteInput(work);
+  snapshot = Snapshot.parse(JSON.parse(readFileSync(input.snapshotFile, 'utf8')));
+  dirs = { root: join(work, 'dist'), sub: join(work, 'dist-sub'), again: join(work, 'dist-again') };
+  [root, sub] = await Promise.all([startServer(), startServer()]);
+  await buildSite(input, dirs.root, '/', `${root.origin}/`);
+  await buildSite(input, dirs.sub, '/migration/', `${sub.origin}/migration/`);
+  await buildSite(input, dirs.again, '/', `${root.origin}/`);
+  root.serve(dirs.root, '/');
+  sub.serve(dirs.sub, '/migration/');
+  browser = await launch(root.origin);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([root?.close(), sub?.close()]);
+});
+
+const rootCtx = () => ({ base: '/', site: `${root.origin}/` });
+const withRemaining = () => snapshot.items.find((i) => i.path !== null && i.remaining.length > 0 && i.url.startsWith('files/'));
+const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+describe('the built site', () => {
+  it('shows the snapshot’s numbers on the dashboard', async () => {
+    const page = await browser.open(`${root.origin}/`);
+    expect(await page.textContent('[data-testid=declared] [data-value=done]')).toBe(String(snapshot.totals.declaredDone));
+    expect(await page.textContent('[data-testid=verified] [data-value=done]')).toBe(String(snapshot.totals.verifiedDone));
+    expect(await page.textContent('[data-testid=verified] [data-value=total]')).toBe(String(snapshot.totals.slots));
+    for (const c of snapshot.categories) {
+      const row = page.locator(`tr[data-category="${c.id}"]`);
+      expect(await row.locator('[data-value=slots]').textContent()).toBe(String(c.slots));
+      expect(await row.locator('[data-value=declared]').textContent()).toBe(String(c.declared.done));
+      expect(await row.locator('[data-value=verified]').textContent()).toBe(String(c.verified.done));
+    }
+    for (const m of snapshot.metrics) {
+      expect(await page.locator(`[data-metric="${m.id}"] [data-value=value]`).textContent()).toBe(m.value === null ? 'n/a' : String(m.value));
+    }
+    expect(await page.textContent('[data-testid=generated-at]')).toBe(snapshot.generatedAt);
+  });
+
+  it('shows a file’s remaining lines, the match line highlighted', async () => {
+    const item = withRemaining();
+    if (!item) return;
+    const page = await browser.open(root.origin + joinBase('/', item.url));
+    const hits = await page.locator(`#${item.id} li.hit`).evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-line')), e.querySelector('.src')?.textContent ?? '']));
+    const expected = [...item.remaining].sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1)).map((m) => [m.line, m.text]);
+    expect(hits).toEqual(expected);
+  });
+
+  it('copy buttons put the link and the standup line on the clipboard', async () => {
+    const item = withRemaining() ?? snapshot.items[0]!;
+    const page = await browser.open(root.origin + joinBase('/', item.url));
+    const section = page.locator(`#${item.id}`);
+    await section.getByRole('button', { name: 'Copy for standup' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(standupLine(item, absoluteUrl(rootCtx(), item.url)));
+    await section.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(absoluteUrl(rootCtx(), item.url));
+  });
+
+  it('draws the charts, and their tables hold the same numbers', async () => {
+    const page = await browser.open(`${root.origin}/`);
+    const ids = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => e.id));
+    expect(ids).toContain('chart-categories');
+    for (const id of ids) {
+      expect(await canvasInk(page, `#${id} canvas`)).toBeGreaterThan(0.005);
+      const spec = JSON.parse((await page.locator(`#${id} canvas`).getAttribute('data-chart')) ?? '{}') as { labels: string[]; datasets: { data: (number | null)[] }[] };
+      const rows = await page.locator(`#${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      expect(rows).toEqual(spec.labels.map((_, i) => spec.datasets.map((d) => (d.data[i] === null ? '—' : String(d.data[i])))));
+    }
+    const verified = await page.locator('#chart-categories tbody tr td:nth-child(2)').allTextContents();
+    expect(verified).toEqual(snapshot.categories.map((c) => String(c.verified.done)));
+  });
+
+  it('the filter narrows the file list', async () => {
+    const page = await browser.open(`${root.origin}/files/`);
+    const visible = () => page.locator('#file-list > li:visible').count();
+    expect(await visible()).toBe(snapshot.items.length);
+    await page.selectOption('select[name=detected]', 'done');
+    expect(await visible()).toBe(snapshot.items.filter((i) => i.detectedStatus === 'done').length);
+    await page.selectOption('select[name=detected]', '');
+    await page.selectOption('select[name=drift]', 'yes');
+    const ids = new Set(snapshot.items.map((i) => i.id));
+    expect(await visible()).toBe(new Set(snapshot.drift.flatMap((d) => (d.itemId && ids.has(d.itemId) ? [d.itemId] : []))).size);
+    const dir = snapshot.items.find((i) => i.path?.includes('/'))?.path?.split('/')[0];
+    if (!dir) return;
+    const byDir = await browser.open(`${root.origin}/files/?dir=${encodeURIComponent(dir)}`);
+    expect(await byDir.locator('#file-list > li:visible').count()).toBe(snapshot.items.filter((i) => i.path?.startsWith(`${dir}/`)).length);
+  });
+
+  it('has no serious or critical axe violations on the dashboard, a file page and milestones', async () => {
+    const item = withRemaining() ?? snapshot.items[0]!;
+    for (const url of ['/', joinBase('/', item.url), '/milestones/']) {
+      const page = await browser.open(root.origin + url);
+      expect(await axeViolations(page, AXE), url).toEqual([]);
+    }
+  });
+
+  it('renders hostile strings from paths, notes and code as text', async () => {
+    if (!input.isFixture) return;
+    const hostile = snapshot.items.find((i) => i.id === 'file-28')!;
+    for (const url of [joinBase('/', hostile.url), '/', '/files/', '/doc/', '/drift/', '/metrics/bq-client/', '/diagnostics/', '/milestones/']) {
+      const page = await browser.open(root.origin + url);
+      expect(await page.locator('img[src="x"], [onerror]').count(), url).toBe(0);
+      const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      expect(scripts.some((s) => s.includes('alert(1)')), url).toBe(false);
+    }
+    const page = await browser.open(root.origin + joinBase('/', hostile.url));
+    expect(text(await page.textContent('h1'))).toBe(hostile.path);
+    expect(await page.locator('li.hit .src').allTextContents()).toEqual(hostile.remaining.map((m) => m.text));
+    expect(browser.problems.dialogs).toEqual([]);
+  });
+
+  it('has no horizontal scroll on a 375-px phone', async () => {
+    const item = withRemaining() ?? snapshot.items[0]!;
+    for (const url of ['/', '/files/', joinBase('/', item.url), '/doc/', '/milestones/', '/drift/', joinBase('/', snapshot.metrics[0]?.url ?? '')]) {
+      const page = await browser.open(root.origin + url, { width: 375, height: 800 });
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(scroll, url).toBeLessThanOrEqual(client!);
+    }
+  });
+
+  it('has no broken internal links, at the root and under a base path', () => {
+    expect(brokenLinks(dirs.root, '/', root.origin)).toEqual([]);
+    expect(brokenLinks(dirs.sub, '/migration/', sub.origin)).toEqual([]);
+  });
+
+  it('works under the base path /migration/', async () => {
+    const page = await browser.open(`${sub.origin}/migration/`);
+    expect(await page.textContent('[data-testid=verified] [data-value=done]')).toBe(String(snapshot.totals.verifiedDone));
+    expect(await canvasInk(page, '#chart-categories canvas')).toBeGreaterThan(0.005);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.cards')!).display)).toBe('grid');
+    await Promise.all([page.waitForURL(`${sub.origin}/migration/files/`), page.getByRole('link', { name: 'Files', exact: true }).click()]);
+    const first = page.locator('#file-list > li a').first();
+    await first.click();
+    await page.waitForLoadState('networkidle');
+    expect(page.url().startsWith(`${sub.origin}/migration/`)).toBe(true);
+    expect(await page.locator('main h1').count()).toBe(1);
+  });
+
+  it('builds byte-identical output from identical input', () => {
+    expect(compareTrees(dirs.root, dirs.again)).toEqual([]);
+  });
+
+  it('logged no console errors and opened no dialogs', () => {
+    expect(browser.problems.consoleErrors).toEqual([]);
+    expect(browser.problems.dialogs).toEqual([]);
+  });
+});

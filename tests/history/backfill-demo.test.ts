@@ -1,0 +1,100 @@
+/**
+ * The backfill with the real parser, scanner and verifier on the demo repo's three weeks of history
+ * (issue 5 "Done when"): day-by-day metric values equal `git grep` at those commits, declared
+ * completion equals the doc at each commit, incremental equals a fresh scan, and each milestone's
+ * judged status is the plan's.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoRepo, type DemoRepoInfo } from '../../src/lib/demo/index.js';
+import { parseTrackingDoc } from '../../src/lib/doc/index.js';
+import {
+  backfillHistory,
+  buildBurndown,
+  createHistoryStages,
+  docMetrics,
+  forecastCompletion,
+  judgeMilestones,
+  type BackfillResult,
+} from '../../src/lib/history/index.js';
+import { gitTree } from '../../src/lib/scan/index.js';
+import { declaredDoneAt, gitGrepMetric } from './oracle.js';
+import { git } from './fixture-repo.js';
+
+let demo: DemoRepoInfo;
+let result: BackfillResult;
+let metrics: ReturnType<typeof docMetrics>;
+beforeAll(async () => {
+  demo = await generateDemoRepo();
+  const head = parseTrackingDoc(git(demo.root, ['show', `HEAD:${demo.docPath}`]), demo.docPath);
+  metrics = docMetrics(head);
+  result = await backfillHistory({ root: demo.root, docPath: demo.docPath, metrics, stages: createHistoryStages() });
+});
+
+describe('backfill on the demo repo', () => {
+  it('has one point per day of the migration (plus the state before it), on the first-parent line', () => {
+    const days = result.records.map((r) => r.at.slice(0, 10));
+    expect(days.slice(1)).toEqual(demo.expected.days.map((d) => d.date));
+    expect(result.records.slice(1).map((r) => r.commit)).toEqual(demo.expected.days.map((d) => d.commit));
+    expect(days[0]! < demo.expected.startDate).toBe(true);
+  });
+
+  it('gives metric values equal to real git grep at every sampled commit', () => {
+    const checked = new Set<string>();
+    for (const record of result.records) {
+      for (const metric of metrics) {
+        const expected = gitGrepMetric(demo.root, record.commit!, metric.command);
+        if (expected === null) continue;
+        checked.add(metric.id);
+        expect({ day: record.at.slice(0, 10), metric: metric.command, value: record.metrics[metric.id] })
+          .toEqual({ day: record.at.slice(0, 10), metric: metric.command, value: expected });
+      }
+    }
+    expect(checked.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives declared completion equal to the doc at each commit', () => {
+    for (const record of result.records.slice(1)) {
+      expect([record.at.slice(0, 10), record.declaredDone]).toEqual([record.at.slice(0, 10), declaredDoneAt(demo.root, record.commit!, demo.docPath)]);
+    }
+    expect(result.records.slice(1).map((r) => r.declaredDone)).toEqual(demo.expected.days.map((d) => d.declaredDone));
+    expect(result.records.every((r, i) => i === 0 || r.slots === demo.expected.totalSlots)).toBe(true);
+  });
+
+  it('equals a fresh scan (new tree, no caches) at sampled commits', async () => {
+    const fresh = createHistoryStages();
+    for (const record of result.records.filter((_, i) => i % 5 === 0 || i === result.records.length - 1)) {
+      const tree = await gitTree(demo.root, record.commit!);
+      for (const metric of metrics) expect(await fresh.evaluateMetric(metric, tree)).toBe(record.metrics[metric.id]);
+      const doc = parseTrackingDoc((await tree.read(demo.docPath))!, demo.docPath);
+      const renames = new Map(result.renames.filter((r) => r.at <= record.at).map((r) => [r.from, r.to]));
+      const verification = await createHistoryStages().verify(doc, tree, { renames });
+      expect(Object.fromEntries(verification.items.map((i) => [i.itemId, i.detectedStatus])))
+        .toEqual(Object.fromEntries(Object.entries(record.items).map(([id, s]) => [id, s.detected])));
+    }
+  });
+
+  it('sees the rename and the regressions of the plan', () => {
+    const renamed = demo.drift.find((d) => d.kind === 'renamed');
+    expect(result.renames.map((r) => r.from)).toContain(renamed?.path);
+    const regression = demo.drift.find((d) => d.kind === 'regression' && d.path.includes('dlq_monitor'));
+    expect(regression).toBeDefined();
+    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('judges each demo milestone as the plan says', () => {
+    const head = parseTrackingDoc(git(demo.root, ['show', `HEAD:${demo.docPath}`]), demo.docPath);
+    const today = demo.expected.endDate;
+    const forecast = forecastCompletion(result.records, { windowDays: 7 }, today);
+    const judged = judgeMilestones(head.milestones, result.records, forecast, today);
+    const [week1, week2, week3] = judged;
+    const plan = demo.expected.milestones;
+    expect(week1).toMatchObject({ status: 'met-late', metOn: plan[0]?.metOn, actualDone: plan[0]?.declaredDoneAtEnd });
+    expect(week2).toMatchObject({ status: 'missed', metOn: null, actualDone: plan[1]?.declaredDoneAtEnd });
+    expect(week2?.explanation).toBe('Missed by 26: 50 of 76 done on Feb 1; 72 done now.');
+    expect(week3?.status).toBe('no-target');
+    const burndown = buildBurndown(result.records, head, today);
+    expect(burndown[0]).toMatchObject({ date: '2026-01-19', scope: 76, declaredRemaining: 74, ideal: 76 });
+    expect(burndown.find((p) => p.date === '2026-01-25')?.ideal).toBe(50);
+    expect(burndown.at(-1)).toMatchObject({ date: today, declaredRemaining: 4, ideal: 0 });
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocPage, renderDoc } from '../../src/lib/site/doc-page.js';
+import { ROOT, siteData } from './helpers.js';
+
+describe('doc page', () => {
+  it('renders GFM with a live badge after each item heading', () => {
+    const vm = buildDocPage(siteData(), ROOT);
+    const html = vm.html!;
+    expect(html).toContain('<table>');
+    expect(html).toContain('<h3 id="doc-L21">File 27: processor_base.py <a class="doc-badge status-in-progress" href="/files/data_processors/raw/processor_base.py/#file-27">File 27 in code: Partly done</a></h3>');
+    // The group heading carries one badge per slot.
+    expect(html).toMatch(/id="doc-L33">Files 41-42: scrapers \(each\) <a[^>]*>File 41 in code: Unknown<\/a> <a[^>]*>File 42 in code: Unknown<\/a>/);
+  });
+
+  // set:html is used on this string: it must contain no markup that came from the doc's text.
+  it('escapes hostile text and drops raw HTML (safe for set:html)', () => {
+    const html = buildDocPage(siteData(), ROOT).html!;
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<div>');
+    // Raw HTML is shown as the text the author wrote.
+    expect(html).toContain('File 28: &#x3C;script>alert(1)&#x3C;/script>.py');
+    expect(html).toContain('&#x3C;div>&#x3C;script>alert(1)&#x3C;/script>&#x3C;/div>');
+    const evil = renderDoc('# T\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) `<b>`', siteData().snapshot, ROOT);
+    expect(evil).not.toMatch(/<img|<b>/);
+    expect(evil).toContain('&#x3C;img src=x onerror=alert(1)>');
+    expect(evil).not.toContain('href="javascript:');
+    expect(renderDoc('[a](https://x.io/a) [b](./b) [c](#c)', siteData().snapshot, ROOT)).toContain('href="https://x.io/a"');
+  });
+
+  it('says when the snapshot has no doc text', () => {
+    const data = siteData();
+    delete data.snapshot.doc.text;
+    expect(buildDocPage(data, ROOT).html).toBeNull();
+  });
+});

@@ -1,0 +1,14 @@
+/** Shared test inputs: the fixture SiteData and the two site contexts (root and base path). */
+import type { SiteData } from '../../src/lib/site/index.js';
+import type { SiteContext } from '../../src/lib/site/urls.js';
+import { makeHistory } from './fixtures/history.js';
+import { makeSnapshot } from './fixtures/snapshot.js';
+
+export const ROOT: SiteContext = { base: '/', site: null };
+export const SUB: SiteContext = { base: '/migration/', site: 'https://example.github.io/migration/' };
+
+/** The fixture as the pages receive it (history sorted, as loadSiteData returns it). */
+export function siteData(withHistory = true): SiteData {
+  const historyFile = withHistory ? makeHistory() : null;
+  return { snapshot: makeSnapshot(), history: historyFile?.records ?? [], historyFile };
+}

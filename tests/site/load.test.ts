@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSiteData } from '../../src/lib/site/load.js';
+import { makeHistory } from './fixtures/history.js';
+import { makeSnapshot } from './fixtures/snapshot.js';
+
+function dir(): string {
+  return mkdtempSync(join(tmpdir(), 'mt-site-load-'));
+}
+
+describe('loadSiteData', () => {
+  it('reads and validates the snapshot and history once (memoised)', () => {
+    const d = dir();
+    writeFileSync(join(d, 's.json'), JSON.stringify(makeSnapshot()));
+    const history = makeHistory();
+    history.records.reverse();
+    writeFileSync(join(d, 'h.json'), JSON.stringify(history));
+    const env = { MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'h.json') };
+    const data = loadSiteData(env);
+    expect(data.snapshot.items).toHaveLength(7);
+    expect(data.history.map((r) => r.at.slice(0, 10))).toEqual(['2026-01-19', '2026-01-25', '2026-02-03', '2026-02-08']);
+    expect(loadSiteData(env)).toBe(data);
+  });
+
+  it('treats an absent history file as no history', () => {
+    const d = dir();
+    writeFileSync(join(d, 's.json'), JSON.stringify(makeSnapshot()));
+    const data = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'none.json') });
+    expect(data.history).toEqual([]);
+    expect(data.historyFile).toBeNull();
+  });
+
+  it('names the file and the bad fields when the snapshot is invalid', () => {
+    const d = dir();
+    const bad = makeSnapshot() as unknown as { items: { path: unknown }[] };
+    bad.items[3]!.path = 42;
+    writeFileSync(join(d, 'bad.json'), JSON.stringify(bad));
+    expect(() => loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 'bad.json') })).toThrow(
+      `The snapshot file ${join(d, 'bad.json')} is not a valid migratrack snapshot:\n  items.3.path: Expected string, received number`,
+    );
+    writeFileSync(join(d, 'trunc.json'), '{"schemaVersion": 1,');
+    expect(() => loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 'trunc.json') })).toThrow(/The snapshot file .*trunc\.json is not valid JSON/);
+    expect(() => loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 'missing.json') })).toThrow(/The snapshot file .*missing\.json does not exist\.$/);
+  });
+
+  it('names the history file when it is invalid', () => {
+    const d = dir();
+    writeFileSync(join(d, 's.json'), JSON.stringify(makeSnapshot()));
+    writeFileSync(join(d, 'h.json'), JSON.stringify({ schemaVersion: 1, repo: { id: 'x' }, records: [{ at: 'yesterday' }] }));
+    expect(() => loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'h.json') })).toThrow(/The history file .*h\.json is not a valid migratrack history:\n {2}records\.0\.at/);
+  });
+});
