@@ -56,6 +56,11 @@ describe('a doc with progress made', () => {
     expect(doc.items[6]?.path).toBeNull();
   });
 
+  it('reads the footer after the last section as doc fields', () => {
+    expect(doc.header.lastUpdated).toBe('2026-02-05');
+    expect(parse('variant-task-tracker.md').header.lastUpdated).toBe('2026-01-02');
+  });
+
   it('reports COMPLETE markers over unfinished entries and nothing else', () => {
     expect(codes(doc)).toEqual(['doc/complete-marker@21', 'doc/complete-marker@59']);
   });
@@ -80,7 +85,6 @@ describe('a broken doc', () => {
     expect(codes(doc)).toEqual([
       'doc/unplaced@3',
       'doc/bad-date@6',
-      'doc/progress-mismatch@7',
       'doc/summary-mismatch@13',
       'doc/summary-mismatch@14',
       'doc/summary-unmatched@15',
@@ -103,6 +107,10 @@ describe('a broken doc', () => {
       'doc/number-gap@56',
       'doc/template-item@60',
       'doc/bad-date@65',
+      'doc/duplicate-category@68',
+      'doc/count-mismatch@68',
+      'doc/status-conflict@70',
+      'doc/ambiguous-status@76',
     ]);
   });
 
@@ -116,7 +124,39 @@ describe('a broken doc', () => {
   it('keeps unsafe paths out of the model', () => {
     expect(doc.items.map((item) => item.path)).toEqual([
       'src/app.py', null, null, null, 'src/handlers/handler.py', 'src/notify/email.py', 'src/notify/sms.py',
+      'src/dup dir/dup.py', 'src/left_template.py',
     ]);
     expect(doc.diagnostics.find((entry) => entry.code === 'doc/unsafe-path')).toMatchObject({ severity: 'error', file: 'docs/variant-broken.md', line: 26, column: 13 });
+  });
+});
+
+describe('a doc with named sections instead of task numbers', () => {
+  const doc = parse('variant-named-sections.md');
+
+  it('makes categories from headings that hold file entries, at any level', () => {
+    expect(doc.categories.map((category) => [category.id, category.declaredCount])).toEqual([['services', 3], ['jobs', null]]);
+    expect(doc.items.map((item) => [item.id, item.categoryId, item.path, item.status.status])).toEqual([
+      ['file-1', 'services', 'services/billing/settings.py', 'done'],
+      ['file-2', 'services', 'services/search/settings.py', 'in-progress'],
+      ['file-3', 'services', 'services/mail/settings.py', 'not-started'],
+      ['file-4', 'jobs', 'jobs/nightly.py', 'done'],
+      ['file-5', 'jobs', 'jobs/weekly report.py', 'not-started'],
+    ]);
+  });
+
+  it('reports prose and HTML it does not track, as info only', () => {
+    expect(doc.diagnostics.map((entry) => [entry.severity, entry.code, entry.line])).toEqual([
+      ['info', 'doc/unplaced', 3],
+      ['info', 'doc/unplaced', 5],
+      ['info', 'doc/unplaced', 12],
+    ]);
+    expect(doc.diagnostics[1]?.message).toBe('The parser could not place an HTML block under Config Loader Migration (line 5); it is not part of the tracked model.');
+  });
+
+  it('reads milestone dates written with a dash or ISO range', () => {
+    expect(doc.milestones.map((milestone) => [milestone.title, milestone.startDate, milestone.endDate])).toEqual([
+      ['Milestone 1', '2026-03-02', '2026-03-06'],
+      ['Milestone 2', '2026-03-09', '2026-03-13'],
+    ]);
   });
 });

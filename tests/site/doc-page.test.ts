@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocPage, renderDoc } from '../../src/lib/site/doc-page.js';
+import { buildDocPage, renderDoc, splitSections } from '../../src/lib/site/doc-page.js';
 import { ROOT, siteData } from './helpers.js';
 
 describe('doc page', () => {
@@ -26,6 +26,13 @@ describe('doc page', () => {
     expect(evil).toContain('&#x3C;img src=x onerror=alert(1)>');
     expect(evil).not.toContain('href="javascript:');
     expect(renderDoc('[a](https://x.io/a) [b](./b) [c](#c)', siteData().snapshot, ROOT)).toContain('href="https://x.io/a"');
+  });
+
+  it('parses section by section with the doc’s own line numbers, never splitting inside code', () => {
+    expect(splitSections('intro\n# A\ntext\n```\n# not a heading\n```\n## B').map((x) => x.startLine)).toEqual([1, 2, 7]);
+    const html = renderDoc('# A\n\n```\n# code\n```\n\n## B', siteData().snapshot, ROOT);
+    expect(html).toContain('<h2 id="doc-L7">B</h2>');
+    expect(html).toContain('<code># code\n</code>');
   });
 
   it('says when the snapshot has no doc text', () => {

@@ -49,7 +49,8 @@ describe('file pages', () => {
     const f27 = buildItemPage(data, ROOT, data.snapshot.items.find((i) => i.id === 'file-27')!);
     expect(f27.filePage).toEqual({ href: `/files/${BASE_PATH}/#file-27`, path: BASE_PATH });
     const f41 = buildItemPage(data, ROOT, data.snapshot.items.find((i) => i.id === 'file-41')!);
+    expect(f27.section).toBeNull();
     expect(f41.filePage).toBeNull();
-    expect(f41.section.copyLink).toBe('/items/file-41/');
+    expect(f41.section!.copyLink).toBe('/items/file-41/');
   });
 });

@@ -32,3 +32,22 @@ describe('verifyDoc across commits', () => {
     expect(reads).toEqual(['a.py', 'a.py']);
   });
 });
+
+describe('group members across commits', () => {
+  it('a member the command no longer finds (it is migrated) keeps its slot when the cache is shared', async () => {
+    const { memTree } = await import('./helpers.js');
+    const group = {
+      id: 'g', categoryId: 'c1', title: 'Processors', first: 1, last: 1, globs: [], listedPaths: [], vagueLines: [], commandIds: ['cmd-1'],
+      status: { status: 'not-started' as const, raw: '⚪ Not Started (each)', each: true }, source: { startLine: 40, endLine: 50 },
+    };
+    const slot = item({ id: 'file-1', path: null, groupId: 'g', lines: ['Replace bigquery.Client() with get_bigquery_client()'] });
+    const d = doc([slot], { groups: [group] });
+    const cache = createVerifyCache();
+    const before = await verifyDoc(d, memTree({ 'p/x.py': 'bigquery.Client()\n' }), { cache, commandFiles: new Map([['cmd-1', ['p/x.py']]]) });
+    expect(before.items.map((e) => [e.path, e.detectedStatus])).toEqual([['p/x.py', 'not-started']]);
+    const after = await verifyDoc(d, memTree({ 'p/x.py': 'get_bigquery_client()\n' }), { cache, commandFiles: new Map([['cmd-1', []]]) });
+    expect(after.items.map((e) => [e.path, e.detectedStatus])).toEqual([['p/x.py', 'done']]);
+    const alone = await verifyDoc(d, memTree({ 'p/x.py': 'get_bigquery_client()\n' }), { commandFiles: new Map([['cmd-1', []]]) });
+    expect(alone.items.map((e) => [e.path, e.detectedStatus])).toEqual([[null, 'unknown']]);
+  });
+});

@@ -9,14 +9,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoRepo, type DemoRepoInfo } from '../../src/lib/demo/index.js';
 import { parseTrackingDoc } from '../../src/lib/doc/index.js';
-import type { RepoTree } from '../../src/lib/scan/types.js';
+import { gitTree } from '../../src/lib/scan/index.js';
 import { verifyDoc, type VerifyResult } from '../../src/lib/verify/index.js';
-
-/** Tracked files at HEAD (what the git-index scanner sees), read from the checkout. */
-function trackedTree(root: string): RepoTree {
-  const paths = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean).sort();
-  return { paths, read: async (p) => readFileSync(join(root, p)) };
-}
 
 /** old → new for every rename on the first-parent line (what the history layer hands verify). */
 function renames(root: string): Map<string, string> {
@@ -49,7 +43,12 @@ beforeAll(async () => {
   info = await generateDemoRepo();
   const doc = parseTrackingDoc(readFileSync(join(info.root, info.docPath)), info.docPath);
   categoryOf = (id) => doc.items.find((i) => i.id === id)?.categoryId;
-  result = await verifyDoc(doc, trackedTree(info.root), { renames: renames(info.root) });
+  const tree = await gitTree(info.root);
+  try {
+    result = await verifyDoc(doc, tree, { renames: renames(info.root) });
+  } finally {
+    tree.close?.();
+  }
 });
 
 describe('the demo repository at HEAD', () => {

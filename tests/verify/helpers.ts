@@ -3,9 +3,9 @@
  * written to a temp dir (for the real-grep oracle), and GNU grep run with an argv array.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TrackedItem, TrackingDoc } from '../../src/lib/doc/model.js';
 import type { RepoTree } from '../../src/lib/scan/types.js';
 
@@ -76,21 +76,6 @@ export function writeTemp(files: Record<string, string>): string {
     writeFileSync(join(root, p), text);
   }
   return root;
-}
-
-/** A RepoTree over a directory on disk (every regular file). */
-export function dirTree(root: string): RepoTree {
-  const paths: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else paths.push(relative(root, full).split('\\').join('/'));
-    }
-  };
-  walk(root);
-  paths.sort();
-  return { paths, read: async (p) => readFileSync(join(root, p)) };
 }
 
 /** GNU grep's stdout lines (exit 1 = no match = []). */

@@ -1,12 +1,17 @@
 /**
- * The seed doc verified on a small tree shaped like the repo it tracks, the doc's group commands
- * evaluated by the scanner. Counts are checked against GNU grep on the same files.
+ * The seed doc verified on a small git repository shaped like the one it tracks (made with
+ * makeTestRepo, read through the scanner's gitTree), the doc's group commands evaluated by the
+ * scanner. Counts are checked against GNU grep on the same files.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrackingDoc } from '../../src/lib/doc/index.js';
-import { verifyDoc } from '../../src/lib/verify/index.js';
-import { dirTree, grep, writeTemp } from './helpers.js';
+import { gitTree } from '../../src/lib/scan/index.js';
+import { verifyDoc, type VerifyResult } from '../../src/lib/verify/index.js';
+import { makeTestRepo } from '../helpers/git-repo.js';
+import { grep } from './helpers.js';
 
 const seed = parseTrackingDoc(readFileSync('examples/JITTER-ADOPTION-TRACKING.md'), 'JITTER-ADOPTION-TRACKING.md');
 const CF = (name: string) => `orchestration/cloud_functions/${name}/main.py`;
@@ -45,11 +50,20 @@ const FILES: Record<string, string> = {
 for (const name of ['phase2_to_phase3', 'phase3_to_phase4', 'phase4_to_phase5', 'daily_health_check', 'self_heal', 'mlb_self_heal', 'transition_monitor', 'grading', 'cleanup_processor', 'dlq_monitor', 'extra_fn']) {
   FILES[CF(name)] = ['phase2_to_phase3', 'grading'].includes(name) ? NEW_CF : OLD_CF;
 }
-const root = writeTemp(FILES);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = join(mkdtempSync(join(tmpdir(), 'verify-seed-')), 'repo');
+let result: VerifyResult;
+beforeAll(async () => {
+  await makeTestRepo(root, [{ date: '2026-01-20', message: 'tracked files, some migrated', files: FILES }]);
+  const tree = await gitTree(root);
+  try {
+    result = await verifyDoc(seed, tree);
+  } finally {
+    tree.close?.();
+  }
+});
+afterAll(() => rmSync(join(root, '..'), { recursive: true, force: true }));
 
-describe('the seed doc on a small tree', async () => {
-  const result = await verifyDoc(seed, dirTree(root));
+describe('the seed doc on a small git repository', () => {
   const status = (id: string) => {
     const e = result.items.find((i) => i.itemId === id)!;
     return `${e.path ?? '-'} ${e.detectedStatus}`;

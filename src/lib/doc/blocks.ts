@@ -18,6 +18,7 @@ export interface ChildLine {
   column: number;
 }
 
+/** A `**Key:** value` field as read, before it is applied to an item, group or category. */
 export interface RawField {
   key: string;
   /** normaliseKey(key), for matching. */
@@ -30,6 +31,7 @@ export interface RawField {
   column: number;
 }
 
+/** One block of a section, classified. */
 export type BlockEntry =
   | { kind: 'field'; field: RawField }
   | { kind: 'item'; line: ChildLine }

@@ -13,9 +13,9 @@ import { toField } from './item-fields.js';
 import { readFileItem } from './items.js';
 import type { Section } from './markdown.js';
 import type { Category, Subgroup, TrackingCommand } from './model.js';
-import { readStatus } from './status.js';
+import { readReportedStatus } from './status.js';
 import { isTaskLike, readTaskItems } from './tasks.js';
-import { reportUnplaced } from './unplaced.js';
+import { describeNode, reportUnplaced } from './unplaced.js';
 
 /** Numbers beyond this are typos or hostile input, not file numbers. */
 const MAX_FILE_NUMBER = 1_000_000;
@@ -42,13 +42,7 @@ export function readCategory(section: Section, writtenId: string, rest: string, 
   const fields = readOwnBlocks(section, scope, category.fields, ctx);
   const ownCommands = ctx.commands.length;
   const status = fields.find((field) => field.norm === 'status');
-  if (status) {
-    const reading = readStatus(status.value);
-    category.status = reading.status;
-    if (reading.status.status === 'unknown') {
-      ctx.sink.warning('doc/unknown-status', `The status "${status.value}" of Task ${id} is not one the parser knows (Complete, In Progress, Not Started, Blocked, or their emoji).`, status.line, status.column);
-    }
-  }
+  if (status) category.status = readReportedStatus(status.value, `Task ${id}`, status, ctx.sink);
   for (const sub of section.subsections) readInCategory(sub, scope, ctx);
   linkLoneGroupCommands(ctx, ctx.commands.slice(commandsBefore, ownCommands), groupsBefore);
   if (ctx.items.length === itemsBefore && isTaskLike(category, fields)) readTaskItems(category, fields, scope, ctx);
@@ -61,7 +55,7 @@ function uniqueCategoryId(id: string, section: Section, ctx: ParseContext): stri
   let count = 2;
   while (ctx.categories.some((category) => category.id === `${id}-dup-${count}`)) count++;
   const unique = `${id}-dup-${count}`;
-  ctx.sink.warning('doc/duplicate-category', `Task ${id} appears again here; this section was given the id "${unique}". Renumber one of them.`, section.source.startLine);
+  ctx.sink.warning('doc/duplicate-category', `The category id "${id}" is used again by "${section.title}"; this section was given the id "${unique}". Renumber or rename one of them.`, section.source.startLine);
   return unique;
 }
 
@@ -77,7 +71,7 @@ function readOwnBlocks(section: Section, scope: Scope, into: Category['fields'],
     } else if (entry.kind === 'item') {
       ctx.sink.warning('doc/unplaced', `The list line "${entry.line.text}" under ${section.title} is not a field or a file entry; it is not part of the tracked model.`, entry.line.source.startLine, entry.line.column);
     } else if (entry.kind !== 'break') {
-      reportUnplaced(entry.node, `a ${entry.node.type} under ${section.title}`, ctx);
+      reportUnplaced(entry.node, `${describeNode(entry.node)} under ${section.title}`, ctx);
     }
   }
   return fields;

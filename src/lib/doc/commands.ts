@@ -17,6 +17,7 @@ export function isShellBlock(node: Code): boolean {
   return first !== undefined && /^\s*(\$\s*)?(grep|git grep|rg|find)\b/.test(first);
 }
 
+/** Where a shell block sits: its fallback label and the category/group it belongs to. */
 export interface CommandPlace {
   fallbackLabel: string;
   categoryId: string | null;

@@ -5,7 +5,7 @@
  */
 import type { ParseContext } from './context.js';
 import { slugify } from './inline.js';
-import type { SummaryRow, TrackedItem } from './model.js';
+import type { Category, SummaryRow, TrackedItem } from './model.js';
 
 /**
  * Files done over files tracked. A task-level tracker counts tasks, not files (its summary says
@@ -38,16 +38,31 @@ function disagreements(row: SummaryRow, entries: Tally): string[] {
   return pairs.filter(([, claimed, actual]) => claimed !== null && claimed !== actual).map(([name, claimed, actual]) => `${name} ${claimed} (entries: ${actual})`);
 }
 
+function filesText(count: number): string {
+  return count === 1 ? '1 file' : `${count} files`;
+}
+
 /** Categories whose id is `id` or starts with `id.` (a summary row for "Task 3.1" covers 3.1.x). */
 function itemsUnder(ctx: ParseContext, id: string): TrackedItem[] {
   return ctx.items.filter((item) => item.categoryId === id || item.categoryId.startsWith(`${id}.`));
 }
 
+/** A category's own items plus those of categories written inside it ("## Phase 1 (12 files)" over its tasks). */
+function itemsWithin(ctx: ParseContext, category: Category): TrackedItem[] {
+  const { startLine, endLine } = category.source;
+  const ids = new Set(
+    ctx.categories
+      .filter((other) => other === category || (other.source.startLine > startLine && other.source.endLine <= endLine))
+      .map((other) => other.id),
+  );
+  return ctx.items.filter((item) => ids.has(item.categoryId));
+}
+
 function checkHeadingCounts(ctx: ParseContext): void {
   for (const category of ctx.categories) {
-    const items = ctx.items.filter((item) => item.categoryId === category.id);
+    const items = itemsWithin(ctx, category);
     if (category.declaredCount !== null && category.declaredCount !== items.length) {
-      ctx.sink.warning('doc/count-mismatch', `Task ${category.id} says "(${category.declaredCount} files)" but lists ${items.length}.`, category.source.startLine);
+      ctx.sink.warning('doc/count-mismatch', `Task ${category.id} says "(${filesText(category.declaredCount)})" but lists ${items.length}.`, category.source.startLine);
     }
     if (category.completeMarker && items.some((item) => item.status.status !== 'done')) {
       const open = items.filter((item) => item.status.status !== 'done').length;
@@ -56,7 +71,7 @@ function checkHeadingCounts(ctx: ParseContext): void {
     for (const subgroup of category.subgroups) {
       const members = items.filter((item) => item.subgroup === subgroup.title);
       if (subgroup.declaredCount !== null && subgroup.declaredCount !== members.length) {
-        ctx.sink.warning('doc/count-mismatch', `"${subgroup.title}" in Task ${category.id} says "(${subgroup.declaredCount} files)" but lists ${members.length}.`, subgroup.source.startLine);
+        ctx.sink.warning('doc/count-mismatch', `"${subgroup.title}" in Task ${category.id} says "(${filesText(subgroup.declaredCount)})" but lists ${members.length}.`, subgroup.source.startLine);
       }
       if (subgroup.completeMarker && members.some((item) => item.status.status !== 'done')) {
         ctx.sink.warning('doc/complete-marker', `"${subgroup.title}" is marked COMPLETE but not all of its entries are done.`, subgroup.source.startLine);

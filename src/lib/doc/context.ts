@@ -34,6 +34,7 @@ export interface Scope {
   subgroup: Category['subgroups'][number] | null;
 }
 
+/** A fresh context for one doc's text. */
 export function newContext(text: string, sink: DiagnosticSink): ParseContext {
   return {
     text,

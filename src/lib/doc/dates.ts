@@ -55,6 +55,7 @@ export function parseDate(text: string, anchor: string | null): string | null {
   return null;
 }
 
+/** Start and end (inclusive) as YYYY-MM-DD; either may be null when unreadable. */
 export interface DateRange {
   start: string | null;
   end: string | null;

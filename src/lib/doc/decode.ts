@@ -13,6 +13,7 @@ import type { DiagnosticSink } from './diagnostic-sink.js';
  */
 export const MAX_DOC_BYTES = 8 * 1024 * 1024;
 
+/** The decoded doc and how its bytes were read. */
 export interface DecodedDoc {
   /** Clean text with LF line ends, or null when the input was refused (too large, binary). */
   text: string | null;

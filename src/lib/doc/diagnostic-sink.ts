@@ -4,6 +4,7 @@
  */
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 
+/** Diagnostics of one doc, each stamped with the doc path and a line (column 1 when unknown). */
 export class DiagnosticSink {
   readonly diagnostics: Diagnostic[] = [];
 

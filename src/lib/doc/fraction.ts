@@ -3,6 +3,7 @@ import type { Fraction } from './model.js';
 
 const FRACTION = /(\d+)\s*\/\s*(\d+)(?:[^()\d]*\(\s*(\d+(?:\.\d+)?)\s*%\s*\))?/;
 
+/** Reads the first "done/total (percent%)" in a text. */
 export function readFraction(text: string): Fraction | null {
   const match = FRACTION.exec(text);
   if (!match) return null;

@@ -7,15 +7,16 @@ import type { ChildLine, RawField } from './blocks.js';
 import { readBlocks } from './blocks.js';
 import { isShellBlock, readCommands } from './commands.js';
 import type { ParseContext, Scope } from './context.js';
+import { DiagnosticSink } from './diagnostic-sink.js';
 import { readHeadingParts } from './heading-parts.js';
 import { plainText } from './inline.js';
 import { applyItemFields, applySessionTail } from './item-fields.js';
-import { newItem, splitItemSection, type SiblingReader } from './items.js';
+import { newItem, ownRange, splitItemSection, type SiblingReader } from './items.js';
 import type { Section } from './markdown.js';
 import type { ItemGroup, StatusText, TrackedItem } from './model.js';
 import { globBase, globToRegExp, readPath } from './paths.js';
-import { NO_STATUS, readStatus } from './status.js';
-import { reportUnplaced } from './unplaced.js';
+import { NO_STATUS, readReportedStatus, readStatus } from './status.js';
+import { describeNode, reportUnplaced } from './unplaced.js';
 
 /** A group bigger than this is a typo ("Files 40-5600"); its slots are capped, with a diagnostic. */
 const MAX_GROUP_SLOTS = 2000;
@@ -36,6 +37,7 @@ interface ListedMember {
 export function readGroup(section: Section, first: number, last: number, rest: string, scope: Scope, ctx: ParseContext, readSibling: SiblingReader): ItemGroup {
   const parts = readHeadingParts(rest);
   const line = section.source.startLine;
+  const { blocks, siblings } = splitItemSection(section);
   const group: ItemGroup = {
     id: `files-${first}-${last}`,
     categoryId: scope.category?.id ?? 'uncategorized',
@@ -47,16 +49,15 @@ export function readGroup(section: Section, first: number, last: number, rest: s
     vagueLines: [],
     commandIds: [],
     status: parts.status ?? NO_STATUS,
-    source: section.source,
+    source: ownRange(section, blocks),
   };
   const slotFields: RawField[] = [];
   const memberLines: ChildLine[] = [];
-  const { blocks, siblings } = splitItemSection(section);
   for (const entry of readBlocks(blocks, ctx.text)) {
     if (entry.kind === 'field') {
       const { field } = entry;
       if (GLOB_KEYS.has(field.norm)) readGlobs(group, [field.value, ...field.children.map((child) => child.text)], field.line, ctx);
-      else if (field.norm === 'status') group.status = groupStatus(field, ctx);
+      else if (field.norm === 'status') group.status = readReportedStatus(field.value, `Files ${first}-${last}`, field, ctx.sink);
       else if (MEMBER_KEYS.has(field.norm)) memberLines.push(...field.children);
       else slotFields.push(field);
     } else if (entry.kind === 'item') {
@@ -66,7 +67,7 @@ export function readGroup(section: Section, first: number, last: number, rest: s
       const added = readCommands(entry.node, { fallbackLabel: label, categoryId: group.categoryId, groupId: group.id }, ctx);
       group.commandIds.push(...added.map((command) => command.id));
     } else if (entry.kind === 'prose' || entry.kind === 'table' || entry.kind === 'other' || entry.kind === 'code') {
-      reportUnplaced(entry.node, `a ${entry.node.type} under ${section.title}`, ctx);
+      reportUnplaced(entry.node, `${describeNode(entry.node)} under ${section.title}`, ctx);
     }
   }
   const members = readMembers(group, memberLines, ctx);
@@ -75,15 +76,6 @@ export function readGroup(section: Section, first: number, last: number, rest: s
   if (group.status.raw === '') ctx.sink.warning('doc/missing-status', `Files ${first}-${last} (${group.title}) has no Status; its slots are counted as unknown.`, line);
   for (const sibling of siblings) readSibling(sibling, scope, ctx);
   return group;
-}
-
-function groupStatus(field: RawField, ctx: ParseContext): StatusText {
-  const reading = readStatus(field.value);
-  if (reading.status.status === 'unknown') {
-    ctx.sink.warning('doc/unknown-status', `The status "${field.value}" of a file group is not one the parser knows (Complete, In Progress, Not Started, Blocked, or their emoji).`, field.line, field.column);
-  }
-  if (reading.conflict) ctx.sink.warning('doc/status-conflict', reading.conflict, field.line, field.column);
-  return reading.status;
 }
 
 function readGlobs(group: ItemGroup, values: string[], line: number, ctx: ParseContext): void {
@@ -99,20 +91,33 @@ function readGlobs(group: ItemGroup, values: string[], line: number, ctx: ParseC
   }
 }
 
-/** "**phase2_to_phase3/main.py** - ✅ Complete (Session 119, 2026-01-19)" → path and status. */
+/** Splits "**a/main.py** - ✅ Complete (Session 119, 2026-01-19)" into the path and what follows. */
+function splitMemberLine(line: ChildLine): { candidate: string; delimited: boolean; rest: string } {
+  const plain = plainText(line.text);
+  const marked = line.codeSpans[0] ?? /^(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(line.text)?.[1];
+  const candidate = marked ?? plain.split(/\s+/)[0] ?? '';
+  const at = plain.indexOf(plainText(candidate));
+  const rest = at === -1 ? '' : plain.slice(at + plainText(candidate).length);
+  return { candidate, delimited: marked !== undefined, rest: rest.replace(/^\s*[-–—:]\s*/, '').trim() };
+}
+
+/** A member's own status, when the line gives one; a bare "(note)" after the path is not a status. */
+function memberStatus(rest: string, path: string, line: ChildLine, ctx: ParseContext): StatusText | null {
+  if (rest === '') return null;
+  if (rest.startsWith('(') && readStatus(rest).status.status === 'unknown') return null;
+  return readReportedStatus(rest, path, { line: line.source.startLine, column: line.column }, ctx.sink);
+}
+
+/** Listed members: paths fill the slots in order; globs and vague lines stay on the group. */
 function readMembers(group: ItemGroup, lines: readonly ChildLine[], ctx: ParseContext): ListedMember[] {
   const members: ListedMember[] = [];
   for (const line of lines) {
-    const strong = /^(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(line.text)?.[1];
-    const candidate = line.codeSpans[0] ?? strong ?? plainText(line.text).split(/\s+[-–—:]\s+|\s+\(|\s+/)[0] ?? '';
-    const afterCandidate = plainText(line.text).slice(plainText(line.text).indexOf(plainText(candidate)) + plainText(candidate).length);
-    const reading = readPath(candidate);
+    const { candidate, delimited, rest } = splitMemberLine(line);
+    const reading = readPath(candidate, { delimited });
     if (reading.kind === 'path') {
       const path = resolveAgainstGlobs(reading.path, group.globs);
-      const statusText = afterCandidate.replace(/^\s*[-–—:]\s*/, '').trim();
-      const status = statusText !== '' && readStatus(statusText).status.status !== 'unknown' ? statusText : null;
       group.listedPaths.push(path);
-      members.push({ written: reading.path, path, status: status === null ? null : readStatus(status).status, line });
+      members.push({ written: reading.path, path, status: memberStatus(rest, reading.path, line, ctx), line });
     } else if (reading.kind === 'glob') {
       group.globs.push(reading.glob);
     } else {
@@ -146,11 +151,13 @@ function makeSlots(group: ItemGroup, members: ListedMember[], slotFields: RawFie
   if (members.length > size) {
     ctx.sink.warning('doc/group-overflow', `Files ${group.first}-${group.last} has ${size} slots but lists ${members.length} files; ${members.length - size === 1 ? 'the last one has' : `the last ${members.length - size} have`} no number.`, line);
   }
+  // Slots share the group's fields: only the first slot reports their problems, once.
+  const quiet: ParseContext = { ...ctx, sink: new DiagnosticSink(ctx.sink.file) };
   for (let index = 0; index < size; index++) {
     const member = members[index];
-    const item: TrackedItem = newItem(group.first + index, member?.written ?? group.title, scope, member ? member.line.source : section.source);
+    const item: TrackedItem = newItem(group.first + index, member?.written ?? group.title, scope, member ? member.line.source : group.source);
     item.groupId = group.id;
-    applyItemFields(item, slotFields, ctx);
+    applyItemFields(item, slotFields, index === 0 ? ctx : quiet);
     item.status = member?.status ?? group.status;
     if (member) {
       item.path = member.path;

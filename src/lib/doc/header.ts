@@ -7,14 +7,14 @@ import type { ParseContext } from './context.js';
 import { looksLikeDate, parseDate } from './dates.js';
 import { readFraction } from './fraction.js';
 import { plainText } from './inline.js';
-import { readStatus } from './status.js';
+import { readReportedStatus } from './status.js';
 
 /** Applies one doc-level field to the header. */
 export function applyHeaderField(field: RawField, ctx: ParseContext): void {
   const { header, sink } = ctx;
   const value = plainText(field.value);
   header.fields[field.key] = value;
-  header.fieldSources[field.key] = field.source;
+  header.fieldSources = { ...header.fieldSources, [field.key]: field.source };
   switch (field.norm) {
     case 'project':
       header.project = value || null;
@@ -27,9 +27,7 @@ export function applyHeaderField(field: RawField, ctx: ParseContext): void {
       break;
     }
     case 'status': {
-      const reading = readStatus(value);
-      header.status = reading.status;
-      if (reading.status.status === 'unknown') sink.warning('doc/unknown-status', `The doc's status "${value}" is not one the parser knows (Complete, In Progress, Not Started, Blocked, or their emoji).`, field.line, field.column);
+      header.status = readReportedStatus(value, 'the doc', field, sink);
       break;
     }
     case 'progress': {

@@ -7,6 +7,7 @@ import type { StatusText } from './model.js';
 import { statusFromHeadingEmoji } from './status.js';
 import { stripLeadingDecoration } from './inline.js';
 
+/** What readHeadingParts found in a heading. */
 export interface HeadingParts {
   title: string;
   declaredCount: number | null;
@@ -54,6 +55,7 @@ export function readHeadingParts(text: string): HeadingParts {
   return { title: title.replace(/\s*[-–—:]\s*$/, '').trim(), declaredCount, completeMarker, status };
 }
 
+/** "Task 3.1.1: …": the task id and the rest of the heading. */
 export interface TaskHeading {
   id: string;
   rest: string;
@@ -68,6 +70,7 @@ export function readTaskHeading(text: string): TaskHeading | null {
   return { id: match[1] ?? '', rest: (match[2] ?? '').trim() };
 }
 
+/** The kinds of item heading: one file, a numbered group, or a template example. */
 export type ItemHeading =
   | { kind: 'file'; number: number; rest: string }
   | { kind: 'group'; first: number; last: number; rest: string }

@@ -27,6 +27,7 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** A `**Key:** value` line split into key and value. */
 export interface FieldLine {
   key: string;
   /** The value as markdown, trimmed. */
@@ -38,10 +39,30 @@ export interface FieldLine {
 // "**Key:** value", "**Key**: value", "__Key:__ value". Keys are short labels, not sentences.
 const FIELD_LINE = /^(\s*)(\*\*|__)([^*_\n]{1,60}?)(:?)\2(:?)[ \t]*(.*)$/;
 
-/** Reads a `**Key:** value` line; null when the line is not a field. */
+/**
+ * Keys accepted without bold ("- Status: Done"): only the ones this doc family uses, so that prose
+ * such as "Test: import the processor" is never mistaken for a field.
+ */
+const PLAIN_KEYS = new Set([
+  'path', 'status', 'date', 'updated by', 'lines', 'lines to remove', 'lines to modify', 'import to add', 'pattern',
+  'notes', 'note', 'owner', 'assignee', 'estimated', 'subtasks', 'files modified', 'target', 'project', 'start date',
+  'progress', 'last updated', 'changes', 'strategy', 'paths',
+]);
+const PLAIN_FIELD_LINE = /^(\s*)([A-Za-z][A-Za-z ]{1,30}?):[ \t]+(.*)$|^(\s*)([A-Za-z][A-Za-z ]{1,30}?):$/;
+
+function parsePlainFieldLine(line: string): FieldLine | null {
+  const match = PLAIN_FIELD_LINE.exec(line);
+  if (!match) return null;
+  const key = (match[2] ?? match[5] ?? '').trim();
+  if (!PLAIN_KEYS.has(normaliseKey(key))) return null;
+  const rawValue = match[3] ?? '';
+  return { key, value: rawValue.trim(), valueOffset: line.length - rawValue.length };
+}
+
+/** Reads a `**Key:** value` line (or a plain `Status: value` for known keys); null otherwise. */
 export function parseFieldLine(line: string): FieldLine | null {
   const match = FIELD_LINE.exec(line);
-  if (!match) return null;
+  if (!match) return parsePlainFieldLine(line);
   const colonInside = match[4] === ':';
   const colonAfter = match[5] === ':';
   if (!colonInside && !colonAfter) return null;
@@ -59,6 +80,7 @@ export function normaliseKey(key: string): string {
 /** Emoji and symbols that decorate headings ("## 📊 Progress Summary"), removed before matching. */
 const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F\u200D\s]+/u;
 
+/** "📊 Progress Summary" → "Progress Summary". */
 export function stripLeadingDecoration(text: string): string {
   return text.replace(LEADING_DECORATION, '').trim();
 }

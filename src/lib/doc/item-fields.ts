@@ -8,7 +8,7 @@ import { parseDate } from './dates.js';
 import { plainText } from './inline.js';
 import type { ChecklistEntry, Field, LineSpan, TrackedItem } from './model.js';
 import { readPath } from './paths.js';
-import { readStatus } from './status.js';
+import { readReportedStatus } from './status.js';
 
 const PATH_KEYS = new Set(['path', 'file', 'file path', 'location']);
 const STATUS_KEYS = new Set(['status', 'state']);
@@ -77,12 +77,7 @@ export function applyPath(item: TrackedItem, rawValue: string, codeSpans: readon
 
 /** Applies one status text to the item, reporting unknown words and emoji/word conflicts. */
 export function applyStatus(item: TrackedItem, raw: string, line: number, column: number, ctx: ParseContext): void {
-  const reading = readStatus(raw);
-  item.status = reading.status;
-  if (reading.status.status === 'unknown') {
-    ctx.sink.warning('doc/unknown-status', `The status "${raw}" of ${item.name || 'an item'} is not one the parser knows (Complete, In Progress, Not Started, Blocked, or their emoji).`, line, column);
-  }
-  if (reading.conflict) ctx.sink.warning('doc/status-conflict', reading.conflict, line, column);
+  item.status = readReportedStatus(raw, item.name || 'an item', { line, column }, ctx.sink);
   applySessionTail(item, raw, ctx);
 }
 

@@ -3,7 +3,6 @@
  * bare checklist is the Changes list; prose under the item is kept as a note; shell blocks are the
  * category's commands. Anything else is reported, not dropped.
  */
-import type { Nodes } from 'mdast';
 import { readBlocks, type BlockEntry } from './blocks.js';
 import { readCommands, isShellBlock } from './commands.js';
 import type { ParseContext, Scope } from './context.js';
@@ -13,7 +12,7 @@ import type { Section } from './markdown.js';
 import { columnOf } from './markdown.js';
 import type { TrackedItem } from './model.js';
 import { NO_STATUS } from './status.js';
-import { reportUnplaced } from './unplaced.js';
+import { describeNode, reportUnplaced } from './unplaced.js';
 
 /** Reads a heading found nested under an item as one of the item's siblings. */
 export type SiblingReader = (section: Section, scope: Scope, ctx: ParseContext) => void;
@@ -61,11 +60,17 @@ export function splitItemSection(section: Section): { blocks: Section['blocks'];
   return { blocks, siblings };
 }
 
+/** From the heading to the item's last own block: sibling entries nested under it are not its lines. */
+export function ownRange(section: Section, blocks: Section['blocks']): TrackedItem['source'] {
+  const endLine = Math.max(section.source.startLine, ...blocks.map((block) => block.position?.end.line ?? 0));
+  return { startLine: section.source.startLine, endLine };
+}
+
 /** Reads a "File N: name" section into one item. */
 export function readFileItem(section: Section, number: number, rest: string, scope: Scope, ctx: ParseContext, readSibling: SiblingReader): TrackedItem {
   const parts = readHeadingParts(rest);
-  const item = newItem(number, parts.title, scope, section.source);
   const { blocks, siblings } = splitItemSection(section);
+  const item = newItem(number, parts.title, scope, ownRange(section, blocks));
   const entries = readBlocks(blocks, ctx.text);
   applyItemFields(item, entries.flatMap((entry) => (entry.kind === 'field' ? [entry.field] : [])), ctx);
   for (const entry of entries) readLooseEntry(item, entry, scope, section, ctx);
@@ -108,9 +113,9 @@ function readLooseEntry(item: TrackedItem, entry: BlockEntry, scope: Scope, sect
         readCommands(entry.node, { fallbackLabel: entry.lead?.key ?? section.title, categoryId: scope.category?.id ?? null, groupId: null }, ctx);
         return;
       }
-      reportUnplaced(entry.node as Nodes, `a code block under ${section.title}`, ctx);
+      reportUnplaced(entry.node, `${describeNode(entry.node)} under ${section.title}`, ctx);
       return;
     default:
-      reportUnplaced(entry.node as Nodes, `a ${entry.node.type} under ${section.title}`, ctx);
+      reportUnplaced(entry.node, `${describeNode(entry.node)} under ${section.title}`, ctx);
   }
 }

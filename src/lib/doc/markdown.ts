@@ -60,10 +60,12 @@ export function rangeOf(node: Nodes): SourceRange {
   return { startLine: node.position?.start.line ?? 0, endLine: node.position?.end.line ?? 0 };
 }
 
+/** 1-based start line of a node, or null. */
 export function lineOf(node: Nodes): number | null {
   return node.position?.start.line ?? null;
 }
 
+/** 1-based start column of a node, or null. */
 export function columnOf(node: Nodes): number | null {
   return node.position?.start.column ?? null;
 }

@@ -10,7 +10,7 @@ import { readFraction } from './fraction.js';
 import { slugify } from './inline.js';
 import type { Section } from './markdown.js';
 import type { Milestone } from './model.js';
-import { reportUnplaced } from './unplaced.js';
+import { describeNode, reportUnplaced } from './unplaced.js';
 
 /** "Week 1 (Jan 19-25)", "Sprint 3: Feb 2-8", "Milestone 2 — 2026-03-01": a milestone heading. */
 export function isMilestoneHeading(title: string): boolean {
@@ -50,7 +50,7 @@ export function readMilestone(section: Section, ctx: ParseContext): Milestone {
         applyDates(milestone, entry.field.value, entry.field.line, ctx);
       }
     } else if (entry.kind !== 'break') {
-      reportUnplaced(entry.node, `a ${entry.node.type} under milestone ${title}`, ctx);
+      reportUnplaced(entry.node, `${describeNode(entry.node)} under milestone ${title}`, ctx);
     }
   }
   ctx.milestones.push(milestone);

@@ -5,6 +5,7 @@
  */
 import iconv from 'iconv-lite';
 
+/** The charsets UTF-8 docs get mis-read as. */
 export type LegacyCharset = 'mac-roman' | 'windows-1252';
 
 const ICONV_NAMES: Record<LegacyCharset, string> = { 'mac-roman': 'macintosh', 'windows-1252': 'windows-1252' };
@@ -67,6 +68,7 @@ function isPlausibleRepair(decoded: string): boolean {
   return true;
 }
 
+/** The repaired text and what was repaired. */
 export interface MojibakeRepair {
   text: string;
   /** Which charset the repaired runs had been read as, or null when nothing was repaired. */
@@ -78,25 +80,29 @@ export interface MojibakeRepair {
 // legacy charsets map those bytes to non-ASCII characters, so a mangled character never spans ASCII.
 const NON_ASCII_RUN = /[^\x00-\x7F]+/g;
 
-function repairWith(text: string, charset: LegacyCharset): { text: string; runs: number } {
+function countRepairs(text: string, charset: LegacyCharset): number {
   let runs = 0;
-  const repaired = text.replace(NON_ASCII_RUN, (run) => {
-    const fixed = repairRun(run, charset);
-    if (fixed === null) return run;
-    runs++;
-    return fixed;
-  });
-  return { text: repaired, runs };
+  for (const match of text.matchAll(NON_ASCII_RUN)) if (repairRun(match[0], charset) !== null) runs++;
+  return runs;
 }
 
 /**
  * Repairs UTF-8-read-as-legacy mojibake run by run, so a doc with both clean and mangled parts comes
- * out clean. Tries both charsets and keeps the one that repairs more runs.
+ * out clean. The charset that explains more runs is tried first on each run, the other one second:
+ * a doc edited by two people's misconfigured editors can carry both kinds.
  */
 export function repairMojibake(text: string): MojibakeRepair {
-  const mac = repairWith(text, 'mac-roman');
-  const windows = repairWith(text, 'windows-1252');
-  const best = windows.runs > mac.runs ? { ...windows, charset: 'windows-1252' as const } : { ...mac, charset: 'mac-roman' as const };
-  if (best.runs === 0) return { text, charset: null, repairedRuns: 0 };
-  return { text: best.text, charset: best.charset, repairedRuns: best.runs };
+  const macRuns = countRepairs(text, 'mac-roman');
+  const windowsRuns = countRepairs(text, 'windows-1252');
+  if (macRuns === 0 && windowsRuns === 0) return { text, charset: null, repairedRuns: 0 };
+  const primary: LegacyCharset = windowsRuns > macRuns ? 'windows-1252' : 'mac-roman';
+  const secondary: LegacyCharset = primary === 'mac-roman' ? 'windows-1252' : 'mac-roman';
+  let repairedRuns = 0;
+  const repaired = text.replace(NON_ASCII_RUN, (run) => {
+    const fixed = repairRun(run, primary) ?? repairRun(run, secondary);
+    if (fixed === null) return run;
+    repairedRuns++;
+    return fixed;
+  });
+  return { text: repaired, charset: primary, repairedRuns };
 }

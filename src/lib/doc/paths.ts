@@ -12,7 +12,7 @@ export type PathReading =
 
 const GLOB_CHARS = /[*?[\]{}]/;
 // A path-looking token: no spaces, has a slash or a file extension.
-const PATH_SHAPE = /^[\w@.~+\-/\\*?[\]{}]+$/;
+const PATH_SHAPE = /^[\p{L}\p{N}_@.~+\-/\\*?[\]{}]+$/u;
 
 /**
  * Normalises and classifies one path-like string from the doc. Spaces are allowed only when the
@@ -20,12 +20,14 @@ const PATH_SHAPE = /^[\w@.~+\-/\\*?[\]{}]+$/;
  */
 export function readPath(raw: string, options: { delimited?: boolean } = {}): PathReading {
   const trimmed = raw.trim().replace(/^[`'"]+|[`'"]+$/g, '').trim();
+  // Unsafe forms are recognised before the shape check, so they are reported as unsafe, not ignored.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return { kind: 'unsafe', raw, reason: 'it is a URL, not a path in the repository' };
+  if (/^[a-zA-Z]:[\\/]/.test(trimmed)) return { kind: 'unsafe', raw, reason: 'it is an absolute path; write it relative to the repository root' };
   const shape = options.delimited ? trimmed.replace(/ /g, '_') : trimmed;
   if (trimmed === '' || !PATH_SHAPE.test(shape)) return { kind: 'not-a-path', raw };
   if (!trimmed.includes('/') && !trimmed.includes('\\') && !/\.\w+$/.test(trimmed)) return { kind: 'not-a-path', raw };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return { kind: 'unsafe', raw, reason: 'it is a URL, not a path in the repository' };
   let path = trimmed.replace(/\\/g, '/');
-  if (/^[a-zA-Z]:\//.test(path) || path.startsWith('/')) return { kind: 'unsafe', raw, reason: 'it is an absolute path; write it relative to the repository root' };
+  if (path.startsWith('/')) return { kind: 'unsafe', raw, reason: 'it is an absolute path; write it relative to the repository root' };
   if (path.startsWith('~')) return { kind: 'unsafe', raw, reason: 'it points into a home directory, outside the repository' };
   path = path.replace(/\/{2,}/g, '/').replace(/^(\.\/)+/, '');
   const segments = path.split('/').filter((segment) => segment !== '.');

@@ -3,6 +3,7 @@
  * bare words, a bare emoji in a heading. Words win over emoji when both are present and disagree,
  * because the emoji is usually the one left stale after a copy-paste.
  */
+import type { DiagnosticSink } from './diagnostic-sink.js';
 import type { DeclaredStatus, StatusText } from './model.js';
 
 const EMOJI_STATUS: ReadonlyArray<[RegExp, DeclaredStatus]> = [
@@ -29,6 +30,7 @@ function firstMatch(table: ReadonlyArray<[RegExp, DeclaredStatus]>, text: string
   return best?.status ?? null;
 }
 
+/** A status read from text, with the reason to warn about it, if any. */
 export interface StatusReading {
   status: StatusText;
   /** Set when the words and the emoji disagree: the sentence for a diagnostic. */
@@ -69,6 +71,27 @@ export function statusFromHeadingEmoji(heading: string): StatusText | null {
   if (status === null) return null;
   const emoji = [...heading].find((char) => EMOJI_STATUS.some(([pattern]) => pattern.test(char))) ?? '';
   return { status, raw: emoji, each: false };
+}
+
+/**
+ * Reads a status and reports what is wrong with it: one diagnostic, the most useful one (a list of
+ * choices left from the template, an unknown word, or an emoji that contradicts the words).
+ */
+export function readReportedStatus(
+  raw: string,
+  subject: string,
+  where: { line: number; column: number },
+  sink: DiagnosticSink,
+): StatusText {
+  const reading = readStatus(raw);
+  if (reading.conflict !== null && reading.status.status === 'unknown') {
+    sink.warning('doc/ambiguous-status', reading.conflict.replace(/^The status/, `The status of ${subject}`), where.line, where.column);
+  } else if (reading.status.status === 'unknown') {
+    sink.warning('doc/unknown-status', `The status "${raw}" of ${subject} is not one the parser knows (Complete, In Progress, Not Started, Blocked, or their emoji).`, where.line, where.column);
+  } else if (reading.conflict !== null) {
+    sink.warning('doc/status-conflict', reading.conflict.replace(/^The status/, `The status of ${subject}`), where.line, where.column);
+  }
+  return reading.status;
 }
 
 /** The status of things the doc gives none for. */

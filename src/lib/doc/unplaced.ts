@@ -6,6 +6,23 @@ import type { Nodes } from 'mdast';
 import type { ParseContext } from './context.js';
 import { columnOf, lineOf, rangeOf } from './markdown.js';
 
+const NODE_WORDS: Record<string, string> = {
+  paragraph: 'a paragraph',
+  html: 'an HTML block',
+  table: 'a table',
+  code: 'a code block',
+  blockquote: 'a quote',
+  list: 'a list',
+  definition: 'a link definition',
+  footnoteDefinition: 'a footnote',
+};
+
+/** "a paragraph", "an HTML block": how a diagnostic names a block. */
+export function describeNode(node: Nodes): string {
+  return NODE_WORDS[node.type] ?? `a ${node.type} block`;
+}
+
+/** Reports one block no reader claimed, naming what it is and its lines. */
 export function reportUnplaced(node: Nodes, what: string, ctx: ParseContext): void {
   const range = rangeOf(node);
   const lines = range.endLine > range.startLine ? `lines ${range.startLine}-${range.endLine}` : `line ${range.startLine}`;

@@ -2,7 +2,7 @@
  * Top-level reading: decides what each section of the doc is (header, summary, category, milestones,
  * commands, template, other) and hands it to its reader.
  */
-import { readBlocks, type BlockEntry } from './blocks.js';
+import { readBlocks, type BlockEntry, type RawField } from './blocks.js';
 import { readCategory, readInCategory } from './categories.js';
 import { isShellBlock, readCommands } from './commands.js';
 import type { ParseContext } from './context.js';
@@ -13,7 +13,7 @@ import type { Section } from './markdown.js';
 import type { Category } from './model.js';
 import { isMilestoneHeading, readMilestone } from './milestones.js';
 import { readSummaryTable } from './summary-table.js';
-import { reportUnplaced } from './unplaced.js';
+import { describeNode, reportUnplaced } from './unplaced.js';
 
 const TEMPLATE_TITLE = /\b(template|example|sample)s?\b/i;
 const MILESTONES_TITLE = /\b(milestones?|timeline|schedule|roadmap)\b/i;
@@ -21,8 +21,25 @@ const COMMANDS_TITLE = /\bcommands?\b/i;
 
 /** Reads the whole section tree into the context. */
 export function walkDoc(root: Section, ctx: ParseContext): void {
+  const footer = detachFooter(root, ctx);
   readDocBlocks(root.blocks, root, ctx);
   for (const section of root.subsections) walkTop(section, ctx);
+  for (const entry of footer) applyHeaderField(entry, ctx);
+}
+
+/**
+ * The doc's footer ("---" then "**Last Updated:** …" at the very end) belongs to the doc, not to
+ * whatever section happens to come last (an item would otherwise take "Last Updated" as its date).
+ */
+function detachFooter(root: Section, ctx: ParseContext): RawField[] {
+  let last = root;
+  while (last.subsections.length > 0) last = last.subsections[last.subsections.length - 1] ?? last;
+  const breakIndex = last.blocks.map((block) => block.type).lastIndexOf('thematicBreak');
+  if (breakIndex === -1 || breakIndex === last.blocks.length - 1) return [];
+  const entries = readBlocks(last.blocks.slice(breakIndex + 1), ctx.text);
+  if (!entries.every((entry) => entry.kind === 'field')) return [];
+  last.blocks = last.blocks.slice(0, breakIndex + 1);
+  return entries.flatMap((entry) => (entry.kind === 'field' ? [entry.field] : []));
 }
 
 function walkTop(section: Section, ctx: ParseContext): void {
@@ -44,10 +61,9 @@ function walkTop(section: Section, ctx: ParseContext): void {
     readInCategory(section, { category: uncategorized(ctx), subgroup: null }, ctx);
     return;
   }
-  if (TEMPLATE_TITLE.test(title) || item?.kind === 'template') {
-    readTemplate(section, ctx);
-    return;
-  }
+  // Template sections show what an entry should look like; none of it is tracked. A section that
+  // holds numbered "File N" entries is tracked even if its title says "example": data is never dropped.
+  if ((TEMPLATE_TITLE.test(title) && !holdsFileEntries(section)) || item?.kind === 'template') return;
   if (isMilestoneHeading(title)) {
     readMilestone(section, ctx);
     return;
@@ -86,18 +102,6 @@ function uncategorized(ctx: ParseContext): Category {
   return category;
 }
 
-/**
- * Template sections show what an entry should look like; none of it is tracked. Only what follows a
- * `---` inside them (the doc's footer, "**Last Updated:** …") is read, as doc-level fields.
- */
-function readTemplate(section: Section, ctx: ParseContext): void {
-  const entries = readBlocks(section.blocks, ctx.text);
-  const lastBreak = entries.map((entry) => entry.kind).lastIndexOf('break');
-  if (lastBreak === -1) return;
-  const footer = section.subsections.length === 0 ? entries.slice(lastBreak + 1) : [];
-  for (const entry of footer) readDocEntry(entry, section, ctx);
-}
-
 /** Blocks outside categories: header/footer fields, summary tables, doc-level commands. */
 function readDocBlocks(blocks: Section['blocks'], section: Section, ctx: ParseContext): void {
   for (const entry of readBlocks(blocks, ctx.text)) readDocEntry(entry, section, ctx);
@@ -124,6 +128,6 @@ function readDocEntry(entry: BlockEntry, section: Section, ctx: ParseContext): v
       ctx.sink.add('info', 'doc/unplaced', `The list line "${entry.line.text}" under ${section.title || 'the doc title'} is not part of any category or milestone; it is not tracked.`, entry.line.source.startLine, entry.line.column);
       return;
     default:
-      reportUnplaced(entry.node, `a ${entry.node.type} under ${section.title || 'the doc title'}`, ctx);
+      reportUnplaced(entry.node, `${describeNode(entry.node)} under ${section.title || 'the doc title'}`, ctx);
   }
 }

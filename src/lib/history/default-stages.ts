@@ -5,7 +5,7 @@
  */
 import type { TrackingDoc } from '../doc/model.js';
 import { parseTrackingDoc } from '../doc/index.js';
-import { evaluatePipeline, parseGrepCommand } from '../scan/index.js';
+import { createScanCache, evaluatePipeline, parseGrepCommand } from '../scan/index.js';
 import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
 

@@ -49,8 +49,12 @@ function seqLength(buf: Buffer, i: number, end: number): number {
 /** Scans a whole file: every line grep would select, plus whether the file is binary. */
 export function scanBuffer(content: Buffer | string, compiled: CompiledPattern): BufferScan {
   const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  if (compiled.required && !compiled.spec.invert) {
+    // No required literal anywhere: no line can match, binary or not (grep's kwset skip).
+    if (!compiled.required.some((lit) => buf.includes(lit))) return { binary: false, hits: [] };
+    if (buf.indexOf(0) < 0) return { binary: false, hits: candidates(buf, compiled, compiled.required) };
+  }
   const binary = buf.indexOf(0) >= 0;
-  if (!binary && compiled.required && !compiled.spec.invert) return { binary, hits: candidates(buf, compiled, compiled.required) };
   return { binary, hits: allLines(buf, compiled, binary) };
 }
 

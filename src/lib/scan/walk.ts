@@ -92,13 +92,20 @@ export function planSearch(src: GrepSource, tree: RepoTree): SearchPlan {
     if (!op.implicit && excludedDir(src.excludeDirs, op.text, true)) continue;
     if (src.withFilename === null && visit.length === 1) withFilename = true; // grep: out_file < 0 and a directory
     const prefix = op.implicit ? '' : op.text.endsWith('/') ? op.text.replace(/\/+$/, '/') : `${op.text}/`;
-    walkDir(tree, src, real, prefix, [real], files, stderr, diagnostics);
+    walkDir(tree, src, fileSet, real, prefix, [], files, stderr, diagnostics);
   }
   return { files, withFilename, stderr, diagnostics };
 }
 
+/** `a` is `b` or inside it ('' is the root). */
+const within = (a: string, b: string): boolean => b === '' || a === b || a.startsWith(`${b}/`);
+
+/**
+ * `chain` holds the directory segments already on the fts path: [start, end] pairs where the
+ * walk went from `start` down to `end` and then through a link.
+ */
 function walkDir(
-  tree: RepoTree, src: GrepSource, dir: string, prefix: string, chain: string[],
+  tree: RepoTree, src: GrepSource, fileSet: ReadonlySet<string>, dir: string, prefix: string, chain: [string, string][],
   files: SearchFile[], stderr: string[], diagnostics: Diagnostic[],
 ): void {
   const base = dir === '' ? '' : `${dir}/`;
@@ -110,7 +117,16 @@ function walkDir(
     for (let k = 0; k < parts.length - 1; k++) {
       acc = acc ? `${acc}/${parts[k]}` : (parts[k] as string);
       let ok = dirOk.get(acc);
-      if (ok === undefined) dirOk.set(acc, (ok = !excludedDir(src.excludeDirs, parts[k] as string, false)));
+      if (ok === undefined) {
+        ok = !excludedDir(src.excludeDirs, parts[k] as string, false);
+        // fts: any directory already on the current path (reached again through a link) is a cycle.
+        const real = base + acc;
+        if (ok && chain.some(([start, end]) => within(real, start) && within(end, real))) {
+          stderr.push(`grep: ${prefix + acc}: warning: recursive directory loop`);
+          ok = false;
+        }
+        dirOk.set(acc, ok);
+      }
       if (!ok) return false;
     }
     return true;
@@ -133,15 +149,17 @@ function walkDir(
       continue;
     }
     void target;
-    if (tree.paths.includes(real)) {
+    if (fileSet.has(real)) {
       if (!excludedByGlobs(src.globs, baseName(rel), false)) files.push({ name: prefix + rel, path: real });
     } else if (!excludedDir(src.excludeDirs, baseName(rel), false)) {
       // fts (FTS_LOGICAL) reports a directory already on the current path as a cycle.
-      if (chain.some((c) => c === real || (real === '' ? true : c.startsWith(`${real}/`)))) {
+      const parent = base + rel.slice(0, Math.max(0, rel.lastIndexOf('/')));
+      const segments: [string, string][] = [...chain, [dir, parent.replace(/\/$/, '')]];
+      if (segments.some(([start, end]) => within(real, start) && within(end, real))) {
         stderr.push(`grep: ${prefix + rel}: warning: recursive directory loop`);
         continue;
       }
-      walkDir(tree, src, real, `${prefix + rel}/`, [...chain, real], files, stderr, diagnostics);
+      walkDir(tree, src, fileSet, real, `${prefix + rel}/`, segments, files, stderr, diagnostics);
     }
   }
 }

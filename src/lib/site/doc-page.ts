@@ -35,17 +35,13 @@ function badge(ctx: SiteContext, item: SnapshotItem): Element {
 }
 
 /** Adds an id to every heading (`doc-L<line>`) and the item badges after headings on item lines. */
-function decorate(tree: Root, snapshot: Snapshot, ctx: SiteContext): void {
-  const byLine = new Map<number, SnapshotItem[]>();
-  for (const item of snapshot.items) {
-    if (item.docLine === null) continue;
-    byLine.set(item.docLine, [...(byLine.get(item.docLine) ?? []), item]);
-  }
+function decorate(tree: Root, byLine: ReadonlyMap<number, SnapshotItem[]>, ctx: SiteContext, lineOffset: number): void {
   const visit = (node: Root | Element): void => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (/^h[1-6]$/.test(child.tagName)) {
-        const line = child.position?.start.line;
+        const start = child.position?.start.line;
+        const line = start === undefined ? undefined : start + lineOffset;
         if (line !== undefined) {
           child.properties = { ...child.properties, id: `doc-L${line}` };
           const items = byLine.get(line) ?? [];
@@ -79,15 +75,48 @@ function safeUrls(node: Root | Element): void {
   }
 }
 
+/**
+ * Splits the doc before each ATX heading outside fenced code, so each section is parsed on its
+ * own: micromark's edit map is quadratic on very long documents (a 5,000-item doc took 50 s).
+ * Tracking docs keep tables and lists inside a section, so nothing spans a split.
+ */
+export function splitSections(markdown: string): { startLine: number; text: string }[] {
+  const lines = markdown.split('\n');
+  const sections: { startLine: number; text: string }[] = [];
+  let fence: string | null = null;
+  let start = 0;
+  lines.forEach((line, i) => {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) fence = fence === null ? f[1]![0]! : fence === f[1]![0] ? null : fence;
+    if (fence === null && i > start && /^#{1,6}(\s|$)/.test(line)) {
+      sections.push({ startLine: start + 1, text: lines.slice(start, i).join('\n') });
+      start = i;
+    }
+  });
+  sections.push({ startLine: start + 1, text: lines.slice(start).join('\n') });
+  return sections;
+}
+
 /** Renders markdown to safe HTML with badges; exported for the escaping tests. */
 export function renderDoc(markdown: string, snapshot: Snapshot, ctx: SiteContext): string {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
-  const md = processor.parse(markdown);
-  htmlAsText(md);
-  const tree = processor.runSync(md) as Root;
-  safeUrls(tree);
-  decorate(tree, snapshot, ctx);
-  return toHtml(tree);
+  const byLine = new Map<number, SnapshotItem[]>();
+  for (const item of snapshot.items) {
+    if (item.docLine === null) continue;
+    const list = byLine.get(item.docLine) ?? [];
+    list.push(item);
+    byLine.set(item.docLine, list);
+  }
+  return splitSections(markdown)
+    .map(({ startLine, text }) => {
+      const md = processor.parse(text);
+      htmlAsText(md);
+      const tree = processor.runSync(md) as Root;
+      safeUrls(tree);
+      decorate(tree, byLine, ctx, startLine - 1);
+      return toHtml(tree);
+    })
+    .join('\n');
 }
 
 /** Builds the doc page. */

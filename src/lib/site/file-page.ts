@@ -6,6 +6,7 @@ import type { SnapshotItem } from '../snapshot/schema.js';
 import { buildItemSection, type ItemSectionView } from './item-section.js';
 import type { SiteData } from './load.js';
 import { itemTitle } from './standup.js';
+import { declaredView, detectedView, type StatusView } from './status.js';
 import { absoluteUrl, joinBase, type SiteContext } from './urls.js';
 
 /** Route param of a file page: the snapshot URL without "files/" and the trailing slash. */
@@ -62,7 +63,10 @@ export interface ItemPage {
   title: string;
   /** Where the item's file page is, when it has one (the item page then stays short). */
   filePage: { href: string; path: string } | null;
-  section: ItemSectionView;
+  declared: StatusView;
+  detected: StatusView;
+  /** Full details, only for items without a file page (unresolved slots). */
+  section: ItemSectionView | null;
 }
 
 /** Builds `/items/<id>/`: a link to the file page when the item has a path, else its details. */
@@ -71,6 +75,9 @@ export function buildItemPage(data: SiteData, ctx: SiteContext, item: SnapshotIt
   return {
     title: `${itemTitle(item)}: ${item.name}`,
     filePage: param !== null ? { href: `${joinBase(ctx.base, item.url)}#${item.id}`, path: param } : null,
-    section: buildItemSection(data.snapshot, data.history, ctx, item),
+    declared: declaredView(item.declaredStatus),
+    detected: detectedView(item.detectedStatus),
+    // 5,000 item pages: building history and code blocks only where they are shown keeps builds fast.
+    section: param === null ? buildItemSection(data.snapshot, data.history, ctx, item) : null,
   };
 }

@@ -34,7 +34,8 @@ export function categoryVerdicts(
 /**
  * The union of the failing "must be gone" checks' matches over the category's items, one per
  * (path, line): a file tracked twice, or a line two checks both match, counts once. `what` names
- * the patterns behind them, most frequent first (up to three).
+ * the pattern behind them (several, most frequent first, when no one pattern covers every line);
+ * `''` when the category has no call-site checks.
  */
 export function remainingCalls(
   evals: readonly ItemEvaluation[],
@@ -60,12 +61,14 @@ export function remainingCalls(
   const byPattern = [...byLabel.entries()]
     .map(([label, ms]) => ({ label, calls: ms.size, files: new Set([...ms.values()].map((m) => m.path)).size }))
     .sort((a, b) => b.calls - a.calls);
-  const named = byPattern.filter((p) => p.calls > 0).slice(0, 3);
+  // One label when it covers every remaining line (the category's command pattern usually does),
+  // else up to three; "0 `bigquery.Client(` calls left" still says what was being removed.
+  const top = byPattern[0];
+  const named = top && top.calls < lines.size ? byPattern.filter((p) => p.calls > 0).slice(0, 3) : byPattern.slice(0, 1);
   return {
     calls: lines.size,
     files: new Set([...lines.values()].map((m) => m.path)).size,
-    // "0 `bigquery.Client(` calls left" still says what was being removed.
-    what: (named.length > 0 ? named : byPattern.slice(0, 1)).map((p) => p.label).join(', '),
+    what: named.map((p) => p.label).join(', '),
     byPattern,
   };
 }

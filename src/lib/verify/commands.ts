@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
-import { evaluatePipeline, parseGrepCommand, type GrepPipeline } from '../scan/index.js';
+import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type ScanCache } from '../scan/index.js';
 import type { PatternSpec, RepoTree } from '../scan/types.js';
 import type { CategoryPattern } from './types.js';
 
@@ -57,17 +57,22 @@ export function configCategoryPatterns(metrics: readonly ConfigMetricLike[], dia
   return out;
 }
 
-/** Files each group command reports on `tree`, by command id. */
-export async function commandFilesOf(doc: TrackingDoc, tree: RepoTree, diagnostics: Diagnostic[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const command of doc.commands) {
-    if (command.groupId === null) continue;
+/**
+ * Files each group command reports on `tree`, by command id: the files its output lines come from
+ * after every stage (`grep -v "base.py"` drops them, `cut | sort -u` keeps them). One pass for all.
+ */
+export async function commandFilesOf(
+  doc: TrackingDoc,
+  tree: RepoTree,
+  opts: { cache?: ScanCache } = {},
+): Promise<Map<string, string[]>> {
+  const runnable = doc.commands.flatMap((command) => {
+    if (command.groupId === null) return [];
     const parsed = parseGrepCommand(command.command);
-    if (!parsed.ok) continue; // categoryPatternsOf already reported it
-    const result = await evaluatePipeline(parsed.pipeline, tree, {});
-    out.set(command.id, [...new Set(result.matches.map((m) => m.path))].sort());
-  }
-  return out;
+    return parsed.ok ? [{ id: command.id, pipeline: parsed.pipeline }] : []; // categoryPatternsOf reports the rest
+  });
+  const results = await evaluatePipelines(runnable.map((r) => r.pipeline), tree, { cache: opts.cache, maxMatches: 0 });
+  return new Map(runnable.map((r, i) => [r.id, (results[i]?.byFile ?? []).map((f) => f.path)]));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
+import type { ScanCache } from '../scan/index.js';
 import type { RepoTree } from '../scan/types.js';
 import type { Check, Drift } from '../snapshot/schema.js';
 import { categoryVerdicts } from './categories.js';
@@ -31,10 +32,12 @@ export interface VerifyOptions {
   categoryPatterns?: readonly CategoryPattern[];
   /** Files each group "Command to find" reports, by command id, when the caller already ran them. */
   commandFiles?: ReadonlyMap<string, readonly string[]>;
-  /** Group members seen at other commits, by group id (see GroupInputs.knownMembers). */
+  /** Group members seen at other commits, by group id (see GroupInputs.knownMembers); `cache` also remembers them. */
   knownMembers?: ReadonlyMap<string, readonly string[]>;
   /** Reuse across calls (history): results keyed by blob id. */
   cache?: VerifyCache;
+  /** The scanner's cache for the group commands verifyDoc runs itself; defaults to `cache.scan`. */
+  scanCache?: ScanCache;
 }
 
 /** Verifies every tracked item of `doc` against `tree`. */
@@ -44,8 +47,17 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
   const patterns = new PatternCache();
   const derived = categoryPatternsOf(doc, diagnostics);
   const categoryPatterns = groupBy([...derived, ...(opts.categoryPatterns ?? [])], (p) => p.categoryId);
-  const commandFiles = opts.commandFiles ?? (await commandFilesOf(doc, tree, diagnostics));
-  const groups = resolveGroups(doc, { paths: tree.paths, commandFiles, knownMembers: opts.knownMembers });
+  const commandFiles = opts.commandFiles ?? (await commandFilesOf(doc, tree, { cache: opts.scanCache ?? cache.scan }));
+  const knownMembers = new Map<string, string[]>();
+  for (const source of [opts.knownMembers ?? new Map<string, readonly string[]>(), cache.members]) {
+    for (const [id, paths] of source) knownMembers.set(id, [...(knownMembers.get(id) ?? []), ...paths]);
+  }
+  const groups = resolveGroups(doc, { paths: tree.paths, commandFiles, knownMembers });
+  for (const [id, members] of groups.members) {
+    const seen = cache.members.get(id) ?? new Set<string>();
+    for (const m of members) seen.add(m);
+    cache.members.set(id, seen);
+  }
   const exists = new Set(tree.paths);
   const files = new Map<string, Promise<FileText | null>>();
   const readOnce = (path: string): Promise<FileText | null> => {

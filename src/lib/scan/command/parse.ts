@@ -37,6 +37,7 @@ export function parseGrepCommand(text: string): ParseResult {
   for (const words of rest) {
     const stage = parseStage(words);
     if ('reason' in stage) return { ok: false, reason: stage.reason };
+    if (stages[stages.length - 1]?.kind === 'wc-l') return { ok: false, reason: 'unsupported: a stage after `wc -l`' };
     stages.push(stage);
   }
   return {

@@ -48,7 +48,7 @@ export function compilePattern(spec: PatternSpec): CompiledPattern | { error: st
     throw e;
   }
   const reqs = parsed.map((p) => requiredLiterals(p.root));
-  const required = spec.ignoreCase || reqs.some((r) => r === null) ? null : [...new Set(reqs.flatMap((r) => r ?? []))];
+  const required = spec.ignoreCase || reqs.some((r) => r === null) ? null : narrow([...new Set(reqs.flatMap((r) => r ?? []))]);
   const key = JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert]);
   const make = (engine: CompiledPattern['engine'], matches: (line: string) => boolean): CompiledPattern => ({
     spec, engine, matches, required, key,
@@ -82,4 +82,12 @@ function compileRe2(roots: Node[], spec: PatternSpec, approximate: boolean): RE2
 /** Type guard for compilePattern's result. */
 export function isCompileError(c: CompiledPattern | { error: string }): c is { error: string } {
   return 'error' in c;
+}
+
+/** Several literals sharing a long prefix ("requests.get", "requests.post"): scan once for the prefix. */
+function narrow(lits: string[]): string[] {
+  if (lits.length < 2) return lits;
+  let prefix = lits[0] as string;
+  for (const l of lits) while (!l.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix.length >= 4 ? [prefix] : lits;
 }

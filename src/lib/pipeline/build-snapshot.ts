@@ -1,0 +1,94 @@
+/**
+ * One build, stage by stage: parse the doc → scan the repo → verify each item → history →
+ * snapshot. Each stage lives in its own folder; this file only connects them.
+ */
+import type { ResolvedOptions } from '../config/index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { parseTrackingDoc, type TrackingDoc } from '../doc/index.js';
+import { MigratrackError } from '../errors.js';
+import type { HistoryRecord } from '../history/index.js';
+import { dayOf, todayUtc } from '../history/index.js';
+import type { Snapshot } from '../snapshot/schema.js';
+import { assembleSnapshot, verifyDoc, type VerifyOptions } from '../verify/index.js';
+import { completePast, loadPast, savePast } from './history-step.js';
+import { planMetrics } from './metrics.js';
+import { evaluateMetrics } from './evaluate-metrics.js';
+import { readRepoInfo, type RepoInfo } from './repo-info.js';
+import { openTree } from './tree.js';
+import { ensureTarget, readDocBytes } from './target.js';
+import { writeSnapshot } from './snapshot-file.js';
+import type { Logger } from '../cli/index.js';
+
+export interface BuildOutput {
+  snapshot: Snapshot;
+  history: HistoryRecord[];
+}
+
+/** Parse + scan + verify + history; writes the snapshot, and the history file unless `dryRun`. */
+export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise<BuildOutput> {
+  await ensureTarget(opts);
+  const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc);
+  assertTracksSomething(doc, opts.docAbsolute);
+  const repo = await readRepoInfo(opts.repo, opts.doc, opts.repoWebUrl === 'auto' ? null : opts.repoWebUrl, opts.repoWebUrl !== null);
+  const diagnostics: Diagnostic[] = [];
+  const metrics = planMetrics(doc, opts.metrics, diagnostics);
+  const verifyOptions: Omit<VerifyOptions, 'renames' | 'cache'> = { overrides: opts.checks };
+
+  const progress = log.progress('Reading git history');
+  const past = await loadPast({
+    root: opts.repo,
+    isGit: repo.isGit,
+    docPath: opts.doc,
+    historyFile: opts.history.file,
+    backfill: opts.history.backfill,
+    since: opts.history.backfillSince,
+    perCommit: opts.history.perCommit,
+    metrics,
+    verify: verifyOptions,
+    onProgress: (done, total) => progress.update(done),
+  });
+  progress.done();
+  diagnostics.push(...past.diagnostics);
+
+  const tree = await openTree(repo, opts.ignore, diagnostics);
+  try {
+    const evaluated = await evaluateMetrics(metrics, tree, diagnostics);
+    const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames });
+    const generatedAt = new Date().toISOString();
+    const base = {
+      doc,
+      repo: snapshotRepo(repo),
+      docCommit: repo.docCommit,
+      metrics: evaluated,
+      verification,
+      diagnostics,
+      generatedAt,
+    };
+    const draft = assembleSnapshot(base);
+    const today = opts.demo && repo.commitDate ? repo.commitDate : todayUtc();
+    const completed = completePast(past.history, draft, doc, today, opts.forecast.windowDays);
+    const snapshot = assembleSnapshot({ ...base, milestones: completed.milestones, burndown: completed.burndown });
+    if (!opts.dryRun) await savePast(opts.history.file, completed.history);
+    await writeSnapshot(opts.snapshotFile, snapshot);
+    log.debug(`snapshot written to ${opts.snapshotFile} (as of ${dayOf(generatedAt)})`);
+    return { snapshot, history: completed.history.records };
+  } finally {
+    tree.close?.();
+  }
+}
+
+/** A doc with nothing to track is a wrong --doc far more often than a real migration doc. */
+function assertTracksSomething(doc: TrackingDoc, file: string): void {
+  if (doc.items.length > 0) return;
+  const first = doc.diagnostics.find((d) => d.severity === 'error');
+  const why = first ? ` (${first.message})` : '';
+  throw new MigratrackError(
+    'input',
+    `${file}: no tracked files found${why}; expected "File N: name" entries with a **Path:** field under "## Task …" headings`,
+    { file },
+  );
+}
+
+function snapshotRepo(repo: RepoInfo): Snapshot['repo'] {
+  return { root: repo.root, commit: repo.commit, isGit: repo.isGit, webUrl: repo.webUrl, host: repo.host };
+}

@@ -1,0 +1,105 @@
+/**
+ * The history half of a build: backfill from git, merge with the history file and this run's
+ * record, then the burndown, forecast and milestone verdicts the dashboard shows.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
+import type { TrackingDoc } from '../doc/model.js';
+import {
+  appendRecords,
+  backfillHistory,
+  buildBurndown,
+  createHistoryStages,
+  forecastCompletion,
+  judgeMilestones,
+  readHistory,
+  recordFromSnapshot,
+  repoIdentity,
+  writeHistoryAtomic,
+  type HistoryFile,
+  type HistoryRecord,
+} from '../history/index.js';
+import type { Snapshot } from '../snapshot/schema.js';
+import type { VerifyOptions } from '../verify/index.js';
+import type { MetricPlan } from './metrics.js';
+
+export interface PastInput {
+  root: string;
+  isGit: boolean;
+  docPath: string;
+  historyFile: string;
+  backfill: boolean;
+  since: string | null;
+  perCommit: boolean;
+  metrics: readonly MetricPlan[];
+  verify: Omit<VerifyOptions, 'renames' | 'cache'>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Past {
+  history: HistoryFile;
+  renames: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads the history file (refusing a foreign or corrupt one) and merges a fresh backfill into it. */
+export async function loadPast(input: PastInput): Promise<Past> {
+  const identity = await repoIdentity(input.root);
+  const history = await readHistory(input.historyFile, identity.id);
+  const diagnostics: Diagnostic[] = [];
+  const renames = new Map<string, string>();
+  if (!input.isGit) {
+    diagnostics.push(diagnostic('info', 'history/not-git', `${input.root} is not a git repository: no history backfill and no commit links; the burndown grows one point per build.`));
+    return { history, renames, diagnostics };
+  }
+  if (!input.backfill) return { history, renames, diagnostics };
+  const result = await backfillHistory({
+    root: input.root,
+    docPath: input.docPath,
+    metrics: input.metrics.map((m) => ({ id: m.id, command: m.command })),
+    stages: createHistoryStages({ verify: input.verify }),
+    since: input.since,
+    every: input.perCommit ? 'commit' : 'day',
+    onProgress: input.onProgress ? (p) => input.onProgress?.(p.done, p.total) : undefined,
+  });
+  for (const rename of result.renames) renames.set(rename.from, rename.to);
+  if (result.shallow) {
+    diagnostics.push(diagnostic('warning', 'history/shallow', `Shallow clone: history starts at ${result.shallow.startsAt} (${result.shallow.commits} commits); fetch the full history for a complete burndown.`));
+  }
+  diagnostics.push(...result.diagnostics);
+  return { history: appendRecords(history, result.records), renames, diagnostics };
+}
+
+/** Adds this run's record, and computes what the snapshot shows of the past as of `today`. */
+export function completePast(
+  past: HistoryFile,
+  snapshot: Snapshot,
+  doc: TrackingDoc,
+  today: string,
+  windowDays: number,
+): { history: HistoryFile; milestones: Snapshot['milestones']; burndown: Snapshot['burndown'] } {
+  const history = appendRecords(past, [recordFromSnapshot(snapshot)]);
+  const records: readonly HistoryRecord[] = history.records;
+  const forecast = forecastCompletion(records, { windowDays }, today);
+  const points = buildBurndown(records, doc, today).map((p) => ({
+    date: p.date,
+    commit: p.commit,
+    scope: p.scope,
+    declaredRemaining: p.declaredRemaining,
+    verifiedRemaining: p.verifiedRemaining,
+    ideal: p.ideal,
+  }));
+  return {
+    history,
+    milestones: judgeMilestones(doc.milestones, records, forecast, today),
+    burndown: { points, forecast },
+  };
+}
+
+/** Writes the history file atomically, under a lock (two builds at once lose nothing). */
+export async function savePast(file: string, history: HistoryFile): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeHistoryAtomic(file, history);
+}

@@ -1,0 +1,37 @@
+/**
+ * The snapshot on disk (`.migratrack/snapshot.json`): validated against its schema on write and on
+ * read, written atomically so a reader never sees half a file.
+ */
+import { readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { MigratrackError } from '../errors.js';
+import { writeFileAtomic } from '../history/index.js';
+import { Snapshot } from '../snapshot/schema.js';
+
+export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
+  const valid = Snapshot.parse(snapshot);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
+}
+
+export async function readSnapshot(file: string): Promise<Snapshot> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new MigratrackError('input', `cannot read the snapshot ${file}; run \`migratrack build\` or \`migratrack scan\` first`, { file });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new MigratrackError('input', `${file} is not valid JSON (expected a migratrack snapshot)`, { file });
+  }
+  const parsed = Snapshot.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MigratrackError('input', `${file} is not a migratrack snapshot of this version: ${issue?.path.join('.')}: ${issue?.message}`, { file });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,189 @@
+/**
+ * evaluatePipeline(s): a parsed grep pipeline run over a RepoTree, producing exactly what GNU grep
+ * 3.8 + coreutils print (C.UTF-8), plus per-file/per-directory counts and matches with context.
+ * All pipelines given together share one read per file (one pass for all of a doc's metrics).
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Match } from '../snapshot/schema.js';
+import { scanFile, type FileScan, type ScanCache } from './cache.js';
+import type { GrepPipeline } from './command/pipeline.js';
+import { fileOutput, type Row } from './output.js';
+import { compilePattern, type CompiledPattern } from './regex/compile.js';
+import { readAll } from './read.js';
+import { applyStage } from './stages.js';
+import type { RepoTree } from './types.js';
+import { planSearch, type SearchPlan } from './walk.js';
+
+export interface EvaluateOptions {
+  /** First-stage results by blob id + pattern; pass the same object across commits. */
+  cache?: ScanCache;
+  /** Lines of context kept before and after each match (default 2). */
+  context?: number;
+  /** At most this many Match records in the result (default 500); counts are always complete. */
+  maxMatches?: number;
+}
+
+export interface PathCount {
+  path: string;
+  count: number;
+}
+
+export interface MetricResult {
+  /** `wc -l`'s number, the `-c` count (summed over files), or the number of output lines. */
+  value: number;
+  unit: 'lines' | 'files' | 'matches';
+  /** Standard output, one entry per line, as the pipeline prints it (grep's file order is sorted here). */
+  output: string[];
+  /** What grep prints on standard error ("binary file matches", missing operands). */
+  stderr: string[];
+  byFile: PathCount[];
+  /** Totals per directory (every ancestor of each file, repo-relative, root excluded). */
+  byDirectory: PathCount[];
+  matches: Match[];
+  diagnostics: Diagnostic[];
+  filesSearched: number;
+}
+
+interface Prepared {
+  pipeline: GrepPipeline;
+  compiled: CompiledPattern;
+  plan: SearchPlan;
+}
+
+/** Runs one pipeline. See evaluatePipelines for several in one pass. */
+export async function evaluatePipeline(pipeline: GrepPipeline, tree: RepoTree, opts: EvaluateOptions = {}): Promise<MetricResult> {
+  const [result] = await evaluatePipelines([pipeline], tree, opts);
+  return result as MetricResult;
+}
+
+/** Runs several pipelines over the tree, reading each file once for all of them. */
+export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree: RepoTree, opts: EvaluateOptions = {}): Promise<MetricResult[]> {
+  const context = opts.context ?? 2;
+  const prepared: Prepared[] = pipelines.map((pipeline) => {
+    const compiled = compilePattern(pipeline.grep.spec);
+    if ('error' in compiled) throw new Error(compiled.error); // parseGrepCommand compiled it already
+    return { pipeline, compiled, plan: planSearch(pipeline.grep, tree) };
+  });
+  // Which patterns each file needs, so each file is read at most once.
+  const needs = new Map<string, CompiledPattern[]>();
+  for (const p of prepared) {
+    for (const f of p.plan.files) {
+      const list = needs.get(f.path);
+      if (!list) needs.set(f.path, [p.compiled]);
+      else if (!list.some((c) => c.key === p.compiled.key)) list.push(p.compiled);
+    }
+  }
+  const scans = new Map<string, FileScan>(); // path + '\0' + pattern key
+  const toRead: string[] = [];
+  for (const [path, patterns] of needs) {
+    const blob = opts.cache ? tree.blobId?.(path) : undefined;
+    let missing = false;
+    for (const c of patterns) {
+      const hit = blob !== undefined ? opts.cache?.get(`${blob}\0${c.key}`) : undefined;
+      if (hit) scans.set(`${path}\0${c.key}`, hit);
+      else missing = true;
+    }
+    if (missing) toRead.push(path);
+  }
+  const unreadable = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  await readAll(tree, toRead, (path, buf) => {
+    if (buf === null) {
+      unreadable.add(path);
+      return;
+    }
+    const blob = opts.cache ? tree.blobId?.(path) : undefined;
+    for (const c of needs.get(path) ?? []) {
+      const k = `${path}\0${c.key}`;
+      if (scans.has(k)) continue;
+      let scan: FileScan;
+      try {
+        scan = scanFile(buf, c, context);
+      } catch (e) {
+        diagnostics.push({ severity: 'error', code: 'scan/pattern-too-expensive', message: `${path}: ${(e as Error).message}`, file: path, line: null, column: null });
+        scan = { binary: false, hits: [], before: [], after: [] };
+      }
+      scans.set(k, scan);
+      if (blob !== undefined) opts.cache?.set(`${blob}\0${c.key}`, scan);
+    }
+  });
+  return prepared.map((p) => assemble(p, scans, unreadable, [...diagnostics, ...(tree.diagnostics ?? [])], opts));
+}
+
+function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<string>, extra: Diagnostic[], opts: EvaluateOptions): MetricResult {
+  const { pipeline, compiled, plan } = p;
+  const stderr = [...plan.stderr];
+  const diagnostics = [...plan.diagnostics, ...extra];
+  let rows: Row[] = [];
+  for (const f of plan.files) {
+    if (unreadable.has(f.path)) {
+      stderr.push(`grep: ${f.name}: Permission denied`);
+      continue;
+    }
+    const scan = scans.get(`${f.path}\0${compiled.key}`);
+    if (scan) rows.push(...fileOutput(pipeline.grep, f.name, f.path, scan, plan.withFilename, stderr));
+  }
+  // A name with a newline prints as two lines for the next command (and for `wc -l`).
+  rows = rows.flatMap((r) => (r.text.includes('\n') ? r.text.split('\n').map((text, k, all) => ({ ...r, text, count: k === all.length - 1 ? r.count : 0 })) : [r]));
+  const countRows = pipeline.grep.count;
+  for (const stage of pipeline.stages) rows = applyStage(stage, rows);
+  const last = pipeline.stages[pipeline.stages.length - 1];
+  const wc = last?.kind === 'wc-l';
+  const value = wc ? rows.length : countRows && pipeline.stages.length === 0 ? rows.reduce((n, r) => n + (r.count ?? 0), 0) : rows.length;
+  const byFileMap = new Map<string, number>();
+  for (const r of rows) {
+    if (r.path === null) continue;
+    const n = countRows && pipeline.stages.length === 0 ? (r.count ?? 0) : 1;
+    if (n > 0) byFileMap.set(r.path, (byFileMap.get(r.path) ?? 0) + n);
+  }
+  return {
+    value,
+    unit: unitOf(pipeline),
+    output: wc ? [String(rows.length)] : rows.map((r) => r.text),
+    stderr,
+    byFile: sortCounts(byFileMap),
+    byDirectory: sortCounts(directoryTotals(byFileMap)),
+    matches: matchesOf(rows, scans, compiled.key, opts.maxMatches ?? 500),
+    diagnostics,
+    filesSearched: plan.files.length,
+  };
+}
+
+/** 'files' when the lines are file names (-l, or `cut -d: -f1` of prefixed lines), 'matches' for grep lines and -c. */
+function unitOf(p: GrepPipeline): MetricResult['unit'] {
+  if (p.grep.filesWithMatches) return 'files';
+  if (p.stages.some((s) => s.kind === 'cut' && s.field === 1 && s.delimiter === ':')) return 'files';
+  return p.grep.spec.invert ? 'lines' : 'matches';
+}
+
+function matchesOf(rows: Row[], scans: Map<string, FileScan>, key: string, max: number): Match[] {
+  const out: Match[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (out.length >= max) break;
+    if (r.path === null || r.hit === null || r.line === null) continue;
+    const id = `${r.path}\0${r.line}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const scan = scans.get(`${r.path}\0${key}`);
+    const h = scan?.hits[r.hit];
+    if (!scan || !h) continue;
+    out.push({ path: r.path, line: h.line, text: h.text, before: scan.before[r.hit] ?? [], after: scan.after[r.hit] ?? [] });
+  }
+  return out;
+}
+
+function directoryTotals(byFile: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [path, n] of byFile) {
+    for (let k = path.indexOf('/'); k >= 0; k = path.indexOf('/', k + 1)) {
+      const dir = path.slice(0, k);
+      out.set(dir, (out.get(dir) ?? 0) + n);
+    }
+  }
+  return out;
+}
+
+function sortCounts(m: Map<string, number>): PathCount[] {
+  return [...m].map(([path, count]) => ({ path, count })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,47 @@
+/**
+ * What grep prints for one file, from its FileScan (grep 3.8 rules): `-l` names, `-c` counts,
+ * otherwise `[name:][n:]line`; a binary file prints nothing and "grep: NAME: binary file matches"
+ * goes to stderr (grep ≤ 3.4 printed "Binary file NAME matches" on stdout instead); a selected
+ * line with an encoding error is not printed (later ones are), with the same stderr message.
+ */
+import type { FileScan } from './cache.js';
+import type { GrepSource } from './command/pipeline.js';
+
+/** One output line and where it came from (the file and line of the grep hit behind it). */
+export interface Row {
+  text: string;
+  path: string | null;
+  /** Index of the hit in the file's FileScan, for context; null for rows without a hit. */
+  hit: number | null;
+  /** 1-based line of that hit. */
+  line: number | null;
+  /** `-c` rows carry their count. */
+  count?: number;
+}
+
+export function fileOutput(src: GrepSource, name: string, path: string, scan: FileScan, withFilename: boolean, stderr: string[]): Row[] {
+  const hits = src.skipBinary && scan.binary ? [] : scan.hits;
+  const first = hits[0];
+  if (src.filesWithMatches) return first ? [{ text: name, path, hit: 0, line: first.line }] : [];
+  const prefix = withFilename ? `${name}:` : '';
+  if (src.count) return [{ text: `${prefix}${hits.length}`, path, hit: first ? 0 : null, line: first?.line ?? null, count: hits.length }];
+  if (hits.length === 0) return [];
+  if (scan.binary) {
+    stderr.push(`grep: ${name}: binary file matches`);
+    return [];
+  }
+  const rows: Row[] = [];
+  let encodingError = false;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    if (!h) continue;
+    if (h.encodingError) {
+      // grep 3.8 (print_line_head): the line is not printed, later lines are; one message at the end.
+      encodingError = true;
+      continue;
+    }
+    rows.push({ text: `${prefix}${src.lineNumber ? `${h.line}:` : ''}${h.text}`, path, hit: k, line: h.line });
+  }
+  if (encodingError) stderr.push(`grep: ${name}: binary file matches`);
+  return rows;
+}

@@ -1,0 +1,104 @@
+/**
+ * gitTree: a RepoTree over a git repository. Without `ref`: the files in git's index as they are
+ * in the working tree (what `git grep` searches; .gitignore'd and untracked files are not there by
+ * construction). With `ref`: the files of that commit, read through one `git cat-file --batch`.
+ * Symlinks (mode 120000) and submodules (160000) are not regular files. Paths come from `-z`
+ * output, so any byte in a name works.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import type { RepoTree } from '../types.js';
+import { decodePath, encodePath, splitZ } from './bytes.js';
+import { startCatFile } from './cat-file.js';
+import { existsIn, resolveLinkTarget } from './links.js';
+import { readInside } from './safe-read.js';
+
+interface Entry {
+  mode: string;
+  oid: string;
+  path: string;
+}
+
+function git(root: string, args: string[]): Buffer {
+  return execFileSync('git', args, { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The tree of a git repository: the working tree of indexed files, or commit `ref`. Call close() when done. */
+export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
+  const diagnostics: Diagnostic[] = [];
+  const entries: Entry[] = [];
+  if (ref === undefined) {
+    // "<mode> <oid> <stage>\t<path>"; unmerged paths appear once per stage.
+    for (const rec of splitZ(git(root, ['ls-files', '-z', '-s']))) {
+      const tab = rec.indexOf(9);
+      const [mode = '', oid = ''] = rec.toString('latin1', 0, tab).split(' ');
+      entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
+    }
+  } else {
+    if (ref.startsWith('-')) throw new Error(`not a revision: ${ref}`);
+    // "<mode> <type> <oid>\t<path>"
+    for (const rec of splitZ(git(root, ['ls-tree', '-r', '-z', '--full-tree', ref]))) {
+      const tab = rec.indexOf(9);
+      const [mode = '', , oid = ''] = rec.toString('latin1', 0, tab).split(' ');
+      entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
+    }
+  }
+  const modified = new Set<string>();
+  const deleted = new Set<string>();
+  if (ref === undefined) {
+    // One stat pass for both: "C <path>" changed (deleted ones too), "R <path>" removed.
+    for (const rec of splitZ(git(root, ['ls-files', '-z', '-t', '-m', '-d']))) {
+      const path = decodePath(rec.subarray(2));
+      (rec[0] === 0x52 /* R */ ? deleted : modified).add(path);
+    }
+  }
+  const oids = new Map<string, string>();
+  const linkTargets = new Map<string, string>();
+  const catFile = ref === undefined ? null : startCatFile(root);
+  for (const e of entries) {
+    if (deleted.has(e.path)) continue;
+    if (e.mode === '120000') {
+      const target = ref === undefined ? readLinkInWorkTree(root, e.path) : (await catFile?.read(e.oid))?.toString('utf8');
+      if (target !== undefined && target !== null) linkTargets.set(e.path, target);
+    } else if (e.mode === '100644' || e.mode === '100755') oids.set(e.path, e.oid);
+  }
+  const paths = [...oids.keys()]; // git lists paths in byte order already
+  const exists = existsIn(paths, linkTargets);
+  const symlinks = new Map<string, string | null>();
+  for (const [link, target] of linkTargets) symlinks.set(link, resolveLinkTarget(link, target, exists));
+  const realRoot = fs.realpathSync(root);
+  const readSync = (path: string): Buffer | null => {
+    const r = readInside(realRoot, path);
+    if (typeof r === 'string') {
+      diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
+      return null;
+    }
+    return r;
+  };
+  const tree: RepoTree = {
+    paths,
+    symlinks,
+    diagnostics,
+    blobId: (path) => (modified.has(path) ? undefined : oids.get(path)),
+    async read(path) {
+      if (!oids.has(path)) return null;
+      if (catFile === null) return readSync(path);
+      const buf = await catFile.read(oids.get(path) as string);
+      if (buf === null) diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: blob ${oids.get(path)} is missing (partial clone?)`, { file: path }));
+      return buf;
+    },
+    close: () => catFile?.close(),
+  };
+  if (catFile === null) tree.readSync = (path) => (oids.has(path) ? readSync(path) : null);
+  return tree;
+}
+
+function readLinkInWorkTree(root: string, path: string): string | null {
+  try {
+    return fs.readlinkSync(Buffer.concat([Buffer.from(nodePath.resolve(root)), Buffer.from('/'), encodePath(path)]), 'buffer').toString('utf8');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * parseGrepCommand: the supported grammar, and hostile commands refused with the token named.
+ * Nothing is ever executed: each hostile command would create a marker file if a shell ran it,
+ * and after parsing and evaluating everything the marker does not exist.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluatePipeline, fsTree, parseGrepCommand } from '../../src/lib/scan/index.js';
+
+describe('parseGrepCommand: supported pipelines', () => {
+  it('parses the seed doc commands', () => {
+    const r = parseGrepCommand('grep -r "requests\\.get\\|requests\\.post" scrapers/ orchestration/ --include="*.py" | grep -v "http_pool" | wc -l');
+    expect(r.ok && r.pipeline).toMatchObject({
+      grep: {
+        spec: { pattern: 'requests\\.get\\|requests\\.post', flavour: 'basic', ignoreCase: false, wordRegexp: false, invert: false },
+        recursive: 'r',
+        globs: [{ kind: 'include', glob: '*.py' }],
+        operands: [{ text: 'scrapers/', glob: false }, { text: 'orchestration/', glob: false }],
+      },
+      stages: [{ kind: 'grep', spec: { pattern: 'http_pool', invert: true } }, { kind: 'wc-l' }],
+    });
+  });
+
+  it.each([
+    ['grep -rn -i -w -E "a|b" .', { recursive: 'r', lineNumber: true }],
+    ["grep -rnHe 'x' src", { withFilename: true }],
+    ['grep -R --exclude-dir node_modules --exclude=*.min.js x .', { recursive: 'R', excludeDirs: ['node_modules'] }],
+    ['grep -c "✅ Complete" docs/x.md', { count: true }],
+    ['grep -l foo -- -weird-name', { filesWithMatches: true }],
+    ['egrep "a+" f', { spec: { flavour: 'extended' } }],
+    ["grep -F 'a.b' f 2>/dev/null", { spec: { flavour: 'fixed' } }],
+    ['grep -r x src/*.py', { operands: [{ text: 'src/*.py', glob: true }] }],
+    ['grep -r "a\\"b" f', { spec: { pattern: 'a"b' } }],
+    ["grep -r 'it'\\''s' f", { spec: { pattern: "it's" } }],
+    ['grep -r x\\ y f', { spec: { pattern: 'x y' } }],
+    ['grep -r "cost: $" f', { spec: { pattern: 'cost: $' } }],
+    ['grep x f # trailing comment', { operands: [{ text: 'f', glob: false }] }],
+  ])('%s', (cmd, expected) => {
+    const r = parseGrepCommand(cmd);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.pipeline.grep).toMatchObject(expected);
+  });
+
+  it.each([
+    ['| cut -d: -f1 | sort -u', [{ kind: 'cut', delimiter: ':', field: 1 }, { kind: 'sort', unique: true }]],
+    ["| cut -d ':' -f 1 | sort | uniq | head -5", [{ kind: 'cut' }, { kind: 'sort', unique: false }, { kind: 'uniq' }, { kind: 'head', lines: 5 }]],
+    ['| head -n 3', [{ kind: 'head', lines: 3 }]],
+    ['| grep -E -i -w "x|y" | wc --lines', [{ kind: 'grep', spec: { flavour: 'extended', ignoreCase: true, wordRegexp: true } }, { kind: 'wc-l' }]],
+  ])('stages %s', (tail, stages) => {
+    const r = parseGrepCommand(`grep -r x . ${tail}`);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.pipeline.stages).toMatchObject(stages);
+  });
+});
+
+const MARK = '__MARK__';
+const HOSTILE: [string, string][] = [
+  [`grep -r "$(touch ${MARK})" .`, '$('],
+  [`grep -r "\`touch ${MARK}\`" .`, '`'],
+  [`grep -r \`touch ${MARK}\` .`, '`'],
+  [`grep -r x . ; touch ${MARK}`, ';'],
+  [`grep -r x . && touch ${MARK}`, '&&'],
+  [`grep -r x . || touch ${MARK}`, '||'],
+  [`grep -r x . > ${MARK}`, '>'],
+  [`grep -r x . >> ${MARK}`, '>>'],
+  [`grep -r x . | sh -c "touch ${MARK}"`, 'sh'],
+  [`echo touch ${MARK} | sh`, 'echo'],
+  [`grep -r x . | xargs touch ${MARK}`, 'xargs'],
+  [`grep -r x . | tee ${MARK}`, 'tee'],
+  [`grep -r x . & touch ${MARK}`, '&'],
+  [`grep -r x . < /etc/passwd`, '<'],
+  [`X=1 grep -r x .`, 'X=1'],
+  [`grep -r $HOME .`, '$H'],
+  [`grep -r "\${IFS}" .`, '${'],
+  [`grep -r x ~/secrets`, '~'],
+  [`grep -r x {a,b}`, '{'],
+  [`grep -r x . \n touch ${MARK}`, 'newline'],
+  [`(grep -r x .)`, '('],
+  [`grep -f /etc/passwd .`, '-f'],
+  [`grep --file=${MARK} .`, '--file'],
+  [`grep -r -A 3 x .`, '-A'],
+  [`grep -r x . | wc`, 'wc'],
+  [`grep -r x . | wc -l | cat`, 'wc -l'],
+  [`grep -r x . | sort -n`, 'sort -n'],
+  [`grep -r "unterminated .`, '"'],
+  [`grep -r 'a\\(' .`, 'Unmatched ( or \\('],
+  [`grep -E -F x .`, 'conflicting'],
+  [`git grep x`, 'git'],
+  [`grep -r x . | grep y somefile`, 'somefile'],
+  [`grep -r x . |& cat`, '|&'],
+  [`grep $'\\x41' .`, "$'"],
+];
+
+describe('parseGrepCommand: hostile commands are refused and never run', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt-hostile-'));
+  fs.writeFileSync(path.join(dir, 'f.txt'), 'x\n');
+  it.each(HOSTILE)('%s', async (cmd, token) => {
+    const r = parseGrepCommand(cmd.replaceAll(MARK, path.join(dir, 'pwned')));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(token);
+  });
+  it('created no file, even when the accepted parts are evaluated', async () => {
+    for (const [cmd] of HOSTILE) {
+      const head = cmd.replaceAll(MARK, path.join(dir, 'pwned')).split(/[;&|>]/)[0] ?? '';
+      const r = parseGrepCommand(head);
+      if (r.ok) await evaluatePipeline(r.pipeline, fsTree(dir));
+    }
+    expect(fs.existsSync(path.join(dir, 'pwned'))).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual(['f.txt']);
+  });
+});

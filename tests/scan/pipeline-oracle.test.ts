@@ -1,0 +1,143 @@
+/**
+ * Whole pipelines from tracking docs, evaluated by us over fsTree/gitTree and by real GNU grep +
+ * coreutils (each command spawned with an argv array, stdout piped by hand: no shell anywhere), on
+ * the hostile fixture tree. grep -r's file order is the file system's, so unsorted outputs are
+ * compared as sorted lists; `head` only by count.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePath, evaluatePipeline, fsTree, parseGrepCommand, type RepoTree } from '../../src/lib/scan/index.js';
+import { tokenize } from '../../src/lib/scan/command/tokenize.js';
+import { makeFixture, type Fixture } from './fixture.js';
+import { runTool } from './oracle.js';
+
+/** Runs the pipeline with real tools, piping stdout into the next command's stdin. */
+export function oraclePipeline(command: string, cwd: string): { stdout: Buffer; stderr: string } {
+  const t = tokenize(command);
+  if (!t.ok) throw new Error(t.reason);
+  const commands: string[][] = [[]];
+  for (const tok of t.tokens) {
+    if (tok.kind === 'pipe') commands.push([]);
+    else commands[commands.length - 1]?.push(tok.text);
+  }
+  let input: Buffer | undefined;
+  let stderr = '';
+  for (const [cmd, ...args] of commands) {
+    const r = runTool(cmd as string, args, { cwd, input });
+    input = r.stdout;
+    stderr += r.stderr;
+  }
+  return { stdout: input ?? Buffer.alloc(0), stderr };
+}
+
+const CASES = [
+  'grep -r "bigquery\\.Client(" src/ --include="*.py" | wc -l',
+  'grep -r "bigquery\\.Client(" src/ --include="*.py"',
+  'grep -rn "bigquery\\.Client(" . --exclude-dir=link_out --exclude=link_out_file.py',
+  'grep -r "bigquery\\.Client("',
+  'grep -rl "bigquery\\.Client(" src',
+  'grep -rc "bigquery\\.Client(" src',
+  'grep -r "requests\\.get\\|requests\\.post\\|requests\\.Session" src/ --include="*.py" | cut -d: -f1 | sort -u',
+  'grep -r "requests\\.get\\|requests\\.post" src/ --include="*.py" | grep -v "http_pool" | wc -l',
+  'grep -c "✅ Complete" docs/T.md',
+  'grep -R "bigquery\\.Client(" src --exclude-dir=link_out --exclude=link_out_file.py',
+  'grep -R Client src/deep --exclude-dir=link_out --exclude=link_out_file.py',
+  'grep -r --exclude-dir=deep "Client" src',
+  'grep -r --exclude-dir=src "Client" src',
+  'grep -r --exclude="*.txt" --include="*.py" Client src',
+  'grep -r --include="*.txt" --exclude="x*" Client src',
+  'grep -r --include "*.txt" --include=*.md Complete .',
+  'grep -ri "BIGQUERY" src bin',
+  'grep -rw "get" src',
+  'grep -rE "requests\\.(get|post)" src | sort',
+  'grep -rh Client src | sort | uniq',
+  'grep -rh Client src | sort | uniq | wc -l',
+  'grep -r Complete docs/T.md',
+  'grep -rH Complete docs/T.md',
+  'grep Client src/a.py src/b.py',
+  'grep -h Client src/a.py src/b.py',
+  "grep -rv x src --include='*.py' | wc -l",
+  'grep -r "bigquery.Client(" src//',
+  'grep -r Client ./src',
+  'grep -rF "bigquery.Client(" src',
+  'grep -r Client src/link_dir',
+  'grep -r Client src/link_in.py',
+  'grep -rc Client bin',
+  'grep -r zz bin',
+  'grep -rc zz bin',
+  'grep -rI Client bin',
+  'grep -rIc Client bin',
+  'grep -r Client nosuchdir src/a.py',
+  'grep -rn "bigquery" src/latin1.py',
+  'grep -rc "bigquery" src/latin1.py',
+  'grep -r "end$" src',
+  'grep -r "end.$" src',
+  'grep -rl "" bin',
+  'grep -rn -e requests -e bigquery src/crlf.py',
+  'grep -r Client src | cut -d: -f1 | sort | uniq | wc -l',
+  'grep -rlZ Client src',
+];
+
+let fx: Fixture;
+let tree: RepoTree;
+beforeAll(() => {
+  fx = makeFixture();
+  tree = fsTree(fx.root);
+});
+afterAll(() => fs.rmSync(path.dirname(fx.root), { recursive: true, force: true }));
+
+function lines(buf: Buffer): string[] {
+  const s = buf.toString('latin1');
+  return s === '' ? [] : s.replace(/\n$/, '').split('\n');
+}
+
+describe('pipelines vs GNU grep + coreutils on a hostile tree', () => {
+  it.each(CASES)('%s', async (command) => {
+    const parsed = parseGrepCommand(command);
+    if (command.includes('-rlZ')) {
+      expect(parsed.ok).toBe(false); // -Z is outside the supported set
+      return;
+    }
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const ours = await evaluatePipeline(parsed.pipeline, tree);
+    const real = oraclePipeline(command, fx.root);
+    const oursBytes = ours.output.map((l) => encodePath(l).toString('latin1'));
+    const theirs = lines(real.stdout);
+    const stages = parsed.pipeline.stages.map((s) => s.kind);
+    if (stages.includes('head')) expect(oursBytes.length).toBe(theirs.length);
+    else if (stages.includes('sort') || stages.includes('wc-l')) expect(oursBytes).toEqual(theirs);
+    else expect([...oursBytes].sort()).toEqual([...theirs].sort());
+    const binaryMsgs = (s: string[]): string[] => s.filter((l) => l.endsWith('binary file matches')).sort();
+    expect(binaryMsgs(ours.stderr)).toEqual(binaryMsgs(real.stderr.split('\n')));
+  });
+
+  it('never reads outside the tree: -R over a link out of the repo', async () => {
+    const parsed = parseGrepCommand('grep -R "OUTSIDE" src');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const ours = await evaluatePipeline(parsed.pipeline, tree);
+    expect(ours.output).toEqual([]);
+    expect(ours.diagnostics.map((d) => d.code)).toContain('scan/symlink-outside-repo');
+    // Real grep does follow it: that is the difference we want.
+    expect(oraclePipeline('grep -R OUTSIDE src', fx.root).stdout.toString()).toContain('OUTSIDE');
+  });
+
+  it('refuses a `..` operand leaving the repo', async () => {
+    const parsed = parseGrepCommand('grep -r OUTSIDE ../outside');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const ours = await evaluatePipeline(parsed.pipeline, tree);
+    expect(ours.value).toBe(0);
+    expect(ours.diagnostics.map((d) => d.code)).toContain('scan/path-outside-repo');
+  });
+
+  it('reports per-file and per-directory counts and matches with context', async () => {
+    const parsed = parseGrepCommand('grep -r "bigquery\\.Client(" src/ --include="*.py" | wc -l');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const r = await evaluatePipeline(parsed.pipeline, tree);
+    expect(r.unit).toBe('matches');
+    expect(r.byFile.find((f) => f.path === 'src/a.py')?.count).toBe(2);
+    expect(r.byDirectory.find((d) => d.path === 'src')?.count).toBe(r.value);
+    const m = r.matches.find((x) => x.path === 'src/a.py' && x.line === 2);
+    expect(m).toEqual({ path: 'src/a.py', line: 2, text: 'c = bigquery.Client(project)', before: ['import x'], after: ['d = bigquery.Client()', 'requests.get(u)'] });
+  });
+});
