@@ -34,7 +34,7 @@ describe('verifyDoc across commits', () => {
 });
 
 describe('group members across commits', () => {
-  it('a member the command no longer finds (it is migrated) keeps its slot when the cache is shared', async () => {
+  it('a member the command no longer finds (it is migrated) keeps its slot when the caller passes it as known', async () => {
     const { memTree } = await import('./helpers.js');
     const group = {
       id: 'g', categoryId: 'c1', title: 'Processors', first: 1, last: 1, globs: [], listedPaths: [], vagueLines: [], commandIds: ['cmd-1'],
@@ -42,12 +42,10 @@ describe('group members across commits', () => {
     };
     const slot = item({ id: 'file-1', path: null, groupId: 'g', lines: ['Replace bigquery.Client() with get_bigquery_client()'] });
     const d = doc([slot], { groups: [group] });
-    const cache = createVerifyCache();
-    const before = await verifyDoc(d, memTree({ 'p/x.py': 'bigquery.Client()\n' }), { cache, commandFiles: new Map([['cmd-1', ['p/x.py']]]) });
-    expect(before.items.map((e) => [e.path, e.detectedStatus])).toEqual([['p/x.py', 'not-started']]);
-    const after = await verifyDoc(d, memTree({ 'p/x.py': 'get_bigquery_client()\n' }), { cache, commandFiles: new Map([['cmd-1', []]]) });
-    expect(after.items.map((e) => [e.path, e.detectedStatus])).toEqual([['p/x.py', 'done']]);
-    const alone = await verifyDoc(d, memTree({ 'p/x.py': 'get_bigquery_client()\n' }), { commandFiles: new Map([['cmd-1', []]]) });
+    const migrated = memTree({ 'p/x.py': 'get_bigquery_client()\n' });
+    const alone = await verifyDoc(d, migrated, { commandFiles: new Map([['cmd-1', []]]) });
     expect(alone.items.map((e) => [e.path, e.detectedStatus])).toEqual([[null, 'unknown']]);
+    const known = await verifyDoc(d, migrated, { commandFiles: new Map([['cmd-1', []]]), knownMembers: new Map([['g', ['p/x.py', 'p/deleted.py']]]) });
+    expect(known.items.map((e) => [e.path, e.detectedStatus])).toEqual([['p/x.py', 'done']]);
   });
 });

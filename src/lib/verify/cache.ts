@@ -9,11 +9,6 @@ import type { Check, Drift } from '../snapshot/schema.js';
 export interface VerifyCache {
   readonly checks: Map<string, Check[]>;
   readonly stale: Map<string, Drift[]>;
-  /**
-   * Group members seen by earlier calls, by group id. A "Command to find" lists the files still to
-   * migrate, so a member drops out of its output once migrated; across a history walk it stays.
-   */
-  readonly members: Map<string, Set<string>>;
   /** The scanner's per-blob results for the group commands verifyDoc runs. */
   readonly scan: ScanCache;
   put<T>(map: Map<string, T>, key: string, value: T): void;
@@ -24,7 +19,6 @@ export function createVerifyCache(limit = 20_000): VerifyCache {
   return {
     checks: new Map(),
     stale: new Map(),
-    members: new Map(),
     scan: createScanCache(),
     put(map, key, value) {
       if (map.size >= limit) {

@@ -32,7 +32,10 @@ export interface VerifyOptions {
   categoryPatterns?: readonly CategoryPattern[];
   /** Files each group "Command to find" reports, by command id, when the caller already ran them. */
   commandFiles?: ReadonlyMap<string, readonly string[]>;
-  /** Group members seen at other commits, by group id (see GroupInputs.knownMembers); `cache` also remembers them. */
+  /**
+   * Group members seen at other commits, by group id (see GroupInputs.knownMembers). Explicit, not
+   * remembered by `cache`: a cache must never change a result.
+   */
   knownMembers?: ReadonlyMap<string, readonly string[]>;
   /** Reuse across calls (history): results keyed by blob id. */
   cache?: VerifyCache;
@@ -48,16 +51,7 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
   const derived = categoryPatternsOf(doc, diagnostics);
   const categoryPatterns = groupBy([...derived, ...(opts.categoryPatterns ?? [])], (p) => p.categoryId);
   const commandFiles = opts.commandFiles ?? (await commandFilesOf(doc, tree, { cache: opts.scanCache ?? cache.scan }));
-  const knownMembers = new Map<string, string[]>();
-  for (const source of [opts.knownMembers ?? new Map<string, readonly string[]>(), cache.members]) {
-    for (const [id, paths] of source) knownMembers.set(id, [...(knownMembers.get(id) ?? []), ...paths]);
-  }
-  const groups = resolveGroups(doc, { paths: tree.paths, commandFiles, knownMembers });
-  for (const [id, members] of groups.members) {
-    const seen = cache.members.get(id) ?? new Set<string>();
-    for (const m of members) seen.add(m);
-    cache.members.set(id, seen);
-  }
+  const groups = resolveGroups(doc, { paths: tree.paths, commandFiles, knownMembers: opts.knownMembers });
   const exists = new Set(tree.paths);
   const files = new Map<string, Promise<FileText | null>>();
   const readOnce = (path: string): Promise<FileText | null> => {

@@ -1,9 +1,9 @@
-// The history series (an empty one when the build had none), for tools and other dashboards.
+// The history file exactly as the build read it (an empty series when there was none).
 import type { APIRoute } from 'astro';
 import { loadSiteData } from '../../lib/site/index.js';
 
 export const GET: APIRoute = () => {
-  const { historyFile } = loadSiteData();
-  const body = historyFile ?? { schemaVersion: 1, repo: null, records: [] };
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  const { historyText } = loadSiteData();
+  const body = historyText ?? `${JSON.stringify({ schemaVersion: 1, repo: null, records: [] }, null, 2)}\n`;
+  return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 };
