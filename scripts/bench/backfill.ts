@@ -11,10 +11,11 @@
  * (same work, every commit) and with the default every: 'day'.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseTrackingDoc } from '../../src/lib/doc/index.js';
-import { backfillHistory, createHistoryStages, docMetrics, type BackfillMetric } from '../../src/lib/history/index.js';
+import { backfillHistory, createHistoryStages, docMetrics, type BackfillMetric, type HistoryStages } from '../../src/lib/history/index.js';
 import { gitTree } from '../../src/lib/scan/index.js';
 import { BENCH_DOC, ensureBenchRepo, type BenchRepoSpec } from '../../tests/history/fixtures/bench-repo.js';
 
@@ -26,12 +27,48 @@ function headMetrics(root: string): BackfillMetric[] {
   return docMetrics(parseTrackingDoc(text, BENCH_DOC));
 }
 
+/** CPU time of this process and its reaped children (git), from /proc: wall time lies on a loaded box. */
+function cpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime, stime, cutime, cstime are fields 14-17 of the full line (11-14 after "pid (comm) ").
+    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The real stages, timed per stage (metrics run concurrently, so their time overlaps). */
+function timedStages(): { stages: HistoryStages; ms: Record<'parse' | 'metrics' | 'verify', number> } {
+  const real = createHistoryStages();
+  const ms = { parse: 0, metrics: 0, verify: 0 };
+  const timed = <T>(key: keyof typeof ms, run: () => T): T => {
+    const t = performance.now();
+    const out = run();
+    if (out instanceof Promise) return out.finally(() => (ms[key] += performance.now() - t)) as T;
+    ms[key] += performance.now() - t;
+    return out;
+  };
+  return {
+    ms,
+    stages: {
+      parseDoc: (bytes, path) => timed('parse', () => real.parseDoc(bytes, path)),
+      evaluateMetric: (metric, tree) => timed('metrics', () => real.evaluateMetric(metric, tree)),
+      verify: (doc, tree, context) => timed('verify', () => real.verify(doc, tree, context)),
+    },
+  };
+}
+
 async function incremental(root: string, every: 'day' | 'commit') {
   const started = performance.now();
-  const result = await backfillHistory({ root, docPath: BENCH_DOC, metrics: headMetrics(root), stages: createHistoryStages(), every });
+  const cpu = cpuMs();
+  const { stages, ms } = timedStages();
+  const result = await backfillHistory({ root, docPath: BENCH_DOC, metrics: headMetrics(root), stages, every });
   const { stats } = result;
   return {
     ms: Math.round(performance.now() - started),
+    cpuMs: cpuMs() - cpu,
+    stageMs: { parse: Math.round(ms.parse), metrics: Math.round(ms.metrics), verify: Math.round(ms.verify) },
     samples: stats.samples,
     commits: stats.commits,
     blobsRead: stats.blobsRead,
@@ -49,14 +86,19 @@ async function naivePerCommit(root: string, sample: number): Promise<{ msPerComm
   const picks = Array.from({ length: sample }, (_, i) => shas[Math.floor((i * shas.length) / sample)] ?? '');
   const metrics = headMetrics(root);
   const started = performance.now();
+  const cpu = cpuMs();
   for (const sha of picks) {
     const stages = createHistoryStages(); // fresh caches: nothing carried between commits
     const tree = await gitTree(root, sha);
+    try {
     for (const metric of metrics) await stages.evaluateMetric(metric, tree);
     const bytes = await tree.read(BENCH_DOC);
     if (bytes) await stages.verify(stages.parseDoc(bytes, BENCH_DOC), tree, { renames: new Map() });
+    } finally {
+      tree.close?.();
+    }
   }
-  return { msPerCommit: (performance.now() - started) / picks.length, sampled: picks.length };
+  return { msPerCommit: (performance.now() - started) / picks.length, cpuMsPerCommit: (cpuMs() - cpu) / picks.length, sampled: picks.length };
 }
 
 async function run(spec: BenchRepoSpec, withNaive: boolean) {
@@ -67,8 +109,10 @@ async function run(spec: BenchRepoSpec, withNaive: boolean) {
   if (withNaive) {
     const naive = await naivePerCommit(root, quick ? 5 : 20);
     const extrapolatedMs = Math.round(naive.msPerCommit * perCommit.samples);
-    entry.naive = { ...naive, msPerCommit: Math.round(naive.msPerCommit), extrapolatedMs };
+    const extrapolatedCpuMs = Math.round(naive.cpuMsPerCommit * perCommit.samples);
+    entry.naive = { ...naive, msPerCommit: Math.round(naive.msPerCommit), cpuMsPerCommit: Math.round(naive.cpuMsPerCommit), extrapolatedMs, extrapolatedCpuMs };
     entry.speedup = Math.round((extrapolatedMs / perCommit.ms) * 10) / 10;
+    entry.speedupCpu = Math.round((extrapolatedCpuMs / perCommit.cpuMs) * 10) / 10;
   }
   process.stderr.write(`${JSON.stringify(entry)}\n`);
   return entry;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { HistoryFile } from '../../src/lib/history/schema.js';
 import { Snapshot, type SnapshotItem } from '../../src/lib/snapshot/schema.js';
+import { pageCount } from '../../tests/e2e/links.js';
 import { fileFor } from '../../tests/e2e/server.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -72,13 +73,29 @@ function syntheticHistory(s: Snapshot): HistoryFile {
   };
 }
 
-function run(cwd: string, env: NodeJS.ProcessEnv, root: string): Promise<number> {
+/** Seconds from bash's `times` line "1m2.500s 0m3.100s" (user, system). */
+function cpuSeconds(line: string): number {
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+}
+
+/**
+ * Runs `astro build` and returns wall-clock and CPU seconds. CPU time (from bash's `times`) is the
+ * steadier figure on a shared machine, where wall-clock swings with other jobs.
+ */
+function run(cwd: string, env: NodeJS.ProcessEnv, root: string): Promise<{ wall: number; cpu: number }> {
   const start = performance.now();
+  const astro = join(ROOT, 'node_modules/astro/astro.js');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--root', root], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('bash', ['-c', '"$@" >/dev/null; rc=$?; times >&2; exit $rc', '_', process.execPath, astro, 'build', '--root', root], {
+      cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('close', (code) => (code === 0 ? done((performance.now() - start) / 1000) : fail(new Error(err.slice(-3000)))));
+    child.on('close', (code) => {
+      const children = err.trim().split('\n').pop() ?? '';
+      if (code === 0) done({ wall: (performance.now() - start) / 1000, cpu: cpuSeconds(children) });
+      else fail(new Error(err.slice(-3000)));
+    });
   });
 }
 
@@ -113,16 +130,19 @@ mkdirSync(WORK, { recursive: true });
 writeFileSync(join(WORK, 'snapshot.json'), JSON.stringify(snapshot));
 writeFileSync(join(WORK, 'history.json'), JSON.stringify(syntheticHistory(snapshot)));
 const dist = join(WORK, 'dist');
-const siteSeconds = await run(ROOT, { MIGRATRACK_SNAPSHOT: join(WORK, 'snapshot.json'), MIGRATRACK_HISTORY: join(WORK, 'history.json'), MIGRATRACK_OUT_DIR: dist }, ROOT);
+const site = await run(ROOT, { MIGRATRACK_SNAPSHOT: join(WORK, 'snapshot.json'), MIGRATRACK_HISTORY: join(WORK, 'history.json'), MIGRATRACK_OUT_DIR: dist }, ROOT);
 const bare = join(ROOT, '.cache/bench/bare');
 bareProject(bare, N);
-const bareSeconds = await run(bare, { MIGRATRACK_OUT_DIR: join(bare, 'dist') }, bare);
+const bareRun = await run(bare, { MIGRATRACK_OUT_DIR: join(bare, 'dist') }, bare);
 const file = snapshot.items[1]!;
+const round = (x: number) => Number(x.toFixed(2));
 const result = {
   items: N,
-  siteBuildSeconds: Number(siteSeconds.toFixed(1)),
-  bareBuildSeconds: Number(bareSeconds.toFixed(1)),
-  ratio: Number((siteSeconds / bareSeconds).toFixed(2)),
+  pages: { site: pageCount(dist), bare: pageCount(join(bare, 'dist')) },
+  siteBuildSeconds: round(site.wall),
+  bareBuildSeconds: round(bareRun.wall),
+  ratio: round(site.wall / bareRun.wall),
+  cpuSeconds: { site: round(site.cpu), bare: round(bareRun.cpu), ratio: round(site.cpu / bareRun.cpu) },
   jsGzipBytes: {
     dashboard: pageJs(dist, '/'),
     filePage: pageJs(dist, `/files/${file.path}/`),

@@ -15,7 +15,7 @@ import { removeTempDirs, tempDir } from './fixture.js';
  * of the version) must give the same HEAD on any machine; a mismatch means machine state leaked
  * into the objects. Update both when the plan, templates or seed change.
  */
-const PINNED = { stream: 'ec4ea40e1bd9', head: 'e29bb124c9116228390b63a2e47ffc24461c8795' };
+const PINNED = { stream: '811e1e987073', head: '2be84e2958e9e562c6743e012e3d62beaddecf36' };
 
 let a: DemoRepoInfo;
 let generationMs = 0;

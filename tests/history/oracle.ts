@@ -45,8 +45,12 @@ export function gitGrepMetric(root: string, sha: string, command: string): numbe
 
 /** Slots the doc at `sha` declares done: ✅ entries plus ✅-ticked lines of group lists. */
 export function declaredDoneAt(root: string, sha: string, docPath: string): number | null {
-  const text = git(root, ['show', `${sha}:${docPath}`]);
-  if (text === '') return null;
+  let text: string;
+  try {
+    text = execFileSync('git', ['show', `${sha}:${docPath}`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null; // not in that commit
+  }
   const entries = text.match(/^- \*\*Status:\*\* ✅ Complete\s*$/gm) ?? [];
   const ticks = text.match(/^(?:\d+\.|-) \S.*\.py ✅\s*$/gm) ?? [];
   return entries.length + ticks.length;

@@ -87,11 +87,10 @@ describe('the demo repository at HEAD', () => {
   });
 
   /**
-   * Known disagreements owned by other stages (reported to the lead), tolerated so new ones show:
-   * the demo's Files 5 and 10 never get the `@QUOTA_RETRY` their doc lines ask for, and the parser
-   * cuts "backfill_jobs/scrapers/old copy of bdl_boxscores_backfill.py" at its first space.
+   * Known disagreements owned by other stages, tolerated so new ones show: the parser cuts
+   * "backfill_jobs/scrapers/old copy of bdl_boxscores_backfill.py" at its first space.
    */
-  const KNOWN: Record<number, string> = { 5: 'in-progress', 10: 'in-progress', 66: 'missing' };
+  const KNOWN: Record<number, string> = { 66: 'missing' };
 
   it('detected statuses agree with the ground truth wherever the doc names code to check', () => {
     const headCode = (info.expected as { headCode?: Record<number, string> }).headCode;

@@ -67,6 +67,8 @@ export function inheritingProcessor(
   const stem = stemOf(path);
   const base = baseFor(path);
   const decorated = flags.has('jitter');
+  // MERGE runs under high concurrency: the doc asks for the quota retry on top (Files 5, 10).
+  const quota = decorated && pattern === 'merge';
   const table = stem.replace(/_processor$/, '');
   return body(
     `"""${className(stem)}: writes ${table} rows (${pattern === 'merge' ? 'MERGE' : 'DELETE + INSERT'})."""`,
@@ -76,7 +78,7 @@ export function inheritingProcessor(
     BQ_IMPORT,
     '',
     `from ${base.module} import ${base.cls}`,
-    decorated && 'from shared.utils.bigquery_retry import SERIALIZATION_RETRY',
+    decorated && `from shared.utils.bigquery_retry import ${quota ? 'QUOTA_RETRY, ' : ''}SERIALIZATION_RETRY`,
     '',
     'logger = logging.getLogger(__name__)',
     '',
@@ -84,6 +86,7 @@ export function inheritingProcessor(
     `class ${className(stem)}(${base.cls}):`,
     `    table_name = "${table}"`,
     '',
+    quota && '    @QUOTA_RETRY',
     decorated && '    @SERIALIZATION_RETRY',
     '    def _run_dml(self, sql: str, params: List[Any]) -> None:',
     '        job_config = bigquery.QueryJobConfig(query_parameters=params)',

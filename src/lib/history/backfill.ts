@@ -52,7 +52,8 @@ export interface BackfillResult {
   diagnostics: Diagnostic[];
   /** Set in a shallow clone: where the visible history starts. */
   shallow: { startsAt: string; commits: number } | null;
-  stats: EvaluationStats & { commits: number; samples: number; ms: number };
+  /** perFileRuns: scanner runs of per-file metrics (whole tree once, then one per changed file content). */
+  stats: EvaluationStats & { perFileRuns: number; commits: number; samples: number; ms: number };
 }
 
 /** Replays the first-parent history of `ref` and returns one record per sampled commit. */
@@ -61,7 +62,7 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
   const diagnostics: Diagnostic[] = [];
   const empty = (stats: Partial<BackfillResult['stats']> = {}): BackfillResult => ({
     records: [], renames: [], diagnostics, shallow: null,
-    stats: { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0, commits: 0, samples: 0, ms: performance.now() - started, ...stats },
+    stats: { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0, perFileRuns: 0, commits: 0, samples: 0, ms: performance.now() - started, ...stats },
   });
   const { root, docPath, ref = 'HEAD' } = options;
   if ((await gitText(root, ['rev-parse', '--is-inside-work-tree'])) !== 'true') {
@@ -116,7 +117,7 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
     if (entry.commit !== null) {
       const touched = state.apply(entry.commit.changes);
       evaluator.noteChanged(touched);
-      if (touched.includes(path)) docCommit = entry.sha;
+      if (touched.some((t) => t.path === path)) docCommit = entry.sha;
       for (const change of entry.commit.changes) {
         if (change.status !== 'R' || change.from === null) continue;
         renames.push({ from: change.from, to: change.path, commit: entry.sha, at: entry.at });
@@ -137,7 +138,7 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
     options.onProgress?.({ phase: 'replay', done: records.length, total: samples.size });
   }
   if (docMissingSince !== null) diagnostics.push(docAbsent(docPath, docMissingSince, null));
-  const stats = { ...evaluator.stats, commits: commits.length, samples: samples.size, ms: performance.now() - started };
+  const stats = { ...evaluator.stats, perFileRuns: evaluator.perFileRuns, commits: commits.length, samples: samples.size, ms: performance.now() - started };
   return { records, renames, diagnostics, shallow, stats };
 }
 

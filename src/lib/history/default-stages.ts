@@ -7,6 +7,7 @@ import type { TrackingDoc } from '../doc/model.js';
 import { parseTrackingDoc } from '../doc/index.js';
 import { createScanCache, evaluatePipeline, parseGrepCommand } from '../scan/index.js';
 import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
+import { sumsOverFiles } from './per-file-metric.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
 
 export interface HistoryStageOptions {
@@ -19,14 +20,22 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
   const scanCache = createScanCache();
   const verifyCache = createVerifyCache();
   const pipelines = new Map<string, ReturnType<typeof parseGrepCommand>>();
+  const parse = (command: string) => {
+    let parsed = pipelines.get(command);
+    if (parsed === undefined) pipelines.set(command, (parsed = parseGrepCommand(command)));
+    return parsed;
+  };
   return {
     parseDoc: (bytes, path) => parseTrackingDoc(bytes, path),
     async evaluateMetric(metric, tree) {
-      let parsed = pipelines.get(metric.command);
-      if (parsed === undefined) pipelines.set(metric.command, (parsed = parseGrepCommand(metric.command)));
+      const parsed = parse(metric.command);
       if (!parsed.ok) throw new Error(parsed.reason);
       const result = await evaluatePipeline(parsed.pipeline, tree, { cache: scanCache });
       return result.value;
+    },
+    sumsOverFiles(metric) {
+      const parsed = parse(metric.command);
+      return parsed.ok && sumsOverFiles(parsed.pipeline);
     },
     verify: (doc, tree, { renames }) => verifyDoc(doc, tree, { ...options.verify, renames, cache: verifyCache }),
   };

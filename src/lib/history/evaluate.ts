@@ -8,7 +8,9 @@ import type { TrackingDoc } from '../doc/model.js';
 import type { BlobReader } from './cat-file.js';
 import { TreeMemo } from './memo.js';
 import type { BackfillMetric, HistoryStages, Verification } from './stages.js';
-import { treeView, type TreeState } from './tree-state.js';
+import { PerFileMetric } from './per-file-metric.js';
+import { treeView, type TouchedPath, type TreeState } from './tree-state.js';
+import type { RepoTree } from '../scan/types.js';
 
 export interface EvaluationStats {
   blobsRead: number;
@@ -28,6 +30,7 @@ export interface PointResult {
 export class PointEvaluator {
   readonly stats: EvaluationStats = { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0 };
   private readonly metricMemos: Map<string, TreeMemo<number | null>>;
+  private readonly perFile = new Map<string, PerFileMetric>();
   private readonly verifyMemo = new TreeMemo<Verification | null>();
   private parsed: { blob: string; doc: TrackingDoc | null } | null = null;
   private readonly reported = new Set<string>();
@@ -40,12 +43,24 @@ export class PointEvaluator {
     private readonly diagnostics: Diagnostic[],
   ) {
     this.metricMemos = new Map(metrics.map((m) => [m.id, new TreeMemo<number | null>()]));
+    for (const metric of metrics) {
+      if (!stages.sumsOverFiles?.(metric)) continue;
+      const evaluate = (tree: RepoTree) => this.stages.evaluateMetric(metric, tree).catch(() => null);
+      this.perFile.set(metric.id, new PerFileMetric(evaluate, (path, oid) => this.reportedRead(path, oid)));
+    }
+  }
+
+  /** Runs of the scanner for per-file metrics (whole tree or one file). */
+  get perFileRuns(): number {
+    return [...this.perFile.values()].reduce((n, m) => n + m.runs, 0);
   }
 
   /** Tell the caches which paths the last applied commit changed. */
-  noteChanged(paths: readonly string[]): void {
+  noteChanged(touched: readonly TouchedPath[]): void {
+    const paths = touched.map((t) => t.path);
     for (const memo of this.metricMemos.values()) memo.noteChanged(paths);
     this.verifyMemo.noteChanged(paths);
+    for (const metric of this.perFile.values()) for (const t of touched) metric.noteChanged(t.path, t.before);
   }
 
   /** Evaluates the tree as it is now; `docPath` is where the doc lives at this commit. */
@@ -53,6 +68,8 @@ export class PointEvaluator {
     const paths = this.state.paths();
     const values = await Promise.all(
       this.metrics.map(async (metric) => {
+        const perFile = this.perFile.get(metric.id);
+        if (perFile) return [metric.id, await perFile.value(this.view(commit))] as const;
         const memo = this.metricMemos.get(metric.id) ?? new TreeMemo<number | null>();
         const { value, reused } = await memo.get('', paths, (access) =>
           this.stages.evaluateMetric(metric, this.view(commit, access)).catch((error: unknown) => {
@@ -102,21 +119,29 @@ export class PointEvaluator {
     return doc;
   }
 
-  private view(commit: string, access: Parameters<typeof treeView>[3]) {
+  private view(commit: string, access?: Parameters<typeof treeView>[3]) {
     return treeView(
       this.state,
-      (oid) => {
-        this.stats.blobsRead++;
-        return this.reader.read(oid);
-      },
+      (oid) => this.countedRead(oid),
       (path, oid) => this.missing(path, oid, commit),
       access,
     );
   }
 
+  private async reportedRead(path: string, oid: string): Promise<Buffer | null> {
+    const bytes = await this.countedRead(oid);
+    if (bytes === null) this.missing(path, oid, 'a later commit');
+    return bytes;
+  }
+
+  private countedRead(oid: string): Promise<Buffer | null> {
+    this.stats.blobsRead++;
+    return this.reader.read(oid);
+  }
+
   private missing(path: string, oid: string, commit: string): void {
     this.report(`missing:${oid}`, 'warning', 'history/missing-blob',
-      `Blob ${oid.slice(0, 12)} of ${path} (commit ${commit.slice(0, 12)}) is not in the repository, as in a partial clone; it was treated as unreadable.`, path);
+      `Blob ${oid.slice(0, 12)} of ${path} (${/^[0-9a-f]{40}/.test(commit) ? `commit ${commit.slice(0, 12)}` : commit}) is not in the repository, as in a partial clone; it was treated as unreadable.`, path);
   }
 
   /** Each distinct problem once: a missing blob would otherwise repeat at every later commit. */

@@ -24,6 +24,11 @@ export interface HistoryStages {
   parseDoc(bytes: Buffer, path: string): TrackingDoc;
   /** A metric's value on a tree (null when it cannot be evaluated). Called with a per-backfill cache inside. */
   evaluateMetric(metric: BackfillMetric, tree: RepoTree): Promise<number | null>;
+  /**
+   * Whether the metric's value is a sum over files (see per-file-metric.ts), so it can be updated
+   * per changed file. Optional: without it every metric is re-run on the whole tree when needed.
+   */
+  sumsOverFiles?(metric: BackfillMetric): boolean;
   /** Detected statuses and category counts of `doc` against `tree`; `renames` are old → new paths seen so far. */
   verify(doc: TrackingDoc, tree: RepoTree, context: { renames: ReadonlyMap<string, string> }): Promise<Verification>;
 }

@@ -12,6 +12,12 @@ function isRegular(mode: string): boolean {
   return mode === '100644' || mode === '100755';
 }
 
+/** A path a commit changed, and its blob before the change (undefined: it did not exist). */
+export interface TouchedPath {
+  path: string;
+  before: string | undefined;
+}
+
 export class TreeState {
   private readonly blobs = new Map<string, string>();
   private sorted: readonly string[] = [];
@@ -32,24 +38,26 @@ export class TreeState {
     return state;
   }
 
-  /** Applies one commit's changes; returns the paths whose content or presence changed. */
-  apply(changes: readonly RawChange[]): string[] {
-    const touched: string[] = [];
+  /** Applies one commit's changes; returns the paths whose content or presence changed, with their blob before. */
+  apply(changes: readonly RawChange[]): TouchedPath[] {
+    const touched: TouchedPath[] = [];
     for (const change of changes) {
       if (change.from !== null) touched.push(this.remove(change.from));
       if (change.status === 'D' || !isRegular(change.mode)) touched.push(this.remove(change.path));
       else {
-        if (!this.blobs.has(change.path)) this.dirty = true;
+        const before = this.blobs.get(change.path);
+        if (before === undefined) this.dirty = true;
         this.blobs.set(change.path, change.blob);
-        touched.push(change.path);
+        touched.push({ path: change.path, before });
       }
     }
     return touched;
   }
 
-  private remove(path: string): string {
+  private remove(path: string): TouchedPath {
+    const before = this.blobs.get(path);
     if (this.blobs.delete(path)) this.dirty = true;
-    return path;
+    return { path, before };
   }
 
   blob(path: string): string | undefined {

@@ -9,7 +9,7 @@ import { MigratrackError } from '../errors.js';
 import type { HistoryRecord } from '../history/index.js';
 import { dayOf, todayUtc } from '../history/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { assembleSnapshot, verifyDoc, type VerifyOptions } from '../verify/index.js';
+import { assembleSnapshot, configCategoryPatterns, verifyDoc, type VerifyOptions } from '../verify/index.js';
 import { completePast, loadPast, savePast } from './history-step.js';
 import { planMetrics } from './metrics.js';
 import { evaluateMetrics } from './evaluate-metrics.js';
@@ -32,7 +32,10 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
   const repo = await readRepoInfo(opts.repo, opts.doc, opts.repoWebUrl === 'auto' ? null : opts.repoWebUrl, opts.repoWebUrl !== null);
   const diagnostics: Diagnostic[] = [];
   const metrics = planMetrics(doc, opts.metrics, diagnostics);
-  const verifyOptions: Omit<VerifyOptions, 'renames' | 'cache'> = { overrides: opts.checks };
+  const verifyOptions: Omit<VerifyOptions, 'renames' | 'cache'> = {
+    overrides: opts.checks,
+    categoryPatterns: configCategoryPatterns(opts.metrics, diagnostics),
+  };
 
   const progress = log.progress('Reading git history');
   const past = await loadPast({

@@ -124,6 +124,10 @@ class Parser {
       if (this.ere) return this.take({ type: 'eol' });
       this.i++;
       if (this.i === this.cps.length || this.isAlt() || this.isClose()) return { type: 'eol' };
+      // grep's dfa.c (lex, case '$') also anchors before a plain `|` or `)` when two or more
+      // characters follow: `$|*` matches every line, `$|` only "$|".
+      const n = this.peek();
+      if ((n === ch('|') || n === ch(')')) && this.i + 1 < this.cps.length && !this.regexDecides) return { type: 'eol' };
       return { type: 'char', cp: c };
     }
     if (c === ch('*') && !this.ere && leading) return this.take({ type: 'char', cp: c });

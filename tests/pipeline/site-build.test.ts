@@ -1,0 +1,84 @@
+/**
+ * One real site build of the demo (buildSnapshot, then renderSite into a temp dir): a page per
+ * tracked file and per item, the dashboard showing the snapshot's figures, and the JSON API
+ * equal to the snapshot written to disk.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResolvedOptions } from '../../src/lib/config/index.js';
+import { buildSnapshot, renderSite } from '../../src/lib/pipeline/index.js';
+import type { Snapshot } from '../../src/lib/snapshot/schema.js';
+import { buildOptions, freshDemo, quietLogger, removeTempDirs, tempDir } from './helpers.js';
+
+let opts: ResolvedOptions;
+let snapshot: Snapshot;
+let dist: string;
+let dashboard: string;
+
+beforeAll(async () => {
+  const work = tempDir();
+  const info = await freshDemo(work);
+  opts = buildOptions(work, info.root, info.docPath);
+  const log = quietLogger(work);
+  ({ snapshot } = await buildSnapshot(opts, log));
+  dist = (await renderSite(opts, snapshot, log)).outDir;
+  dashboard = readFileSync(path.join(dist, 'index.html'), 'utf8');
+}, 300_000);
+afterAll(removeTempDirs);
+
+/** Text of the first element carrying `data-value="<name>"` after `from` in `html`. */
+function valueAfter(html: string, from: string, name: string): string | undefined {
+  const at = html.indexOf(from);
+  if (at < 0) return undefined;
+  return new RegExp(`data-value="${name}"[^>]*>([^<]*)<`).exec(html.slice(at))?.[1]?.trim();
+}
+
+describe('the demo site', () => {
+  it('is written where --out says, with a dashboard', () => {
+    expect(dist).toBe(opts.outDir);
+    expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
+  });
+
+  it('has a page per tracked file path and per item', () => {
+    const withPath = snapshot.items.filter((i) => i.path !== null);
+    expect(withPath.length).toBeGreaterThan(0);
+    const missing = [
+      ...withPath.map((i) => `files/${i.path}/index.html`),
+      ...snapshot.items.map((i) => `items/${i.id}/index.html`),
+    ].filter((page) => !existsSync(path.join(dist, page)));
+    expect(missing).toEqual([]);
+  });
+
+  it('shows the snapshot’s totals on the dashboard', () => {
+    const t = snapshot.totals;
+    expect(valueAfter(dashboard, 'data-testid="declared"', 'done')).toBe(String(t.declaredDone));
+    expect(valueAfter(dashboard, 'data-testid="declared"', 'total')).toBe(String(t.slots));
+    expect(valueAfter(dashboard, 'data-testid="verified"', 'done')).toBe(String(t.verifiedDone));
+    expect(valueAfter(dashboard, 'data-testid="verified"', 'total')).toBe(String(t.slots));
+  });
+
+  it('shows each category’s figures in the dashboard table', () => {
+    for (const c of snapshot.categories) {
+      const row = `data-category="${c.id}"`;
+      expect(dashboard, `row of ${c.id}`).toContain(row);
+      expect({
+        id: c.id,
+        slots: valueAfter(dashboard, row, 'slots'),
+        declared: valueAfter(dashboard, row, 'declared'),
+        verified: valueAfter(dashboard, row, 'verified'),
+      }).toEqual({ id: c.id, slots: String(c.slots), declared: String(c.declared.done), verified: String(c.verified.done) });
+      if (c.remaining.calls > 0) {
+        const rowHtml = dashboard.slice(dashboard.indexOf(row), dashboard.indexOf('</tr>', dashboard.indexOf(row)));
+        expect(rowHtml).toContain(`${c.remaining.calls} `);
+      }
+    }
+  });
+
+  it('publishes api/snapshot.json equal to the snapshot written', () => {
+    const api: unknown = JSON.parse(readFileSync(path.join(dist, 'api', 'snapshot.json'), 'utf8'));
+    const written: unknown = JSON.parse(readFileSync(opts.snapshotFile, 'utf8'));
+    expect(api).toEqual(written);
+    expect(written).toEqual(JSON.parse(JSON.stringify(snapshot)));
+  });
+});
