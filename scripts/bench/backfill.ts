@@ -55,6 +55,7 @@ function timedStages(): { stages: HistoryStages; ms: Record<'parse' | 'metrics' 
       parseDoc: (bytes, path) => timed('parse', () => real.parseDoc(bytes, path)),
       evaluateMetric: (metric, tree) => timed('metrics', () => real.evaluateMetric(metric, tree)),
       verify: (doc, tree, context) => timed('verify', () => real.verify(doc, tree, context)),
+      sumsOverFiles: (metric) => real.sumsOverFiles?.(metric) ?? false,
     },
   };
 }
@@ -65,7 +66,9 @@ async function incremental(root: string, every: 'day' | 'commit') {
   const { stages, ms } = timedStages();
   const result = await backfillHistory({ root, docPath: BENCH_DOC, metrics: headMetrics(root), stages, every });
   const { stats } = result;
+  const values = new Map(result.records.map((r) => [r.commit ?? '', r.metrics]));
   return {
+    values,
     ms: Math.round(performance.now() - started),
     cpuMs: cpuMs() - cpu,
     stageMs: { parse: Math.round(ms.parse), metrics: Math.round(ms.metrics), verify: Math.round(ms.verify) },
@@ -77,37 +80,43 @@ async function incremental(root: string, every: 'day' | 'commit') {
     verifyRuns: stats.verifyRuns,
     verifyReuses: stats.verifyReuses,
     docParses: stats.docParses,
+    perFileRuns: stats.perFileRuns,
   };
 }
 
 /** Mean cost of a fresh full scan at `sample` evenly spaced first-parent commits. */
-async function naivePerCommit(root: string, sample: number): Promise<{ msPerCommit: number; sampled: number }> {
+async function naivePerCommit(root: string, sample: number, expected: ReadonlyMap<string, Record<string, number | null>>) {
   const shas = execFileSync('git', ['rev-list', '--first-parent', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
   const picks = Array.from({ length: sample }, (_, i) => shas[Math.floor((i * shas.length) / sample)] ?? '');
   const metrics = headMetrics(root);
   const started = performance.now();
   const cpu = cpuMs();
+  const mismatches: string[] = [];
   for (const sha of picks) {
     const stages = createHistoryStages(); // fresh caches: nothing carried between commits
     const tree = await gitTree(root, sha);
     try {
-    for (const metric of metrics) await stages.evaluateMetric(metric, tree);
+    for (const metric of metrics) {
+      const value = await stages.evaluateMetric(metric, tree);
+      // The bench doubles as an oracle: incremental must equal the fresh scan.
+      if (expected.get(sha)?.[metric.id] !== value) mismatches.push(`${sha.slice(0, 12)} ${metric.id}: incremental ${expected.get(sha)?.[metric.id]}, fresh ${value}`);
+    }
     const bytes = await tree.read(BENCH_DOC);
     if (bytes) await stages.verify(stages.parseDoc(bytes, BENCH_DOC), tree, { renames: new Map() });
     } finally {
       tree.close?.();
     }
   }
-  return { msPerCommit: (performance.now() - started) / picks.length, cpuMsPerCommit: (cpuMs() - cpu) / picks.length, sampled: picks.length };
+  return { msPerCommit: (performance.now() - started) / picks.length, cpuMsPerCommit: (cpuMs() - cpu) / picks.length, sampled: picks.length, mismatches };
 }
 
 async function run(spec: BenchRepoSpec, withNaive: boolean) {
   const root = await ensureBenchRepo(CACHE, spec);
   const perCommit = await incremental(root, 'commit');
   const perDay = await incremental(root, 'day');
-  const entry: Record<string, unknown> = { spec, incrementalEveryCommit: perCommit, incrementalDaily: perDay };
+  const entry: Record<string, unknown> = { spec, incrementalEveryCommit: { ...perCommit, values: undefined }, incrementalDaily: { ...perDay, values: undefined } };
   if (withNaive) {
-    const naive = await naivePerCommit(root, quick ? 5 : 20);
+    const naive = await naivePerCommit(root, quick ? 5 : 20, perCommit.values);
     const extrapolatedMs = Math.round(naive.msPerCommit * perCommit.samples);
     const extrapolatedCpuMs = Math.round(naive.cpuMsPerCommit * perCommit.samples);
     entry.naive = { ...naive, msPerCommit: Math.round(naive.msPerCommit), cpuMsPerCommit: Math.round(naive.cpuMsPerCommit), extrapolatedMs, extrapolatedCpuMs };

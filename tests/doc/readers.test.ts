@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate, parseDateRange } from '../../src/lib/doc/dates.js';
 import { readHeadingParts, readItemHeading } from '../../src/lib/doc/heading-parts.js';
 import { repairMojibake } from '../../src/lib/doc/mojibake.js';
-import { readPath } from '../../src/lib/doc/paths.js';
+import { leadingPath, readPath } from '../../src/lib/doc/paths.js';
 import { readStatus } from '../../src/lib/doc/status.js';
 
 describe('readStatus', () => {
@@ -66,6 +66,23 @@ describe('readPath', () => {
 
   it.each(['../x.py', 'a/../../x.py', '/etc/passwd', 'C:\\x\\y.py', '~/x.py', 'https://example.com/a.py'])('refuses %s', (raw) => {
     expect(readPath(raw).kind).toBe('unsafe');
+  });
+});
+
+describe('leadingPath', () => {
+  it.each([
+    ['a/b.py ✅', 'a/b.py'],
+    ['a/b.py - ✅ Complete (Session 1, 2026-01-19)', 'a/b.py'],
+    ['backfill_jobs/scrapers/old copy of bdl_boxscores_backfill.py ✅', 'backfill_jobs/scrapers/old copy of bdl_boxscores_backfill.py'],
+    ['a/old copy.py — done', 'a/old copy.py'],
+    ['a/old copy.py (moved from lib/)', 'a/old copy.py'],
+    ['a/old copy.py', 'a/old copy.py'],
+    ['a/b.py now uses the pool', 'a/b.py'],
+    ['backfill_jobs/scrapers/* (multiple files)', 'backfill_jobs/scrapers/*'],
+    ['~14 additional scraper files', '~14'],
+    ['First update base classes (Files 27-29)', 'First'],
+  ])('%s → %s', (plain, expected) => {
+    expect(leadingPath(plain)).toBe(expected);
   });
 });
 

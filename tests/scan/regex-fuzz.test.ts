@@ -30,7 +30,8 @@ describe('regex translation property vs GNU grep', () => {
           // `)` closes grep's own group: a grep quirk we do not reproduce.
           // Likewise with -w grep locates matches with GNU regex, which drops a quantifier at the start of
           // an ERE or after an anchor where its DFA (used without -w) applies it: skip those oddities.
-          fc.pre(!(wordRegexp && flavour === 'extended' && pattern.split(')').length > pattern.split('(').length));
+          const bare = pattern.replace(/\\./g, '');
+          fc.pre(!(wordRegexp && flavour === 'extended' && bare.split(')').length > bare.split('(').length));
           fc.pre(!(wordRegexp && flavour === 'extended' && /(^|[(|^$]|\\[<>bB])[*+?{]/.test(pattern)));
           // An interval brace where nothing can repeat: grep's DFA and regex parsers disagree (and
           // grep's verdict depends on which one runs); no tracking doc writes that.
@@ -49,7 +50,7 @@ describe('regex translation property vs GNU grep', () => {
           }
         },
       ),
-      { seed: 20261163, numRuns: runs },
+      { seed: 20261176, numRuns: runs },
     );
   }, 30 * 60_000);
 });

@@ -87,6 +87,8 @@ export function parseDateRange(text: string, anchor: string | null): DateRange |
 }
 
 /** True when the text plausibly tries to be a date (so failing to read it deserves a diagnostic). */
+const ANY_MONTH = new RegExp(MONTH_WORD, 'i');
+
 export function looksLikeDate(text: string): boolean {
-  return /\d/.test(text) && (new RegExp(MONTH_WORD, 'i').test(text) || /\d{4}|\d{1,2}\/\d{1,2}/.test(text));
+  return /\d/.test(text) && (ANY_MONTH.test(text) || /\d{4}|\d{1,2}\/\d{1,2}/.test(text));
 }

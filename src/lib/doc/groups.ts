@@ -14,7 +14,7 @@ import { applyItemFields, applySessionTail } from './item-fields.js';
 import { newItem, ownRange, splitItemSection, type SiblingReader } from './items.js';
 import type { Section } from './markdown.js';
 import type { ItemGroup, StatusText, TrackedItem } from './model.js';
-import { globBase, globToRegExp, readPath } from './paths.js';
+import { globBase, globToRegExp, leadingPath, readPath } from './paths.js';
 import { NO_STATUS, readReportedStatus, readStatus } from './status.js';
 import { describeNode, reportUnplaced } from './unplaced.js';
 
@@ -23,6 +23,7 @@ const MAX_GROUP_SLOTS = 2000;
 
 const GLOB_KEYS = new Set(['paths', 'path', 'glob', 'globs', 'pattern paths', 'location']);
 const MEMBER_KEYS = new Set(['files', 'expected files', 'members', 'file list', 'list', 'includes', 'files modified']);
+const BOLD_LEAD = /^(?:\*\*|__)(.+?)(?:\*\*|__)/;
 
 interface ListedMember {
   /** The path as the list wrote it ("phase2_to_phase3/main.py"): the slot's name. */
@@ -58,7 +59,7 @@ export function readGroup(section: Section, first: number, last: number, rest: s
       const { field } = entry;
       if (GLOB_KEYS.has(field.norm)) readGlobs(group, [field.value, ...field.children.map((child) => child.text)], field.line, ctx);
       else if (field.norm === 'status') group.status = readReportedStatus(field.value, `Files ${first}-${last}`, field, ctx.sink);
-      else if (MEMBER_KEYS.has(field.norm)) memberLines.push(...field.children);
+      else if (MEMBER_KEYS.has(field.norm) || isPathList(field)) memberLines.push(...field.children);
       else slotFields.push(field);
     } else if (entry.kind === 'item') {
       if (entry.line.checked === null) memberLines.push(entry.line);
@@ -91,14 +92,31 @@ function readGlobs(group: ItemGroup, values: string[], line: number, ctx: ParseC
   }
 }
 
+/**
+ * A bold-labelled list whose lines are paths ("**Found by the command (2026-01-27):**" then one file
+ * per line) names the group's members, whatever its label says. Checklists and prose lists
+ * ("**Strategy:**") are not: most of their lines read as no path.
+ */
+function isPathList(field: RawField): boolean {
+  if (field.value !== '' || field.children.length === 0 || field.children.some((child) => child.checked !== null)) return false;
+  const paths = field.children.filter((child) => {
+    const { candidate, delimited } = splitMemberLine(child);
+    const kind = readPath(candidate, { delimited }).kind;
+    return kind === 'path' || kind === 'glob';
+  });
+  return paths.length * 2 > field.children.length;
+}
+
 /** Splits "**a/main.py** - ✅ Complete (Session 119, 2026-01-19)" into the path and what follows. */
 function splitMemberLine(line: ChildLine): { candidate: string; delimited: boolean; rest: string } {
   const plain = plainText(line.text);
-  const marked = line.codeSpans[0] ?? /^(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(line.text)?.[1];
-  const candidate = marked ?? plain.split(/\s+/)[0] ?? '';
-  const at = plain.indexOf(plainText(candidate));
-  const rest = at === -1 ? '' : plain.slice(at + plainText(candidate).length);
-  return { candidate, delimited: marked !== undefined, rest: rest.replace(/^\s*[-–—:]\s*/, '').trim() };
+  const marked = line.codeSpans[0] ?? BOLD_LEAD.exec(line.text)?.[1];
+  const candidate = marked ?? leadingPath(plain);
+  const written = marked === undefined ? candidate : plainText(candidate);
+  const at = plain.indexOf(written);
+  const rest = at === -1 ? '' : plain.slice(at + written.length);
+  // A path that runs up to a separator ("old copy of x.py ✅") was delimited by the line itself.
+  return { candidate, delimited: marked !== undefined || candidate.includes(' '), rest: rest.replace(/^\s*[-–—:]\s*/, '').trim() };
 }
 
 /** A member's own status, when the line gives one; a bare "(note)" after the path is not a status. */
@@ -131,9 +149,10 @@ function readMembers(group: ItemGroup, lines: readonly ChildLine[], ctx: ParseCo
 /** "phase2_to_phase3/main.py" under `orchestration/cloud_functions/*\/main.py` is that glob's member. */
 function resolveAgainstGlobs(path: string, globs: readonly string[]): string {
   for (const glob of globs) {
-    if (globToRegExp(glob).test(path)) return path;
-    const joined = `${globBase(glob)}${path}`;
-    if (globBase(glob) !== '' && globToRegExp(glob).test(joined)) return joined;
+    const pattern = globToRegExp(glob);
+    if (pattern.test(path)) return path;
+    const base = globBase(glob);
+    if (base !== '' && pattern.test(`${base}${path}`)) return `${base}${path}`;
   }
   return path;
 }

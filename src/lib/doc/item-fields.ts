@@ -7,7 +7,7 @@ import type { ParseContext } from './context.js';
 import { parseDate } from './dates.js';
 import { plainText } from './inline.js';
 import type { ChecklistEntry, Field, LineSpan, TrackedItem } from './model.js';
-import { readPath } from './paths.js';
+import { leadingPath, readPath } from './paths.js';
 import { readReportedStatus } from './status.js';
 
 const PATH_KEYS = new Set(['path', 'file', 'file path', 'location']);
@@ -61,9 +61,9 @@ function applyLineSpans(item: TrackedItem, raw: RawField, kind: LineSpan['kind']
 /** Reads a path field value (code span first, else the plain text) into the item, refusing unsafe paths. */
 export function applyPath(item: TrackedItem, rawValue: string, codeSpans: readonly string[], line: number, column: number, ctx: ParseContext): void {
   const spanned = codeSpans[0];
-  // Without a code span, the path is the first word: "src/a.py (moved from lib/)".
-  const candidate = spanned ?? plainText(rawValue).split(/\s+/)[0] ?? '';
-  const reading = readPath(candidate, { delimited: spanned !== undefined });
+  // Without a code span, the path runs to a separator: "src/a.py (moved from lib/)", "a/old copy.py ✅".
+  const candidate = spanned ?? leadingPath(plainText(rawValue));
+  const reading = readPath(candidate, { delimited: spanned !== undefined || candidate.includes(' ') });
   if (reading.kind === 'path') {
     item.path = reading.path;
   } else if (reading.kind === 'unsafe') {

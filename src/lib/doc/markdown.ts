@@ -48,9 +48,9 @@ export function buildSections(root: Root): Section {
     } else {
       stack[stack.length - 1]?.blocks.push(node);
     }
-    // Every open section extends to the last line seen so far.
+    // Every open section extends to the last line seen so far (its range object is still private here).
     const endLine = node.position?.end.line ?? 0;
-    for (const open of stack) open.source = { startLine: open.source.startLine, endLine: Math.max(open.source.endLine, endLine) };
+    for (const open of stack) if (open.source.endLine < endLine) open.source.endLine = endLine;
   }
   return top;
 }

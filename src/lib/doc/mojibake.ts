@@ -80,26 +80,31 @@ export interface MojibakeRepair {
 // legacy charsets map those bytes to non-ASCII characters, so a mangled character never spans ASCII.
 const NON_ASCII_RUN = /[^\x00-\x7F]+/g;
 
-function countRepairs(text: string, charset: LegacyCharset): number {
-  let runs = 0;
-  for (const match of text.matchAll(NON_ASCII_RUN)) if (repairRun(match[0], charset) !== null) runs++;
-  return runs;
-}
-
 /**
  * Repairs UTF-8-read-as-legacy mojibake run by run, so a doc with both clean and mangled parts comes
  * out clean. The charset that explains more runs is tried first on each run, the other one second:
  * a doc edited by two people's misconfigured editors can carry both kinds.
  */
 export function repairMojibake(text: string): MojibakeRepair {
-  const macRuns = countRepairs(text, 'mac-roman');
-  const windowsRuns = countRepairs(text, 'windows-1252');
+  // A doc repeats the same few runs ("✅" hundreds of times): each distinct run is decoded once.
+  const occurrences = new Map<string, number>();
+  for (const match of text.matchAll(NON_ASCII_RUN)) occurrences.set(match[0], (occurrences.get(match[0]) ?? 0) + 1);
+  const repairs = new Map<string, Record<LegacyCharset, string | null>>();
+  let macRuns = 0;
+  let windowsRuns = 0;
+  for (const [run, count] of occurrences) {
+    const repair = { 'mac-roman': repairRun(run, 'mac-roman'), 'windows-1252': repairRun(run, 'windows-1252') };
+    repairs.set(run, repair);
+    if (repair['mac-roman'] !== null) macRuns += count;
+    if (repair['windows-1252'] !== null) windowsRuns += count;
+  }
   if (macRuns === 0 && windowsRuns === 0) return { text, charset: null, repairedRuns: 0 };
   const primary: LegacyCharset = windowsRuns > macRuns ? 'windows-1252' : 'mac-roman';
   const secondary: LegacyCharset = primary === 'mac-roman' ? 'windows-1252' : 'mac-roman';
   let repairedRuns = 0;
   const repaired = text.replace(NON_ASCII_RUN, (run) => {
-    const fixed = repairRun(run, primary) ?? repairRun(run, secondary);
+    const repair = repairs.get(run);
+    const fixed = repair ? (repair[primary] ?? repair[secondary]) : null;
     if (fixed === null) return run;
     repairedRuns++;
     return fixed;

@@ -38,8 +38,40 @@ export function readPath(raw: string, options: { delimited?: boolean } = {}): Pa
   return { kind: 'path', path };
 }
 
+// What ends a path written in plain text: " - note", " — note", "(note", or a status mark.
+const PATH_END = /\s+[-–—]\s|\s*\(|\s*[\p{Extended_Pictographic}✓]/u;
+const HAS_EXTENSION = /\.\w+$/;
+
+/**
+ * The path a plain-text line starts with ("a/b.py ✅", "a/old copy of b.py - ✅ Complete"). File
+ * names can hold spaces, so a space alone does not end the path: the text runs to the first clear
+ * separator, and is taken whole when it ends in a file extension. Otherwise (prose after a path,
+ * "a/b.py now pooled", or no file at all) the first word is the candidate, as before.
+ */
+export function leadingPath(plain: string): string {
+  const text = plain.trim();
+  const firstWord = text.split(/\s/, 1)[0] ?? '';
+  if (HAS_EXTENSION.test(firstWord)) return firstWord;
+  const end = text.search(PATH_END);
+  const head = (end === -1 ? text : text.slice(0, end)).trim();
+  return head.includes(' ') && HAS_EXTENSION.test(head) ? head : firstWord;
+}
+
+// Compiled globs, reused across members and parses (a doc has a handful; the cap bounds hostile input).
+const compiledGlobs = new Map<string, RegExp>();
+const MAX_COMPILED_GLOBS = 512;
+
 /** Regexp for a simple glob (`*`, `**`, `?`), enough to test whether a listed path falls under it. */
 export function globToRegExp(glob: string): RegExp {
+  const cached = compiledGlobs.get(glob);
+  if (cached) return cached;
+  if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+  const compiled = compileGlob(glob);
+  compiledGlobs.set(glob, compiled);
+  return compiled;
+}
+
+function compileGlob(glob: string): RegExp {
   let pattern = '';
   for (let index = 0; index < glob.length; index++) {
     const char = glob[index] ?? '';

@@ -9,7 +9,7 @@ import { DiagnosticSink } from './diagnostic-sink.js';
 import { applyItemFields } from './item-fields.js';
 import { newItem } from './items.js';
 import type { Category } from './model.js';
-import { readPath } from './paths.js';
+import { leadingPath, readPath } from './paths.js';
 import { plainText } from './inline.js';
 
 const FILE_LIST_KEYS = new Set(['files modified', 'files', 'files changed', 'files to modify', 'files touched', 'file']);
@@ -24,10 +24,12 @@ export function isTaskLike(category: Category, fields: readonly RawField[]): boo
 export function readTaskItems(category: Category, fields: readonly RawField[], scope: Scope, ctx: ParseContext): void {
   const paths: Array<string | null> = [];
   for (const field of fields.filter((candidate) => FILE_LIST_KEYS.has(candidate.norm))) {
-    const values = [...field.codeSpans, ...field.children.map((child) => child.codeSpans[0] ?? plainText(child.text).split(/\s+[-–—(]/)[0] ?? '')];
-    if (field.codeSpans.length === 0 && field.value !== '') values.unshift(...plainText(field.value).split(/\s*,\s*/));
-    for (const value of values) {
-      const reading = readPath(value);
+    // Code spans and list lines run up to a separator may hold spaces ("old copy of x.py").
+    const values = [...field.codeSpans, ...field.children.map((child) => child.codeSpans[0] ?? leadingPath(plainText(child.text)))]
+      .map((value) => ({ value, delimited: true }));
+    if (field.codeSpans.length === 0 && field.value !== '') values.unshift(...plainText(field.value).split(/\s*,\s*/).map((value) => ({ value, delimited: false })));
+    for (const { value, delimited } of values) {
+      const reading = readPath(value, { delimited });
       if (reading.kind === 'path') paths.push(reading.path);
       else if (reading.kind === 'unsafe') ctx.sink.error('doc/unsafe-path', `The path "${value}" of Task ${category.id} was ignored because ${reading.reason}.`, field.line, field.column);
       else if (reading.kind === 'glob') ctx.sink.warning('doc/glob-path', `Task ${category.id} lists the glob "${value}" as a modified file; list files one by one so each can be checked.`, field.line, field.column);

@@ -13,6 +13,7 @@ import {
   buildBurndown,
   createHistoryStages,
   forecastCompletion,
+  isKnownCommit,
   judgeMilestones,
   readHistory,
   recordFromSnapshot,
@@ -47,7 +48,11 @@ export interface Past {
 /** Reads the history file (refusing a foreign or corrupt one) and merges a fresh backfill into it. */
 export async function loadPast(input: PastInput): Promise<Past> {
   const identity = await repoIdentity(input.root);
-  const history = await readHistory(input.historyFile, identity.id);
+  // A shallow clone (CI's default checkout) sees a different root commit: accept the file when its
+  // latest commit is present here, as readHistory allows (issue 8, tests/security/history.test.ts).
+  const history = await readHistory(input.historyFile, identity.id, {
+    isKnownCommit: identity.shallow ? (sha) => isKnownCommit(input.root, sha) : undefined,
+  });
   const diagnostics: Diagnostic[] = [];
   const renames = new Map<string, string>();
   if (!input.isGit) {

@@ -52,6 +52,9 @@ function runAstroBuild(input: RenderInput, outDir: string): Promise<void> {
     MIGRATRACK_BASE: input.base,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
+  // A test runner's environment (vitest exports NODE_ENV=test, MODE, VITEST_*) must not reach the
+  // build: with it, rendering fails (UnknownContentCollectionError on the notes collection).
+  for (const key of Object.keys(env)) if (/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|VITEST.*)$/.test(key)) delete env[key];
   if (input.historyFile && existsSync(input.historyFile)) env.MIGRATRACK_HISTORY = resolve(input.historyFile);
   else delete env.MIGRATRACK_HISTORY;
   if (input.notesDir) env.MIGRATRACK_NOTES_DIR = resolve(input.notesDir);
