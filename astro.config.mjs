@@ -13,6 +13,8 @@ export default defineConfig({
   site: process.env.MIGRATRACK_SITE || undefined,
   base: process.env.MIGRATRACK_BASE || '/',
   outDir: process.env.MIGRATRACK_OUT_DIR || './dist',
+  // The pipeline gives each build its own cache (see src/lib/pipeline/render-site.ts).
+  cacheDir: process.env.MIGRATRACK_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   // Directory URLs (/files/<path>/) are the stable form people paste into standups: fixed once here.
   build: { format: 'directory', concurrency: 2 },

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFixture } from './write-fixture.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -49,9 +49,13 @@ export async function buildSite(input: SiteInput, outDir: string, base: string, 
   for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*)$/.test(key)) delete env[key];
   if (input.historyFile) env.MIGRATRACK_HISTORY = input.historyFile;
   else delete env.MIGRATRACK_HISTORY;
-  const script = `import('astro').then(({ build }) => build({ root: ${JSON.stringify(ROOT)}, logLevel: 'warn' }))`;
+  // The package's own entry by URL: the child's cwd is outside the project, so a bare 'astro' would not resolve.
+  const astro = pathToFileURL(join(ROOT, 'node_modules/astro/dist/index.js')).href;
+  const script = `import(${JSON.stringify(astro)}).then(({ build }) => build({ root: ${JSON.stringify(ROOT)}, logLevel: 'warn' }))`;
   await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // cwd = the output's parent: Astro puts its server chunks in `<cwd>/.astro/` when outDir is
+    // outside cwd (getOutDirWithinCwd), and concurrent builds sharing that folder corrupt each other.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: dirname(outDir), env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

@@ -53,12 +53,14 @@ describe.concurrent('hostile docs', { timeout: 240_000 }, () => {
   }, 60_000);
 
   it('10,000 items: every one in the snapshot, in bounded time', async () => {
-    const started = performance.now();
-    const r = await scanJson(repoWithDoc(trackingDoc(items(10_000))), 'TRACKING.md', ['--no-backfill']);
-    expect(performance.now() - started).toBeLessThan(60_000);
+    // A subprocess with a hard kill, like the nested-list case: a super-linear parse must fail the test, not hang the suite.
+    const ws = repoWithDoc(trackingDoc(items(10_000)));
+    const r = await binProcess(['scan', '--format', 'json', '--no-backfill', '--repo', ws.repo, '--doc', 'TRACKING.md'], ws.dir, 90_000);
+    expect(r.timedOut, 'scan of a 10,000-item doc did not finish in 90 s').toBe(false);
     expect(r.code).toBe(0);
-    expect(r.snapshot?.items).toHaveLength(10_000);
-    expect(r.snapshot?.totals.slots).toBe(10_000);
+    const snapshot = JSON.parse(r.stdout) as { items: unknown[]; totals: { slots: number } };
+    expect(snapshot.items).toHaveLength(10_000);
+    expect(snapshot.totals.slots).toBe(10_000);
   }, 120_000);
 
   it('every status unknown: each item unknown, each with a diagnostic on its line', async () => {
@@ -117,7 +119,7 @@ describe.concurrent('hostile docs', { timeout: 240_000 }, () => {
       { path: '../secret.txt', name: 'dotdot.py' },
       { path: ws.secret, name: 'absolute.py' },
       { path: 'src/../../secret.txt', name: 'sneaky.py' },
-    ], ['grep -r "TOP-SECRET" ../ | wc -l', `grep -rn "TOP-SECRET" ${ws.secret}`]);
+    ], ['grep -r "TOP-SECRE[T]" ../ | wc -l', `grep -rn "TOP-SECRE[T]" ${ws.secret}`]);
     initRepo(ws.repo, { ...CODE, 'TRACKING.md': doc });
     const r = await scanJson(ws, 'TRACKING.md');
     expect(r.code).toBe(0);

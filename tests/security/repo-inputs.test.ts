@@ -22,7 +22,7 @@ function sourceRepo(dir: string): string {
   return dir;
 }
 
-describe.concurrent('hostile repositories', { timeout: 240_000 }, () => {
+describe.concurrent('hostile repositories', { timeout: 480_000 }, () => {
   it('not a git repository: builds from the folder, says so once', async () => {
     const ws = workspace();
     writeFiles(ws.repo, CODE);
@@ -99,7 +99,7 @@ describe.concurrent('hostile repositories', { timeout: 240_000 }, () => {
     symlinkSync(path.join(ws.dir, 'outside'), path.join(ws.repo, 'outdir'));
     symlinkSync('loop-b', path.join(ws.repo, 'loop-a'));
     symlinkSync('loop-a', path.join(ws.repo, 'loop-b'));
-    const doc = trackingDoc([{ path: 'src/a.py' }, { path: 'leak.py' }, { path: 'outdir/inner.py' }, { path: 'loop-a' }], ['grep -r "bigquery\\.Client(" . | wc -l', 'grep -rR "TOP-SECRET" . | wc -l']);
+    const doc = trackingDoc([{ path: 'src/a.py' }, { path: 'leak.py' }, { path: 'outdir/inner.py' }, { path: 'loop-a' }], ['grep -r "bigquery\\.Client(" . | wc -l', 'grep -rR "TOP-SECRE[T]" . | wc -l']); // [T]: the doc must not match itself
     initRepo(ws.repo, { ...CODE, 'TRACKING.md': doc });
     for (const asGit of [true, false]) {
       if (!asGit) rmSync(path.join(ws.repo, '.git'), { recursive: true, force: true });

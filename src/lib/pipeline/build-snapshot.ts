@@ -30,6 +30,7 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
   const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc);
   assertTracksSomething(doc, opts.docAbsolute);
   const repo = await readRepoInfo(opts.repo, opts.doc, opts.repoWebUrl === 'auto' ? null : opts.repoWebUrl, opts.repoWebUrl !== null);
+  if (!repo.isGit) log.warn(`${opts.repo} is not a git repository: building without history or commit links.`);
   const diagnostics: Diagnostic[] = [];
   const metrics = planMetrics(doc, opts.metrics, diagnostics);
   const verifyOptions: Omit<VerifyOptions, 'renames' | 'cache'> = {

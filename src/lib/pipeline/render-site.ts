@@ -33,17 +33,25 @@ export async function renderSite(input: RenderInput): Promise<RenderResult> {
   await mkdir(dirname(finalDir), { recursive: true });
   const stamp = `${process.pid}-${Date.now()}`;
   const tempDir = join(dirname(finalDir), `.${basename(finalDir)}.building-${stamp}`);
+  // Astro stages its server chunks in `<cwd>/.astro/` when outDir is outside the cwd
+  // (astro/dist/core/build/common.js getOutDirWithinCwd). They must stay under the package (they
+  // import its node_modules), but with the package root itself as cwd, two builds at once deleted
+  // each other's chunks ("Cannot find module .astro/renderers.mjs"): each build gets its own cwd.
+  const workDir = join(PACKAGE_ROOT, '.astro', 'builds', stamp);
+  await mkdir(workDir, { recursive: true });
   try {
-    await runAstroBuild(input, tempDir);
+    await runAstroBuild(input, tempDir, workDir);
   } catch (error) {
     await rm(tempDir, { recursive: true, force: true });
     throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
   }
   await swapInto(tempDir, finalDir, stamp);
   return { outDir: finalDir, pages: await countPages(finalDir) };
 }
 
-function runAstroBuild(input: RenderInput, outDir: string): Promise<void> {
+function runAstroBuild(input: RenderInput, outDir: string, cwd: string): Promise<void> {
   const astroBin = join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -51,9 +59,11 @@ function runAstroBuild(input: RenderInput, outDir: string): Promise<void> {
     MIGRATRACK_OUT_DIR: outDir,
     MIGRATRACK_BASE: input.base,
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Astro's content data store lives in its cacheDir: a private one per build, or two builds
+    // at once read each other's half-written store (UnknownContentCollectionError).
+    MIGRATRACK_CACHE_DIR: join(cwd, 'cache'),
   };
-  // A test runner's environment (vitest exports NODE_ENV=test, MODE, VITEST_*) must not reach the
-  // build: with it, rendering fails (UnknownContentCollectionError on the notes collection).
+  // A test runner's environment (vitest exports NODE_ENV=test, MODE, VITEST_*) must not reach the build.
   for (const key of Object.keys(env)) if (/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|VITEST.*)$/.test(key)) delete env[key];
   if (input.historyFile && existsSync(input.historyFile)) env.MIGRATRACK_HISTORY = resolve(input.historyFile);
   else delete env.MIGRATRACK_HISTORY;
@@ -61,7 +71,7 @@ function runAstroBuild(input: RenderInput, outDir: string): Promise<void> {
   if (input.site) env.MIGRATRACK_SITE = input.site;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--root', PACKAGE_ROOT], {
-      cwd: PACKAGE_ROOT,
+      cwd,
       env,
       stdio: input.verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });

@@ -12,7 +12,6 @@ export interface BlobReader {
 export function startCatFile(root: string): BlobReader {
   const proc: ChildProcessWithoutNullStreams = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: 'pipe' });
   const pending: ((b: Buffer | null) => void)[] = [];
-  let buf: Buffer = Buffer.alloc(0);
   let closed = false;
   const fail = (): void => {
     closed = true;
@@ -21,22 +20,43 @@ export function startCatFile(root: string): BlobReader {
   proc.on('error', fail);
   proc.on('exit', fail);
   proc.stdin.on('error', fail);
+  // State machine over the stream: a header line, then `size` bytes and a newline. Bodies are
+  // gathered as chunks and joined once, so a 200 MB blob is not re-copied per chunk.
+  let head: Buffer = Buffer.alloc(0);
+  let body: Buffer[] = [];
+  let need = -1; // bytes of body (+1 for its newline) still to come; -1 while reading a header
+  let got = 0;
   proc.stdout.on('data', (chunk: Buffer) => {
-    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
-    for (;;) {
-      const nl = buf.indexOf(10);
-      if (nl < 0) return;
-      const header = buf.toString('latin1', 0, nl);
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        buf = buf.subarray(nl + 1);
-        pending.shift()?.(null);
+    let data = chunk;
+    while (data.length > 0) {
+      if (need < 0) {
+        const nl = data.indexOf(10);
+        if (nl < 0) {
+          head = Buffer.concat([head, data]);
+          return;
+        }
+        const header = Buffer.concat([head, data.subarray(0, nl)]).toString('latin1');
+        head = Buffer.alloc(0);
+        data = data.subarray(nl + 1);
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+          pending.shift()?.(null);
+          continue;
+        }
+        need = Number(header.slice(header.lastIndexOf(' ') + 1)) + 1;
+        body = [];
+        got = 0;
         continue;
       }
-      const size = Number(header.slice(header.lastIndexOf(' ') + 1));
-      if (buf.length < nl + 1 + size + 1) return;
-      const body = Buffer.from(buf.subarray(nl + 1, nl + 1 + size));
-      buf = buf.subarray(nl + 1 + size + 1);
-      pending.shift()?.(body);
+      const take = Math.min(need - got, data.length);
+      body.push(data.subarray(0, take));
+      got += take;
+      data = data.subarray(take);
+      if (got === need) {
+        const all = Buffer.concat(body, got);
+        need = -1;
+        body = [];
+        pending.shift()?.(all.subarray(0, got - 1));
+      }
     }
   });
   return {

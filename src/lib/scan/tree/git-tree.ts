@@ -39,7 +39,7 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
   } else {
     if (ref.startsWith('-')) throw new Error(`not a revision: ${ref}`);
     // "<mode> <type> <oid>\t<path>"
-    for (const rec of splitZ(git(root, ['ls-tree', '-r', '-z', '--full-tree', ref]))) {
+    for (const rec of splitZ(git(root, ['ls-tree', '-r', '-z', ref]))) {
       const tab = rec.indexOf(9);
       const [mode = '', , oid = ''] = rec.toString('latin1', 0, tab).split(' ');
       entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
