@@ -3,9 +3,8 @@
  * the MIGRATRACK_* environment variables, exactly as the pipeline passes them.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFixture } from './write-fixture.js';
 
@@ -27,9 +26,16 @@ export function siteInput(workDir: string): SiteInput {
   return { snapshotFile, historyFile, isFixture: true };
 }
 
-/** A fresh temp directory for one e2e run. */
+/**
+ * A fresh directory for one e2e run, inside the project (.cache/e2e): Astro writes its server
+ * chunks into `<cwd>/.astro/` when outDir is outside cwd (getOutDirWithinCwd), a folder that
+ * concurrent builds share and corrupt; inside cwd they stay in each build's own outDir, where the
+ * chunks can still resolve node_modules.
+ */
 export function workDir(): string {
-  return mkdtempSync(join(tmpdir(), 'migratrack-e2e-'));
+  const parent = join(ROOT, '.cache/e2e');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, 'run-'));
 }
 
 /**
@@ -49,13 +55,10 @@ export async function buildSite(input: SiteInput, outDir: string, base: string, 
   for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*)$/.test(key)) delete env[key];
   if (input.historyFile) env.MIGRATRACK_HISTORY = input.historyFile;
   else delete env.MIGRATRACK_HISTORY;
-  // The package's own entry by URL: the child's cwd is outside the project, so a bare 'astro' would not resolve.
   const astro = pathToFileURL(join(ROOT, 'node_modules/astro/dist/index.js')).href;
   const script = `import(${JSON.stringify(astro)}).then(({ build }) => build({ root: ${JSON.stringify(ROOT)}, logLevel: 'warn' }))`;
   await new Promise<void>((done, fail) => {
-    // cwd = the output's parent: Astro puts its server chunks in `<cwd>/.astro/` when outDir is
-    // outside cwd (getOutDirWithinCwd), and concurrent builds sharing that folder corrupt each other.
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: dirname(outDir), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

@@ -2,7 +2,7 @@
  * Browser tests of the built site (issue 6 "Done when"): the site is built once per base path
  * from the fixture snapshot (or MIGRATRACK_E2E_SNAPSHOT) and driven in Debian's chromium.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Snapshot } from '../../src/lib/snapshot/schema.js';
@@ -22,8 +22,10 @@ let sub: StaticServer;
 let browser: Browser;
 let dirs: { root: string; sub: string; again: string };
 
+let work: string;
+
 beforeAll(async () => {
-  const work = workDir();
+  work = workDir();
   input = siteInput(work);
   snapshot = Snapshot.parse(JSON.parse(readFileSync(input.snapshotFile, 'utf8')));
   dirs = { root: join(work, 'dist'), sub: join(work, 'dist-sub'), again: join(work, 'dist-again') };
@@ -39,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await Promise.all([root?.close(), sub?.close()]);
+  if (work && !process.env.MIGRATRACK_E2E_KEEP) rmSync(work, { recursive: true, force: true });
 });
 
 const rootCtx = () => ({ base: '/', site: `${root.origin}/` });

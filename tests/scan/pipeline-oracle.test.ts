@@ -134,7 +134,7 @@ describe('pipelines vs GNU grep + coreutils on a hostile tree', () => {
     const parsed = parseGrepCommand('grep -r "bigquery\\.Client(" src/ --include="*.py" | wc -l');
     if (!parsed.ok) throw new Error(parsed.reason);
     const r = await evaluatePipeline(parsed.pipeline, tree);
-    expect(r.unit).toBe('matches');
+    expect(r.unit).toBe('lines');
     expect(r.byFile.find((f) => f.path === 'src/a.py')?.count).toBe(2);
     expect(r.byDirectory.find((d) => d.path === 'src')?.count).toBe(r.value);
     const m = r.matches.find((x) => x.path === 'src/a.py' && x.line === 2);

@@ -149,11 +149,15 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
   };
 }
 
-/** 'files' when the lines are file names (-l, or `cut -d: -f1` of prefixed lines), 'matches' for grep lines and -c. */
+/**
+ * 'files' when the lines are file names (-l, or `cut -d: -f1` of prefixed lines); 'lines'
+ * otherwise: grep prints, and `-c` counts, matching lines, not matches (issue 4). 'matches' is kept
+ * for `-o`, which the interpreter does not support.
+ */
 function unitOf(p: GrepPipeline): MetricResult['unit'] {
   if (p.grep.filesWithMatches) return 'files';
   if (p.stages.some((s) => s.kind === 'cut' && s.field === 1 && s.delimiter === ':')) return 'files';
-  return p.grep.spec.invert ? 'lines' : 'matches';
+  return 'lines';
 }
 
 function matchesOf(rows: Row[], scans: Map<string, FileScan>, key: string, max: number): Match[] {
