@@ -56,13 +56,7 @@ describe('backfill on the demo repo', () => {
     for (const record of result.records) {
       if (record.declaredDone !== declaredDoneAt(demo.root, record.commit!, demo.docPath)) mismatches.push(record.at.slice(0, 10));
     }
-    // Known gap upstream (parser/verifier, reported): while the "Files 40-56" group is partly
-    // ticked ("In Progress (6/17 complete)" with ✅ on some "Found by the command" lines), its
-    // ticks are not credited to slots. Any other mismatch is a history bug.
-    const partlyTicked = result.records
-      .filter((r) => /Files 40-56[^\n]*\n- \*\*Status:\*\* 🟡 In Progress \((\d+)\/17 complete\)/.test(git(demo.root, ['show', `${r.commit}:${demo.docPath}`])))
-      .map((r) => r.at.slice(0, 10));
-    expect(mismatches.filter((day) => !partlyTicked.includes(day))).toEqual([]);
+    expect(mismatches).toEqual([]);
     expect(result.records.every((r) => r.slots === demo.expected.totalSlots)).toBe(true);
   });
 
@@ -96,9 +90,7 @@ describe('backfill on the demo repo', () => {
     const [week1, week2, week3] = judged;
     const plan = demo.expected.milestones;
     expect(week1).toMatchObject({ status: 'met-late', metOn: plan[0]?.metOn, actualDone: plan[0]?.declaredDoneAtEnd });
-    // The plan says 50 done on Feb 1; the parser credits 40 (the group-tick gap above).
-    expect(week2).toMatchObject({ status: 'missed', metOn: null });
-    expect(week2?.actualDone).toBeLessThanOrEqual(plan[1]?.declaredDoneAtEnd ?? 0);
+    expect(week2).toMatchObject({ status: 'missed', metOn: null, actualDone: plan[1]?.declaredDoneAtEnd });
     expect(week2?.explanation).toMatch(/^Missed by \d+: \d+ of 76 done on Feb 1; 72 done now\.$/);
     expect(week3?.status).toBe('no-target');
     const burndown = buildBurndown(result.records, head, today);
