@@ -12,7 +12,14 @@ import { absoluteUrl, joinBase, type SiteContext } from './urls.js';
 /** Route param of a file page: the snapshot URL without "files/" and the trailing slash. */
 export function filePageParam(url: string): string | null {
   const m = /^files\/(.+?)\/?$/.exec(url.replace(/^\/+/, ''));
-  return m ? m[1]! : null;
+  if (!m) return null;
+  // The snapshot's URL is percent-encoded; the page's folder must carry the real name, which a
+  // static server finds after decoding the request ("old copy of x.py", not "old%20copy%20of…").
+  try {
+    return m[1]!.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return m[1]!;
+  }
 }
 
 /** Every file page: its route param and the items it shows, in snapshot order. */

@@ -54,6 +54,7 @@ export function assembleSnapshot(input: AssembleInput): Snapshot {
       startDate: doc.header.startDate,
       commit: input.docCommit,
       repairedFrom: doc.encoding.repairedFrom,
+      text: doc.text,
     },
     totals: {
       slots: items.length,
