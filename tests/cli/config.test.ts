@@ -83,7 +83,7 @@ describe('resolveOptions', () => {
     const cwd = tempDir();
     const opts = resolveOptions({}, null, cwd);
     expect(opts).toMatchObject({ demo: true, repo: path.join(cwd, '.cache/demo-repo'), doc: DEMO_DOC, base: '/', outDir: path.join(cwd, 'dist'), repoWebUrl: 'auto' });
-    expect(opts.history).toEqual({ file: path.join(cwd, '.migratrack/history.json'), backfill: true, backfillSince: null, perCommit: false });
+    expect(opts.history).toEqual({ file: path.join(cwd, '.cache/demo-repo/.git/migratrack-history.json'), backfill: true, backfillSince: null, perCommit: false });
   });
 
   it('resolves config paths against the config folder and flags against cwd; flags win', async () => {

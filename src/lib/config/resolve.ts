@@ -13,6 +13,8 @@ import type { CheckOverride, MetricConfig } from './schema.js';
 export const DEMO_REPO = '.cache/demo-repo';
 export const DEMO_DOC = 'docs/08-projects/current/daily-orchestration-improvements/JITTER-ADOPTION-TRACKING.md';
 export const DEFAULT_HISTORY_FILE = '.migratrack/history.json';
+/** The demo's history file, inside the demo repository's .git folder. */
+export const DEMO_HISTORY_FILE = 'migratrack-history.json';
 export const DEFAULT_SNAPSHOT_FILE = '.migratrack/snapshot.json';
 
 /** Flags shared by the commands that run the pipeline (cac's camel-cased names). */
@@ -131,7 +133,12 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     site,
     repoWebUrl: config?.repoWebUrl === undefined ? 'auto' : config.repoWebUrl,
     history: {
-      file: fromFlagOrConfig(flags.history, config?.history.file, DEFAULT_HISTORY_FILE),
+      // The demo's history lives inside its repository: regenerating the demo (new commits, a new
+      // root) then starts a fresh series instead of tripping over the old repository's file.
+      file:
+        demo && flags.history === undefined
+          ? path.join(repo, '.git', DEMO_HISTORY_FILE)
+          : fromFlagOrConfig(flags.history, config?.history.file, DEFAULT_HISTORY_FILE),
       backfill: flags.backfill ?? true,
       backfillSince: since,
       perCommit: config?.history.perCommit ?? false,
