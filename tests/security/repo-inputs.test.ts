@@ -140,12 +140,13 @@ describe.concurrent('hostile repositories', { timeout: 480_000 }, () => {
     const r = await scanJson(ws, 'TRACKING.md', ['--no-backfill']);
     const ms = performance.now() - started;
     expect(r.code).toBe(0);
-    expect(ms).toBeLessThan(90_000);
+    // Generous wall-clock ceiling: on a shared, loaded 2-core machine this took ~100 s wall for ~5 s of CPU.
+    expect(ms).toBeLessThan(180_000);
     // grep >= 3.5 reports "binary file matches" on stderr, so `| wc -l` counts only src/a.py;
     // `grep -rl` lists both files: the 200 MB file was read to its end.
     expect(r.snapshot?.metrics[0]?.value).toBe(1);
     expect(r.snapshot?.metrics[1]?.value).toBe(2);
-  }, 120_000);
+  }, 300_000);
 
   it('binary files with the pattern inside: counted as grep does ("Binary file … matches")', async () => {
     const ws = workspace();
