@@ -31,7 +31,7 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
       const parsed = parse(metric.command);
       if (!parsed.ok) throw new Error(parsed.reason);
       const result = await evaluatePipeline(parsed.pipeline, tree, { cache: scanCache });
-      return result.value;
+      return result.incomplete === null ? result.value : null;
     },
     sumsOverFiles(metric) {
       const parsed = parse(metric.command);

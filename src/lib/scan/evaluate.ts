@@ -42,6 +42,11 @@ export interface MetricResult {
   matches: Match[];
   diagnostics: Diagnostic[];
   filesSearched: number;
+  /**
+   * Why the value is not the whole truth (a file where the pattern exceeded its matching budget),
+   * or null. A partial count must not be shown as a real one: callers report the metric as failed.
+   */
+  incomplete: string | null;
 }
 
 interface Prepared {
@@ -86,6 +91,7 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
     if (missing) toRead.push(path);
   }
   const unreadable = new Set<string>();
+  const tooExpensive = new Map<string, string>(); // path + '\0' + pattern key -> reason
   const diagnostics: Diagnostic[] = [];
   await readAll(tree, toRead, (path, buf) => {
     if (buf === null) {
@@ -101,16 +107,28 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
         scan = scanFile(buf, c, context);
       } catch (e) {
         diagnostics.push({ severity: 'error', code: 'scan/pattern-too-expensive', message: `${path}: ${(e as Error).message}`, file: path, line: null, column: null });
+        tooExpensive.set(k, (e as Error).message);
         scan = { binary: false, hits: [], before: [], after: [] };
       }
       scans.set(k, scan);
-      if (blob !== undefined) opts.cache?.set(`${blob}\0${c.key}`, scan);
+      if (blob !== undefined && !tooExpensive.has(k)) opts.cache?.set(`${blob}\0${c.key}`, scan);
     }
   });
-  return prepared.map((p) => assemble(p, scans, unreadable, [...diagnostics, ...(tree.diagnostics ?? [])], opts));
+  return prepared.map((p) => ({
+    ...assemble(p, scans, unreadable, [...diagnostics, ...(tree.diagnostics ?? [])], opts),
+    incomplete: incompleteReason(p, tooExpensive),
+  }));
 }
 
-function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<string>, extra: Diagnostic[], opts: EvaluateOptions): MetricResult {
+function incompleteReason(p: Prepared, tooExpensive: ReadonlyMap<string, string>): string | null {
+  for (const f of p.plan.files) {
+    const reason = tooExpensive.get(`${f.path}\0${p.compiled.key}`);
+    if (reason !== undefined) return `${f.path}: ${reason}`;
+  }
+  return null;
+}
+
+function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<string>, extra: Diagnostic[], opts: EvaluateOptions): Omit<MetricResult, 'incomplete'> {
   const { pipeline, compiled, plan } = p;
   const stderr = [...plan.stderr];
   const diagnostics = [...plan.diagnostics, ...extra];
