@@ -4,6 +4,23 @@
 import { defineConfig, passthroughImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkGfm from 'remark-gfm';
+import { resolve } from 'node:path';
+
+/** `migratrack dev` rewrites the snapshot when the doc changes: reload the open pages then. */
+function reloadOnSnapshotChange() {
+  return {
+    name: 'migratrack-reload-on-snapshot-change',
+    configureServer(server) {
+      const snapshot = process.env.MIGRATRACK_SNAPSHOT && resolve(process.env.MIGRATRACK_SNAPSHOT);
+      if (!snapshot) return;
+      server.watcher.add(snapshot);
+      // The snapshot is replaced by a rename (atomic write): watchers see "add" as often as "change".
+      const reload = (file) => resolve(file) === snapshot && server.ws.send({ type: 'full-reload' });
+      server.watcher.on('change', reload);
+      server.watcher.on('add', reload);
+    },
+  };
+}
 
 // Vite lets BASE_URL, MODE, DEV, PROD and SSR from process.env override import.meta.env, and test
 // runners (vitest) export them: a build started from a test would silently lose its base path.
@@ -24,5 +41,6 @@ export default defineConfig({
   // and output stops being byte-identical; notes' code blocks render as plain <pre><code>.
   markdown: { remarkPlugins: [remarkGfm], syntaxHighlight: false },
   integrations: [mdx()],
+  vite: { plugins: [reloadOnSnapshotChange()] },
   devToolbar: { enabled: false },
 });

@@ -8,13 +8,35 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { SourceRange } from '../diagnostics.js';
+import { parseInChunks } from './chunked-parse.js';
+import { clampIndentation, MAX_INDENT, unclampPositions } from './indent-guard.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
-/** Parses markdown into mdast with positions. */
-export function parseMarkdown(text: string): Root {
+/** Parses markdown into mdast with positions, in one remark call (super-linear on large docs). */
+export function parseMarkdownWhole(text: string): Root {
   return processor.parse(text);
 }
+
+/** The mdast of a doc, and the first line whose indentation was clamped (null: none). */
+export interface ParsedMarkdown {
+  root: Root;
+  flattenedLine: number | null;
+}
+
+/**
+ * Parses markdown into mdast with positions on `text`: chunk by chunk (same tree as one parse, in
+ * about linear time), with indentation deeper than MAX_INDENT columns clamped first.
+ */
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const clamped = clampIndentation(text);
+  const root = parseInChunks(clamped.text, parseMarkdownWhole);
+  unclampPositions(root, clamped);
+  return { root, flattenedLine: clamped.firstLine };
+}
+
+/** Lists nested deeper than this many 2-space levels are flattened by the parse. */
+export const MAX_LIST_LEVELS = MAX_INDENT / 2;
 
 /** A heading and everything up to the next heading of the same or a higher level. */
 export interface Section {

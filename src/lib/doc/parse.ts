@@ -6,7 +6,7 @@ import { checkConsistency } from './consistency.js';
 import { newContext, type ParseContext } from './context.js';
 import { decodeDoc } from './decode.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
-import { buildSections, parseMarkdown } from './markdown.js';
+import { buildSections, MAX_LIST_LEVELS, parseMarkdown } from './markdown.js';
 import { resolveMilestoneTasks } from './milestones.js';
 import { TrackingDoc, type DocEncoding } from './model.js';
 import { assignItemIds, reportNumberGaps } from './numbering.js';
@@ -29,7 +29,11 @@ function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): Tracki
 }
 
 function readDoc(text: string, ctx: ParseContext): void {
-  walkDoc(buildSections(parseMarkdown(text)), ctx);
+  const { root, flattenedLine } = parseMarkdown(text);
+  if (flattenedLine !== null) {
+    ctx.sink.warning('doc/deep-nesting', `list nesting deeper than ${MAX_LIST_LEVELS} levels was flattened at line ${flattenedLine}; items deeper than that are read as siblings at that level.`, flattenedLine);
+  }
+  walkDoc(buildSections(root), ctx);
   assignItemIds(ctx);
   reportNumberGaps(ctx);
   resolveMilestoneTasks(ctx);

@@ -3,7 +3,7 @@
  * paths the pipeline passes in MIGRATRACK_SNAPSHOT / MIGRATRACK_HISTORY. Read and validated once
  * per build: every page imports this module, and the memo keeps 5,000 pages from re-reading it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ZodError, ZodType } from 'zod';
 import { MigratrackError } from '../errors.js';
@@ -33,7 +33,9 @@ let memo: { key: string; data: SiteData } | null = null;
 export function loadSiteData(env: NodeJS.ProcessEnv = process.env): SiteData {
   const snapshotPath = resolve(env.MIGRATRACK_SNAPSHOT || DEFAULT_SNAPSHOT);
   const historyPath = env.MIGRATRACK_HISTORY ? resolve(env.MIGRATRACK_HISTORY) : null;
-  const key = `${snapshotPath}\n${historyPath ?? ''}`;
+  // The modification time is part of the key so `migratrack dev` shows a rebuilt snapshot.
+  const stamp = (file: string | null) => (file ? (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) : 0);
+  const key = `${snapshotPath}\n${historyPath ?? ''}\n${stamp(snapshotPath)}\n${stamp(historyPath)}`;
   if (memo?.key === key) return memo.data;
   const snapshot = readJson(snapshotPath, Snapshot, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT');
   const historyText = historyPath && existsSync(historyPath) ? readText(historyPath, 'history', null) : null;

@@ -1,0 +1,139 @@
+/**
+ * remark-parse + remark-gfm take super-linear time on large docs (a 2,000-item doc took 12 s), so a
+ * doc is parsed in chunks cut before each top-level ATX heading and the chunks' blocks are joined,
+ * with positions shifted back to whole-doc lines and offsets. The result is the same mdast as a
+ * whole-doc parse (tests/doc/chunked-parse.test.ts checks it on every fixture). Why a cut is safe:
+ * - Only a `#` line at column 0 is a cut: at column 0 it cannot belong to a list item (needs
+ *   indentation), a block quote (needs `>`) or indented code, and an ATX heading interrupts a
+ *   paragraph or a table, so every container is closed before it (CommonMark 0.31, §4.2, §5).
+ * - The two blocks that can still swallow it, an open top-level fenced code block or HTML block,
+ *   are checked after the parse: when a chunk ends in one that is not provably closed, the whole
+ *   doc is parsed at once instead.
+ * - Link reference and footnote definitions are doc-global, so a doc with any is parsed whole.
+ */
+import type { Html, Node, Root } from 'mdast';
+
+type Point = { line: number; column: number; offset?: number | undefined };
+
+/** A `[label]:` (or `[^note]:`) definition anywhere in the doc. */
+const DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
+/** An ATX heading at column 0: `#` to `######`, then a space, a tab or the end of the line. */
+const TOP_HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** HTML blocks of CommonMark kinds 1-5 and their end conditions: a terminator, not a blank line. */
+const HTML_KINDS_1_TO_5: [start: RegExp, end: RegExp][] = [
+  [/^[ \t]*<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^[ \t]*<!--/, /-->/],
+  [/^[ \t]*<\?/, /\?>/],
+  [/^[ \t]*<!\[CDATA\[/, /\]\]>/],
+  [/^[ \t]*<![A-Za-z]/, />/],
+];
+
+/** Applies `move` to every position point in the tree. */
+export function movePositions(node: Node, move: (point: Point) => void): void {
+  const stack: Node[] = [node];
+  for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+    if (current.position) {
+      move(current.position.start);
+      move(current.position.end);
+    }
+    const children = (current as { children?: Node[] }).children;
+    if (children) stack.push(...children);
+  }
+}
+
+/** Offsets where chunks start: 0, then each column-0 ATX heading line outside a top-level fence. */
+function chunkStarts(text: string): number[] {
+  const starts = [0];
+  let fence: { char: string; length: number } | null = null;
+  let offset = 0;
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(offset, end);
+    const marker = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence !== null) {
+      if (marker?.[1]?.[0] === fence.char && marker[1].length >= fence.length && (marker[2] ?? '').trim() === '') fence = null;
+    } else if (marker?.[1] !== undefined) {
+      fence = { char: marker[1][0] ?? '`', length: marker[1].length };
+    } else if (offset > 0 && TOP_HEADING.test(line)) {
+      starts.push(offset);
+    }
+    offset = end + 1;
+  }
+  return starts;
+}
+
+function lastLine(value: string): string {
+  return value.slice(value.lastIndexOf('\n') + 1);
+}
+
+/** A fenced code block is closed when it has a last line that is a closing fence for its opener. */
+function fenceClosed(source: string): boolean {
+  const opener = /^[ \t]*(`{3,}|~{3,})/.exec(source);
+  if (!opener?.[1]) return true; // indented code: a column-0 line always ends it
+  if (!source.includes('\n')) return false;
+  const closer = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lastLine(source));
+  const fence = closer?.[1];
+  return fence !== undefined && fence[0] === opener[1][0] && fence.length >= opener[1].length;
+}
+
+/** An HTML block is closed by its terminator (kinds 1-5) or by a following blank line (kinds 6-7). */
+function htmlClosed(node: Html, rest: string): boolean {
+  for (const [start, end] of HTML_KINDS_1_TO_5) {
+    const opener = start.exec(node.value);
+    if (opener === null) continue;
+    // The end condition is checked from the start line on, after the opener (CommonMark §4.6).
+    return node.value.includes('\n') ? end.test(lastLine(node.value)) : end.test(node.value.slice(opener[0].length));
+  }
+  return /^\n[ \t]*\n/.test(rest);
+}
+
+/** Whether a chunk's last block might run on into the next chunk's heading in a whole-doc parse. */
+function mayRunOn(root: Root, chunk: string): boolean {
+  const last = root.children[root.children.length - 1];
+  if (last === undefined) return false;
+  const start = last.position?.start.offset;
+  const end = last.position?.end.offset;
+  if (start === undefined || end === undefined) return true;
+  if (last.type === 'code') return !fenceClosed(chunk.slice(start, end));
+  if (last.type === 'html') return !htmlClosed(last, chunk.slice(end));
+  return false;
+}
+
+/**
+ * Parses `text` with `parse` chunk by chunk; same mdast as `parse(text)`, in about linear time.
+ * Falls back to `parse(text)` whenever a cut cannot be shown to be neutral.
+ */
+export function parseInChunks(text: string, parse: (text: string) => Root): Root {
+  if (DEFINITION.test(text)) return parse(text);
+  const starts = chunkStarts(text);
+  if (starts.length === 1) return parse(text);
+  const children: Root['children'] = [];
+  let line = 0;
+  let root: Root | null = null;
+  for (let index = 0; index < starts.length; index++) {
+    const from = starts[index] ?? 0;
+    const chunk = text.slice(from, starts[index + 1] ?? text.length);
+    root = parse(chunk);
+    if (index < starts.length - 1 && mayRunOn(root, chunk)) return parse(text);
+    const lineShift = line;
+    movePositions(root, (point) => {
+      point.line += lineShift;
+      if (point.offset !== undefined) point.offset += from;
+    });
+    children.push(...root.children);
+    line += countNewlines(chunk);
+  }
+  const end = root?.position?.end;
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end: end ? { ...end } : { line: 1, column: 1, offset: 0 } },
+  };
+}
+
+function countNewlines(chunk: string): number {
+  let count = 0;
+  for (let at = chunk.indexOf('\n'); at !== -1; at = chunk.indexOf('\n', at + 1)) count++;
+  return count;
+}
