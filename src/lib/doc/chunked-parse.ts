@@ -28,6 +28,12 @@ const HTML_KINDS_1_TO_5: [start: RegExp, end: RegExp][] = [
   [/^[ \t]*<![A-Za-z]/, />/],
 ];
 
+/**
+ * Chunks are at least this long: each remark call has a fixed cost (~1 ms), and its per-block cost
+ * only climbs past a few kilobytes, so 1-2 KB chunks are the fastest (measured on the 10,000-item doc).
+ */
+const MIN_CHUNK = 500;
+
 /** Applies `move` to every position point in the tree. */
 export function movePositions(node: Node, move: (point: Point) => void): void {
   const stack: Node[] = [node];
@@ -55,7 +61,7 @@ function chunkStarts(text: string): number[] {
       if (marker?.[1]?.[0] === fence.char && marker[1].length >= fence.length && (marker[2] ?? '').trim() === '') fence = null;
     } else if (marker?.[1] !== undefined) {
       fence = { char: marker[1][0] ?? '`', length: marker[1].length };
-    } else if (offset > 0 && TOP_HEADING.test(line)) {
+    } else if (offset - (starts[starts.length - 1] ?? 0) >= MIN_CHUNK && TOP_HEADING.test(line)) {
       starts.push(offset);
     }
     offset = end + 1;
