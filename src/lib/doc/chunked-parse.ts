@@ -32,7 +32,7 @@ const HTML_KINDS_1_TO_5: [start: RegExp, end: RegExp][] = [
  * Chunks are at least this long: each remark call has a fixed cost (~1 ms), and its per-block cost
  * only climbs past a few kilobytes, so 1-2 KB chunks are the fastest (measured on the 10,000-item doc).
  */
-const MIN_CHUNK = 500;
+const MIN_CHUNK = 4000;
 
 /** Applies `move` to every position point in the tree. */
 export function movePositions(node: Node, move: (point: Point) => void): void {
