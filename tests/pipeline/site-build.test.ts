@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedOptions } from '../../src/lib/config/index.js';
 import { buildSnapshot, renderSite } from '../../src/lib/pipeline/index.js';
 import type { Snapshot } from '../../src/lib/snapshot/schema.js';
+import { itemSlug } from '../../src/lib/verify/index.js';
 import { buildOptions, freshDemo, quietLogger, removeTempDirs, tempDir } from './helpers.js';
 
 let opts: ResolvedOptions;
@@ -45,7 +46,7 @@ describe('the demo site', () => {
     expect(withPath.length).toBeGreaterThan(0);
     const missing = [
       ...withPath.map((i) => `files/${i.path}/index.html`),
-      ...snapshot.items.map((i) => `items/${i.id}/index.html`),
+      ...snapshot.items.map((i) => `items/${itemSlug(i)}/index.html`),
     ].filter((page) => !existsSync(path.join(dist, page)));
     expect(missing).toEqual([]);
   });

@@ -51,6 +51,6 @@ describe('file pages', () => {
     const f41 = buildItemPage(data, ROOT, data.snapshot.items.find((i) => i.id === 'file-41')!);
     expect(f27.section).toBeNull();
     expect(f41.filePage).toBeNull();
-    expect(f41.section!.copyLink).toBe('/items/file-41/');
+    expect(f41.section!.copyLink).toBe('/items/41/');
   });
 });

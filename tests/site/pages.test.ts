@@ -65,7 +65,7 @@ describe('page view-models', () => {
   it('file list: every item with filter data and ancestor directories', () => {
     const vm = buildFileList(siteData(), ROOT);
     expect(vm.rows).toHaveLength(7);
-    expect(vm.rows.find((r) => r.id === 'file-41')).toMatchObject({ directory: '', href: '/items/file-41/' });
+    expect(vm.rows.find((r) => r.id === 'file-41')).toMatchObject({ directory: '', href: '/items/41/' });
     expect(vm.directories.map((d) => d.value)).toEqual(['data_processors', 'data_processors/raw', 'data_processors/raw/nbacom', 'scrapers', `scrapers/${IMG}`, `scrapers/${IMG}/<script>alert(1)<`]);
     expect(vm.rows.filter((r) => r.drift).map((r) => r.id)).toEqual(['file-2', 'file-27', 'file-29']);
   });

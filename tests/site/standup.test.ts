@@ -13,7 +13,7 @@ describe('standup line', () => {
 
   it('omits the remaining part when nothing is left, and says when the path is unresolved', () => {
     expect(standupLine(item('file-1'), '/u/')).toBe('File 1 `data_processors/raw/processor_base.py` (Task 3.1.1): declared ✅ Complete, code: done · /u/');
-    expect(standupLine(item('file-41'), '/items/file-41/')).toBe('File 41 (path not resolved) (Task 3.4): declared ⚪ Not Started (each), code: unknown · /items/file-41/');
+    expect(standupLine(item('file-41'), '/items/41/')).toBe('File 41 (path not resolved) (Task 3.4): declared ⚪ Not Started (each), code: unknown · /items/41/');
   });
 
   it('pluralises and counts each line once', () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, encodePath, joinBase, normaliseBase, repoCommitUrl, repoFileUrl } from '../../src/lib/site/urls.js';
+import { absoluteUrl, encodePath, filePageUrl, joinBase, normaliseBase, repoCommitUrl, repoFileUrl } from '../../src/lib/site/urls.js';
 import { IMG } from './fixtures/hostile.js';
 
 describe('urls', () => {
-  it('joins the base path with site-relative URLs, encoding segments but not slashes', () => {
+  it('joins the base path with site-relative URLs, which arrive encoded and are not encoded twice', () => {
     expect(joinBase('/', 'files/a/b.py/')).toBe('/files/a/b.py/');
-    expect(joinBase('/migration/', 'files/a b.py/')).toBe('/migration/files/a%20b.py/');
+    expect(joinBase('/migration/', 'files/a%20b.py/')).toBe('/migration/files/a%20b.py/');
+    expect(joinBase('/migration/', filePageUrl('a b.py'))).toBe('/migration/files/a%20b.py/');
     expect(joinBase('/migration', '/drift/')).toBe('/migration/drift/');
     expect(joinBase('/', '')).toBe('/');
     expect(encodePath(`x/${IMG}`)).toBe('x/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');

@@ -25,7 +25,7 @@ describe('assembleSnapshot', () => {
     expect(snap.items.map((i) => [i.id, i.url, i.sameFileItems, i.detectedStatus])).toEqual([
       ['file-1', 'files/a%20b/%C3%BC.py/', ['file-27'], 'done'],
       ['file-27', 'files/a%20b/%C3%BC.py/', ['file-1'], 'unknown'],
-      ['file-41', 'items/file-41/', [], 'unknown'],
+      ['file-41', 'items/41/', [], 'unknown'],
     ]);
     expect(snap.categories.map((c) => c.url)).toEqual(['categories/c1/', 'categories/c2/']);
     expect(snap.metrics[0]?.url).toBe('metrics/cmd-4/');
@@ -40,6 +40,9 @@ describe('assembleSnapshot', () => {
   it('item urls: each segment encoded, slashes kept', () => {
     expect(itemUrl({ id: 'file-66', path: 'backfill_jobs/scrapers/old copy of x.py' })).toBe('files/backfill_jobs/scrapers/old%20copy%20of%20x.py/');
     expect(itemUrl({ id: 'task-1.1', path: null })).toBe('items/task-1.1/');
+    // "File 41" is /items/41/; a reused number keeps its disambiguated id.
+    expect(itemUrl({ id: 'file-41', number: 41, path: null })).toBe('items/41/');
+    expect(itemUrl({ id: 'file-5-dup-2', number: 5, path: null })).toBe('items/file-5-dup-2/');
     expect(itemUrl({ id: 'f', path: 'a/100%/#x?.py' })).toBe('files/a/100%25/%23x%3F.py/');
   });
 });

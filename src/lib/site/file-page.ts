@@ -7,7 +7,7 @@ import { buildItemSection, type ItemSectionView } from './item-section.js';
 import type { SiteData } from './load.js';
 import { itemTitle } from './standup.js';
 import { declaredView, detectedView, type StatusView } from './status.js';
-import { absoluteUrl, joinBase, type SiteContext } from './urls.js';
+import { absoluteUrl, filePageUrl, joinBase, type SiteContext } from './urls.js';
 
 /** Route param of a file page: the snapshot URL without "files/" and the trailing slash. */
 export function filePageParam(url: string): string | null {
@@ -61,7 +61,8 @@ export function buildFilePage(data: SiteData, ctx: SiteContext, path: string, it
     path,
     title: `${path} — ${tracked.map(itemTitle).join(', ')}`,
     crumbs,
-    copyLink: absoluteUrl(ctx, `files/${path}/`),
+    // The snapshot's URL is the encoded one (spaces as %20): a pasted link must survive chat apps.
+    copyLink: absoluteUrl(ctx, tracked[0]?.url ?? filePageUrl(path)),
     sections: tracked.map((item) => buildItemSection(data.snapshot, data.history, ctx, item)),
   };
 }

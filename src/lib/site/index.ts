@@ -19,7 +19,7 @@ export { buildNav, currentPath, type NavLink, type NoteRef } from './nav.js';
 export { noteRefs, notesForPath, type NoteEntry } from './notes.js';
 export { snapshotBadge, renderBadge } from './badge.js';
 export { standupLine, remainingPhrase, itemTitle } from './standup.js';
-export { joinBase, filePageUrl, encodePath, repoFileUrl, absoluteUrl, type SiteContext } from './urls.js';
+export { joinBase, filePageUrl, itemPageUrl, itemSlug, encodePath, repoFileUrl, absoluteUrl, type SiteContext } from './urls.js';
 export { declaredView, detectedView, formatPercent, percent, classForPercent, formatDelta } from './status.js';
 export type { ChartSpec, ChartTable } from './chart-spec.js';
 export type { CodeBlock, CodeLine } from './code.js';

@@ -10,7 +10,7 @@ import { codeBlocks, type CodeBlock } from './code.js';
 import { categoryLink, docLineUrl, itemById, itemHref, repoLineUrl, type Link } from './common.js';
 import { itemTitle, standupLine } from './standup.js';
 import { declaredView, detectedView, detectedWords, normaliseStatus, type StatusView } from './status.js';
-import { absoluteUrl, joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
+import { absoluteUrl, itemPageUrl, joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
 
 export interface CheckView {
   description: string;
@@ -106,7 +106,7 @@ export function buildItemSection(snapshot: Snapshot, history: readonly HistoryRe
     title,
     name: item.name,
     path: item.path,
-    itemHref: joinBase(ctx.base, `items/${item.id}/`),
+    itemHref: joinBase(ctx.base, itemPageUrl(item)),
     pageHref: itemHref(ctx, item),
     category: categoryLink(ctx, snapshot, item.category),
     declared: declaredView(item.declaredStatus),

@@ -2,6 +2,7 @@
  * URLs: joining site-relative URLs (as the snapshot stores them) with the base path, and links to
  * files on the repository's web host.
  */
+import { itemSlug } from '../verify/urls.js';
 
 /** Site context every builder receives; pages fill it from `import.meta.env` (see ./context.ts). */
 export interface SiteContext {
@@ -29,12 +30,14 @@ export function normaliseBase(base: string): string {
 }
 
 /**
- * Joins the base path with a site-relative URL from the snapshot ("files/a/b.py/"), encoding it.
- * @example joinBase('/migration/', 'files/a b.py/') === '/migration/files/a%20b.py/'
+ * Joins the base path with a site-relative URL from the snapshot ("files/a%20b.py/"), already
+ * percent-encoded; raw paths go through filePageUrl/encodePath first.
+ * @example joinBase('/migration/', 'files/a%20b.py/') === '/migration/files/a%20b.py/'
  */
 export function joinBase(base: string, relative: string): string {
-  const clean = relative.replace(/^\/+/, '');
-  return normaliseBase(base) + encodePath(clean);
+  // `relative` is already a URL (the snapshot's URLs are percent-encoded, see verify/urls.ts):
+  // encoding it again would turn "old%20copy" into "old%2520copy" and break the link.
+  return normaliseBase(base) + relative.replace(/^\/+/, '');
 }
 
 /** Absolute URL for pasting (standups) when the site origin is known, else the base-relative one. */
@@ -45,15 +48,17 @@ export function absoluteUrl(ctx: SiteContext, relative: string): string {
   return origin + path;
 }
 
-/** The site-relative page URL of a tracked path: `files/<path>/`. */
+/** The site-relative page URL of a tracked path: `files/<path>/`, each segment percent-encoded. */
 export function filePageUrl(path: string): string {
-  return `files/${path.replace(/^\/+|\/+$/g, '')}/`;
+  return `files/${encodePath(path.replace(/^\/+|\/+$/g, ''))}/`;
 }
 
-/** The site-relative page URL of an item: `items/<id>/`. */
-export function itemPageUrl(id: string): string {
-  return `items/${id}/`;
+/** The site-relative short page of an item: `items/27/` for "File 27" (see verify's itemSlug). */
+export function itemPageUrl(item: { id: string; number: number | null }): string {
+  return `items/${encodeURIComponent(itemSlug(item))}/`;
 }
+
+export { itemSlug };
 
 export type RepoHost = 'github' | 'gitlab' | 'bitbucket';
 

@@ -89,7 +89,7 @@ function snapshotItem(item: TrackingDoc['items'][number], evaluation: ItemEvalua
     declaredStatus: declaredStatusOf(item, doc) satisfies ItemStatus,
     declaredStatusText: declaredStatusTextOf(item, doc),
     detectedStatus: evaluation?.detectedStatus ?? 'unknown',
-    url: itemUrl({ id: item.id, path }),
+    url: itemUrl({ id: item.id, number: item.number, path }),
     docLine: item.source.startLine,
     updatedBy: item.updatedBy,
     date: item.date,

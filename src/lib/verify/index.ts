@@ -18,6 +18,6 @@ export { categoryPatternsOf, commandFilesOf, configCategoryPatterns, type Config
 export { verifyDoc, type VerifyOptions } from './verify-doc.js';
 export { createVerifyCache, type VerifyCache } from './cache.js';
 export { assembleSnapshot, type AssembleInput, type MetricInput } from './assemble.js';
-export { itemUrl, categoryUrl, metricUrl } from './urls.js';
+export { itemUrl, itemSlug, categoryUrl, metricUrl } from './urls.js';
 export { declaredStatusOf } from './declared.js';
 export type { CategoryPattern, CheckOverride, CheckSpec, CheckTest, DeriveContext, ItemEvaluation, VerifyResult } from './types.js';

@@ -5,8 +5,8 @@
 import { encodePath } from '../scan/index.js';
 
 /** `files/<repo path>/`, each segment percent-encoded (slashes kept), or `items/<id>/` for a slot without a path. */
-export function itemUrl(item: { id: string; path: string | null }): string {
-  if (item.path === null) return `items/${encodeURIComponent(item.id)}/`;
+export function itemUrl(item: { id: string; number?: number | null; path: string | null }): string {
+  if (item.path === null) return `items/${encodeURIComponent(itemSlug(item))}/`;
   return `files/${item.path.split('/').map(encodeSegment).join('/')}/`;
 }
 
@@ -17,6 +17,14 @@ export function itemUrl(item: { id: string; path: string | null }): string {
 function encodeSegment(segment: string): string {
   if (segment.isWellFormed()) return encodeURIComponent(segment);
   return [...encodePath(segment)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+
+/**
+ * The short name in `/items/<slug>/`: the doc's file number ("File 27" → `27`), which is what
+ * people say in standups, or the id when the number is absent or used twice (`file-5-dup-2`).
+ */
+export function itemSlug(item: { id: string; number?: number | null }): string {
+  return item.number != null && item.id === `file-${item.number}` ? String(item.number) : item.id;
 }
 
 /** `categories/<id>/` ("categories/3.1.1/"). */
