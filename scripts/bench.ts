@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark in scripts/bench/ one after the other (they must not
  * compete for the two cores), each in its own process, and prints what each reported.
- * Each benchmark prints one JSON object (or one per line) on stdout; its progress goes to stderr.
+ * Each benchmark prints JSON on stdout (one document, or one object per line); progress goes to stderr.
  *
  *   npm run bench              # all of them
  *   npm run bench -- scan site # only these
@@ -39,9 +39,16 @@ for (const name of chosen) {
     console.log(JSON.stringify({ bench: name, error: `exit ${run.status}`, seconds }));
     continue;
   }
-  for (const line of run.stdout.split('\n').filter((l) => l.trim().startsWith('{'))) {
-    console.log(JSON.stringify({ bench: name, ...JSON.parse(line) }));
+  const output = run.stdout.trim();
+  // One JSON document (object or array, possibly pretty-printed) or one object per line.
+  let results: unknown[];
+  try {
+    const whole: unknown = JSON.parse(output);
+    results = Array.isArray(whole) ? whole : [whole];
+  } catch {
+    results = output.split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l) as unknown);
   }
+  for (const result of results) console.log(JSON.stringify({ bench: name, ...(result as object) }));
   process.stderr.write(`== ${name} done in ${seconds} s\n`);
 }
 process.exit(failed > 0 ? 1 : 0);
