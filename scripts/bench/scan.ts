@@ -10,23 +10,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluatePipelines, gitTree, parseGrepCommand, type GrepPipeline } from '../../src/lib/scan/index.js';
+import { seededRandom as rng } from '../../tests/helpers/seeded-random.js';
 
 const MAIN = fileURLToPath(new URL('../../', import.meta.url));
 const ROOT = path.join(MAIN, '.cache/bench/scan-50k');
 const DOC_PATH = 'docs/08-projects/current/daily-orchestration-improvements/JITTER-ADOPTION-TRACKING.md';
 const FILES = 50_000;
 const MARKER = path.join(ROOT, '.git', 'migratrack-bench-v1');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOP = [['data_processors', 0.4], ['orchestration', 0.1], ['scrapers', 0.24], ['backfill_jobs', 0.1], ['shared', 0.06], ['tests', 0.06], ['tools', 0.04]] as const;
 
