@@ -6,7 +6,7 @@
  *   npx tsx scripts/bench/backfill.ts [--quick]
  *
  * Naive = for a sample of commits: `gitTree(root, sha)` (the scanner's fresh tree), every metric
- * with a fresh scanner cache, parse the doc, verifyDoc with a fresh cache; the mean cost per
+ * with a fresh scanner cache, parse the doc (parseTrackingDoc, on this thread), verifyDoc with a fresh cache; the mean cost per
  * commit is extrapolated to all commits. Incremental = backfillHistory with every: 'commit'
  * (same work, every commit) and with the default every: 'day'.
  */
@@ -56,6 +56,7 @@ function timedStages(): { stages: HistoryStages; ms: Record<'parse' | 'metrics' 
       evaluateMetric: (metric, tree) => timed('metrics', () => real.evaluateMetric(metric, tree)),
       verify: (doc, tree, context) => timed('verify', () => real.verify(doc, tree, context)),
       sumsOverFiles: (metric) => real.sumsOverFiles?.(metric) ?? false,
+      close: () => real.close?.(),
     },
   };
 }
@@ -64,7 +65,7 @@ async function incremental(root: string, every: 'day' | 'commit') {
   const started = performance.now();
   const cpu = cpuMs();
   const { stages, ms } = timedStages();
-  const result = await backfillHistory({ root, docPath: BENCH_DOC, metrics: headMetrics(root), stages, every });
+  const result = await backfillHistory({ root, docPath: BENCH_DOC, metrics: headMetrics(root), stages, every }).finally(() => stages.close?.());
   const { stats } = result;
   const values = new Map(result.records.map((r) => [r.commit ?? '', r.metrics]));
   return {
@@ -102,7 +103,7 @@ async function naivePerCommit(root: string, sample: number, expected: ReadonlyMa
       if (expected.get(sha)?.[metric.id] !== value) mismatches.push(`${sha.slice(0, 12)} ${metric.id}: incremental ${expected.get(sha)?.[metric.id]}, fresh ${value}`);
     }
     const bytes = await tree.read(BENCH_DOC);
-    if (bytes) await stages.verify(stages.parseDoc(bytes, BENCH_DOC), tree, { renames: new Map() });
+    if (bytes) await stages.verify(parseTrackingDoc(bytes, BENCH_DOC), tree, { renames: new Map() });
     } finally {
       tree.close?.();
     }

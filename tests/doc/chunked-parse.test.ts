@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseInChunks } from '../../src/lib/doc/chunked-parse.js';
 import { decodeDoc } from '../../src/lib/doc/decode.js';
 import { DiagnosticSink } from '../../src/lib/doc/diagnostic-sink.js';
-import { parseTrackingDoc } from '../../src/lib/doc/index.js';
+import { createTrackingDocParser, parseTrackingDoc } from '../../src/lib/doc/index.js';
 import { clampIndentation, unclampPositions } from '../../src/lib/doc/indent-guard.js';
-import { parseMarkdown, parseMarkdownWhole } from '../../src/lib/doc/markdown.js';
+import { memoizedChunkParser, parseMarkdown, parseMarkdownWhole } from '../../src/lib/doc/markdown.js';
 import { CLEAN_SEED, FIXTURES, fixtureBytes } from './helpers.js';
 
 function decoded(bytes: Buffer): string {
@@ -107,5 +107,31 @@ describe('indentation guard', () => {
     const root = parseMarkdownWhole(deeper.text);
     unclampPositions(root, deeper);
     expect(root.position?.end.offset).toBe(`- a\n${'\t'.repeat(16)} - b\n`.length);
+  });
+});
+
+describe('createTrackingDocParser: chunks remembered across versions', () => {
+  it('gives the same model as parseTrackingDoc for successive edits of the seed, and reuses unchanged chunks', () => {
+    const seed = decoded(readFileSync(CLEAN_SEED));
+    const lines = seed.split('\n');
+    // Versions as a history would have them: a status ticked, a line inserted near the top, one removed.
+    const versions = [
+      seed,
+      seed.replace('⚪ Not Started', '✅ Complete'),
+      [...lines.slice(0, 5), 'A line added near the top.', ...lines.slice(5)].join('\n'),
+      lines.filter((_, i) => i !== lines.length - 10).join('\n'),
+      seed,
+    ];
+    const calls: string[] = [];
+    const remembered = memoizedChunkParser();
+    const counting = { ...remembered, parse: (text: string) => (calls.push(text), remembered.parse(text)) };
+    const parseVersion = createTrackingDocParser();
+    for (const text of versions) {
+      expect(parseVersion(text, 'doc.md')).toEqual(parseTrackingDoc(text, 'doc.md'));
+      const { root } = parseMarkdown(text, counting);
+      expect(root).toEqual(parseMarkdown(text).root);
+    }
+    const distinct = new Set(calls).size;
+    expect(distinct).toBeLessThan(calls.length); // later versions hit the memo
   });
 });

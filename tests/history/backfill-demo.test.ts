@@ -17,7 +17,7 @@ import {
   type BackfillResult,
 } from '../../src/lib/history/index.js';
 import { gitTree } from '../../src/lib/scan/index.js';
-import { declaredDoneAt, gitGrepMetric } from './oracle.js';
+import { declaredDoneAt, gitGrepCount, gitGrepMetric } from './oracle.js';
 import { git } from './fixture-repo.js';
 
 let demo: DemoRepoInfo;
@@ -69,9 +69,29 @@ describe('backfill on the demo repo', () => {
       const doc = parseTrackingDoc((await tree.read(demo.docPath))!, demo.docPath);
       const renames = new Map(result.renames.filter((r) => r.at <= record.at).map((r) => [r.from, r.to]));
       const verification = await createHistoryStages().verify(doc, tree, { renames });
-      expect(Object.fromEntries(verification.items.map((i) => [i.itemId, i.detectedStatus])))
-        .toEqual(Object.fromEntries(Object.entries(record.items).map(([id, s]) => [id, s.detected])));
+      expect(Object.fromEntries(verification.items.map((i) => [i.itemId, [i.detectedStatus, i.remaining?.length]])))
+        .toEqual(Object.fromEntries(Object.entries(record.items).map(([id, s]) => [id, [s.detected, s.remaining]])));
     }
+  });
+
+  it("counts each file's remaining calls at least as often as git grep finds its category's pattern there", () => {
+    const last = result.records.at(-1)!;
+    const doc = parseTrackingDoc(git(demo.root, ['show', `${last.commit}:${demo.docPath}`]), demo.docPath);
+    let compared = 0;
+    let nonZero = 0;
+    for (const command of doc.commands) {
+      const pattern = /^grep -r "([^"]+)"/.exec(command.command)?.[1];
+      if (command.categoryId === null || pattern === undefined) continue;
+      for (const item of doc.items.filter((i) => i.categoryId === command.categoryId && i.path !== null)) {
+        const found = gitGrepCount(demo.root, last.commit!, pattern, item.path!);
+        if (found === null) continue;
+        compared++;
+        if (found > 0) nonZero++;
+        expect({ path: item.path, remaining: last.items[item.id]?.remaining }).toEqual({ path: item.path, remaining: expect.toSatisfy((n: number) => n >= found) });
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+    expect(nonZero).toBeGreaterThan(0);
   });
 
   it('sees the rename and the regressions of the plan', () => {

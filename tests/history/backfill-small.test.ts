@@ -59,7 +59,7 @@ describe('backfill on a makeTestRepo history (real stages, every commit)', () =>
   it('matches the doc at every commit, and has no declared data before the doc existed', () => {
     expect(result.records.map((r) => r.declaredDone)).toEqual(result.records.map((r) => declaredDoneAt(root, r.commit!, DOC)));
     expect(result.records.map((r) => [r.declaredDone, r.slots])).toEqual([[null, null], [0, 2], [1, 2], [1, 2], [2, 2]]);
-    expect(result.records.at(-1)?.items['file-2']).toEqual({ declared: 'done', detected: 'done' });
+    expect(result.records.at(-1)?.items['file-2']).toEqual({ declared: 'done', detected: 'done', remaining: 0 });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['history/doc-absent']);
   });
 });

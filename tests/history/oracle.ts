@@ -43,6 +43,13 @@ export function gitGrepMetric(root: string, sha: string, command: string): numbe
   return lines.length;
 }
 
+/** Lines of `path` at `sha` that `git grep` (basic regex) matches with `pattern`; null when the file is absent. */
+export function gitGrepCount(root: string, sha: string, pattern: string, path: string): number | null {
+  if (git(root, ['ls-tree', '--name-only', sha, '--', path]).trim() === '') return null;
+  const out = git(root, ['grep', '-c', '-I', '-e', pattern, sha, '--', path]).trim();
+  return out === '' ? 0 : Number(out.slice(out.lastIndexOf(':') + 1));
+}
+
 /** Slots the doc at `sha` declares done: ✅ entries plus ✅-ticked lines of group lists. */
 export function declaredDoneAt(root: string, sha: string, docPath: string): number | null {
   let text: string;

@@ -36,7 +36,27 @@ const HTML_KINDS_1_TO_5: [start: RegExp, end: RegExp][] = [
  * Chunks are at least this long: each remark call has a fixed cost, and its per-block cost climbs
  * with the chunk's size; 0.5-1.5 KB chunks were equally fast on the 10,000-item doc, 4 KB twice as slow.
  */
-const MIN_CHUNK = 1500;
+const MIN_CHUNK = 750;
+/**
+ * Past MIN_CHUNK, a heading is a cut when its line hashes to 0 mod this, or unconditionally once the
+ * chunk is this many times MIN_CHUNK. Cuts chosen by content, not by offset, stay put when an
+ * edit above them changes the doc's length, so successive versions of a doc share nearly all their
+ * chunks (see memoizedChunkParser).
+ */
+const CUT_ONE_IN = 4;
+const MAX_CHUNK_FACTOR = 4;
+
+/** FNV-1a over UTF-16 code units: a cheap, stable hash of a heading line. */
+function lineHash(line: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function isCut(line: string, size: number, minChunk: number): boolean {
+  if (size < minChunk || !TOP_HEADING.test(line)) return false;
+  return size >= MAX_CHUNK_FACTOR * minChunk || lineHash(line) % CUT_ONE_IN === 0;
+}
 
 /** Applies `move` to every position point in the tree. */
 export function movePositions(node: Node, move: (point: Point) => void): void {
@@ -80,7 +100,7 @@ function chunkStarts(text: string, minChunk: number): number[] {
     const line = text.slice(offset, end);
     if (endsBlock !== null) {
       if (endsBlock(line)) endsBlock = null;
-    } else if (offset - (starts[starts.length - 1] ?? 0) >= minChunk && TOP_HEADING.test(line)) {
+    } else if (isCut(line, offset - (starts[starts.length - 1] ?? 0), minChunk)) {
       starts.push(offset);
     } else {
       endsBlock = opensBlock(line);

@@ -2,6 +2,6 @@
  * The doc stage: a migration tracking doc (markdown) in, a typed TrackingDoc model out.
  * Everything else in this folder is internal.
  */
-export { parseTrackingDoc } from './parse.js';
+export { createTrackingDocParser, parseTrackingDoc } from './parse.js';
 export { MAX_DOC_BYTES } from './decode.js';
 export * from './model.js';

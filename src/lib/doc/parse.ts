@@ -6,7 +6,7 @@ import { checkConsistency } from './consistency.js';
 import { newContext, type ParseContext } from './context.js';
 import { decodeDoc } from './decode.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
-import { buildSections, MAX_LIST_LEVELS, parseMarkdown } from './markdown.js';
+import { buildSections, FRESH_CHUNKS, MAX_LIST_LEVELS, memoizedChunkParser, parseMarkdown, type ChunkParser } from './markdown.js';
 import { resolveMilestoneTasks } from './milestones.js';
 import { TrackingDoc, type DocEncoding } from './model.js';
 import { assignItemIds, reportNumberGaps } from './numbering.js';
@@ -28,8 +28,8 @@ function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): Tracki
   };
 }
 
-function readDoc(text: string, ctx: ParseContext): void {
-  const { root, flattenedLine } = parseMarkdown(text);
+function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser): void {
+  const { root, flattenedLine } = parseMarkdown(text, chunks);
   if (flattenedLine !== null) {
     ctx.sink.warning('doc/deep-nesting', `list nesting deeper than ${MAX_LIST_LEVELS} levels was flattened at line ${flattenedLine}; items deeper than that are read as siblings at that level.`, flattenedLine);
   }
@@ -53,12 +53,25 @@ function readDoc(text: string, ctx: ParseContext): void {
  * doc.items.filter((item) => item.status.status === 'done').length; // files done, per the doc
  */
 export function parseTrackingDoc(input: Buffer | string, path: string): TrackingDoc {
+  return parseWith(input, path, FRESH_CHUNKS);
+}
+
+/**
+ * A parseTrackingDoc for many versions of one doc (the history backfill): markdown chunks seen in
+ * an earlier version are not parsed again. Same result as parseTrackingDoc, version by version.
+ */
+export function createTrackingDocParser(): (input: Buffer | string, path: string) => TrackingDoc {
+  const chunks = memoizedChunkParser();
+  return (input, path) => parseWith(input, path, chunks);
+}
+
+function parseWith(input: Buffer | string, path: string, chunks: ChunkParser): TrackingDoc {
   const sink = new DiagnosticSink(path);
   const decoded = decodeDoc(input, sink);
   const ctx = newContext(decoded.text ?? '', sink);
   if (decoded.text !== null) {
     try {
-      readDoc(decoded.text, ctx);
+      readDoc(decoded.text, ctx, chunks);
     } catch (error) {
       // A parser bug must not take the whole build down: report it and return what was read.
       sink.error('doc/internal-error', `The parser failed on this doc (${error instanceof Error ? error.message : String(error)}); the model may be incomplete. Please report this.`, null);

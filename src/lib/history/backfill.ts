@@ -9,10 +9,10 @@ import { dayOf, formatDay } from './dates.js';
 import { PointEvaluator, type EvaluationStats } from './evaluate.js';
 import { gitText } from './git.js';
 import { readFirstParentLog, type LogCommit } from './git-log.js';
-import { buildRecord } from './record.js';
+import { buildRecord, type PointInput } from './record.js';
 import type { HistoryRecord } from './schema.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
-import { TreeState } from './tree-state.js';
+import { isRegular, TreeState } from './tree-state.js';
 import { docPathTimeline, findBase, resolveCommit, selectSamples } from './walk.js';
 
 export interface BackfillOptions {
@@ -104,11 +104,14 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
   const shallow = await shallowInfo(root, head, states[0]?.at ?? null, diagnostics);
 
   const evaluator = new PointEvaluator(state, reader, options.stages, options.metrics, diagnostics);
+  evaluator.expectDocVersions(docVersionsAtSamples(states, offset, timeline, state, samples));
   const records: HistoryRecord[] = [];
   const renames: BackfillResult['renames'] = [];
   const renameMap = new Map<string, string>();
   let docCommit: string | null = base === null ? null : await lastDocCommit(root, base, timeline.before);
   let docMissingSince: string | null = null;
+  let prefetchedThrough = -1;
+  let previous: { input: PointInput; record: HistoryRecord } | null = null;
   for (let i = 0; i < states.length; i++) {
     const entry = states[i];
     if (entry === undefined) continue;
@@ -128,18 +131,78 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
       }
     }
     if (!samples.has(i)) continue;
+    if (i >= prefetchedThrough) {
+      const ahead = blobsChangedAhead(states, i, samples);
+      reader.prefetch(ahead.blobs);
+      prefetchedThrough = ahead.through;
+    }
     const point = await evaluator.evaluate(path, entry.sha, renameMap);
     if (point.doc === null) docMissingSince ??= entry.at;
     else if (docMissingSince !== null) {
       diagnostics.push(docAbsent(path, docMissingSince, entry.at));
       docMissingSince = null;
     }
-    records.push(buildRecord({ at: entry.at, commit: entry.sha, docCommit, source: 'backfill', ...point }));
+    const input = { at: entry.at, commit: entry.sha, docCommit, source: 'backfill' as const, ...point };
+    const record = buildRecord(input, previous ?? undefined);
+    previous = { input, record };
+    records.push(record);
     options.onProgress?.({ phase: 'replay', done: records.length, total: samples.size });
   }
   if (docMissingSince !== null) diagnostics.push(docAbsent(docPath, docMissingSince, null));
   const stats = { ...evaluator.stats, perFileRuns: evaluator.perFileRuns, commits: commits.length, samples: samples.size, ms: performance.now() - started };
   return { records, renames, diagnostics, shallow, stats };
+}
+
+/**
+ * Blobs are asked for ahead in batches of at least PREFETCH_BATCH (one pipe write, and git reads
+ * them while we evaluate) and at most PREFETCH_LIMIT (an initial import can add thousands).
+ */
+const PREFETCH_BATCH = 64;
+const PREFETCH_LIMIT = 2000;
+
+/**
+ * The blobs the next samples after `from` will most likely read: the contents, as of each of those
+ * samples, of the files changed since the one before. Returns them and the last index covered.
+ */
+function blobsChangedAhead(states: readonly { commit: LogCommit | null }[], from: number, samples: ReadonlySet<number>): { blobs: Set<string>; through: number } {
+  const blobs = new Set<string>();
+  const latest = new Map<string, string | null>();
+  let through = from;
+  for (let i = from + 1; i < states.length && blobs.size < PREFETCH_BATCH; i++) {
+    for (const change of states[i]?.commit?.changes ?? []) {
+      if (change.from !== null) latest.set(change.from, null);
+      latest.set(change.path, change.status === 'D' || !isRegular(change.mode) ? null : change.blob);
+    }
+    if (!samples.has(i) && i < states.length - 1) continue;
+    for (const blob of latest.values()) if (blob !== null && blobs.size < PREFETCH_LIMIT) blobs.add(blob);
+    latest.clear();
+    through = i;
+  }
+  return { blobs, through };
+}
+
+/**
+ * The doc's blob and path at each sample, in walk order, without repeats: the versions the walk
+ * will parse, so their parse can start ahead (computed before the walk moves `initial`).
+ */
+function docVersionsAtSamples(
+  states: readonly { commit: LogCommit | null }[],
+  offset: number,
+  timeline: ReturnType<typeof docPathTimeline>,
+  initial: TreeState,
+  samples: ReadonlySet<number>,
+): { blob: string; path: string }[] {
+  const versions: { blob: string; path: string }[] = [];
+  let blob = initial.blob(timeline.before);
+  for (let i = 0; i < states.length; i++) {
+    const path = i - offset < 0 ? timeline.before : (timeline.after[i - offset] ?? timeline.before);
+    for (const change of states[i]?.commit?.changes ?? []) {
+      if (change.path === path) blob = change.status === 'D' || !isRegular(change.mode) ? undefined : change.blob;
+      else if (change.from === path) blob = undefined;
+    }
+    if (samples.has(i) && blob !== undefined && versions.at(-1)?.blob !== blob) versions.push({ blob, path });
+  }
+  return versions;
 }
 
 /** The doc's own start date at `head`, the default beginning of the backfill. */
@@ -148,7 +211,7 @@ async function docStartDate(options: BackfillOptions, reader: BlobReader, head: 
   const bytes = await reader.read(`${head}:${options.docPath}`);
   if (bytes === null) return null;
   try {
-    return options.stages.parseDoc(bytes, options.docPath).header.startDate;
+    return (await options.stages.parseDoc(bytes, options.docPath)).header.startDate;
   } catch {
     return null;
   }

@@ -32,13 +32,46 @@ export class BlobReader {
     this.child.stdin.on('error', () => undefined);
   }
 
+  /** Blobs asked for ahead of time (see prefetch), with the prefetch that asked. */
+  private readonly ahead = new Map<string, { bytes: Promise<Buffer | null>; round: number }>();
+  private round = 0;
+  /** Object names to send to git at the end of this tick: one pipe write for many requests. */
+  private unsent: string[] = [];
+
   /** The blob's bytes, or null when git does not have it. Rejects if git itself died. */
   read(oid: string): Promise<Buffer | null> {
+    // Kept after the read: the metrics and the verifier often read the same new blob.
+    const early = this.ahead.get(oid);
+    return early !== undefined ? early.bytes : this.request(oid);
+  }
+
+  /**
+   * Asks git for blobs the walk will read soon, so git works on them while we work on the current
+   * commit. Blobs from the prefetch before the previous one that were never read are dropped.
+   */
+  prefetch(oids: Iterable<string>): void {
+    this.round++;
+    for (const [oid, entry] of this.ahead) if (entry.round < this.round - 1) this.ahead.delete(oid);
+    for (const oid of oids) {
+      if (this.ahead.has(oid)) continue;
+      const bytes = this.request(oid);
+      bytes.catch(() => undefined); // read() hands the failure on if the blob is ever asked for
+      this.ahead.set(oid, { bytes, round: this.round });
+    }
+  }
+
+  private request(oid: string): Promise<Buffer | null> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve) => {
       this.queue.push({ oid, resolve });
-      this.child.stdin.write(`${oid}\n`);
+      if (this.unsent.push(oid) === 1) queueMicrotask(() => this.flush());
     });
+  }
+
+  private flush(): void {
+    const lines = `${this.unsent.join('\n')}\n`;
+    this.unsent = [];
+    if (!this.failed) this.child.stdin.write(lines);
   }
 
   /** Ends the process; reads still queued resolve as missing. */

@@ -4,9 +4,9 @@
  * id so a file content seen at an earlier commit is never scanned again.
  */
 import type { TrackingDoc } from '../doc/model.js';
-import { parseTrackingDoc } from '../doc/index.js';
 import { createScanCache, evaluatePipeline, parseGrepCommand } from '../scan/index.js';
 import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
+import { BackgroundDocParser } from './background-parser.js';
 import { sumsOverFiles } from './per-file-metric.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
 
@@ -15,8 +15,13 @@ export interface HistoryStageOptions {
   verify?: Omit<VerifyOptions, 'renames' | 'cache'>;
 }
 
-/** Stages wired to parseTrackingDoc, evaluatePipeline and verifyDoc. Create one per backfill. */
+/**
+ * Stages wired to parseTrackingDoc (on a worker thread: background-parser.ts), evaluatePipeline and
+ * verifyDoc. Create one per backfill, and close it after.
+ */
 export function createHistoryStages(options: HistoryStageOptions = {}): HistoryStages {
+  // The first parse (the backfill's start-date lookup) starts its thread; it is parsed here meanwhile.
+  const docs = new BackgroundDocParser();
   const scanCache = createScanCache();
   const verifyCache = createVerifyCache();
   const pipelines = new Map<string, ReturnType<typeof parseGrepCommand>>();
@@ -26,7 +31,7 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
     return parsed;
   };
   return {
-    parseDoc: (bytes, path) => parseTrackingDoc(bytes, path),
+    parseDoc: (bytes, path) => docs.parse(bytes, path),
     async evaluateMetric(metric, tree) {
       const parsed = parse(metric.command);
       if (!parsed.ok) throw new Error(parsed.reason);
@@ -38,6 +43,7 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
       return parsed.ok && sumsOverFiles(parsed.pipeline);
     },
     verify: (doc, tree, { renames }) => verifyDoc(doc, tree, { ...options.verify, renames, cache: verifyCache }),
+    close: () => docs.close(),
   };
 }
 

@@ -27,6 +27,11 @@ export interface PointResult {
   verification: Verification | null;
 }
 
+/** How many doc versions are parsed ahead of the one the walk is at. */
+const DOC_PARSES_AHEAD = 3;
+
+type ParsedVersion = { kind: 'parsed'; doc: TrackingDoc } | { kind: 'missing' } | { kind: 'failed'; message: string };
+
 export class PointEvaluator {
   readonly stats: EvaluationStats = { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0 };
   private readonly metricMemos: Map<string, TreeMemo<number | null>>;
@@ -66,6 +71,8 @@ export class PointEvaluator {
   /** Evaluates the tree as it is now; `docPath` is where the doc lives at this commit. */
   async evaluate(docPath: string, commit: string, renames: ReadonlyMap<string, string>): Promise<PointResult> {
     const paths = this.state.paths();
+    // Started first: the doc may be parsing on another thread while the metrics run here.
+    const docReady = this.docAt(docPath, commit);
     const values = await Promise.all(
       this.metrics.map(async (metric) => {
         const perFile = this.perFile.get(metric.id);
@@ -82,7 +89,7 @@ export class PointEvaluator {
         return [metric.id, value] as const;
       }),
     );
-    const doc = await this.docAt(docPath, commit);
+    const doc = await docReady;
     let verification: Verification | null = null;
     const docBlob = this.state.blob(docPath);
     if (doc !== null && docBlob !== undefined) {
@@ -99,24 +106,68 @@ export class PointEvaluator {
     return { metrics: Object.fromEntries(values), doc, verification };
   }
 
+  /**
+   * The doc versions the walk will meet, in order (blob and path at each sample): each time one is
+   * needed, the parse of the next few starts, so a background parser works ahead of the walk.
+   */
+  expectDocVersions(versions: readonly { blob: string; path: string }[]): void {
+    this.upcoming = versions;
+    this.nextUpcoming = 0;
+  }
+
+  private upcoming: readonly { blob: string; path: string }[] = [];
+  private nextUpcoming = 0;
+  private readonly parses = new Map<string, Promise<ParsedVersion>>();
+
   private async docAt(docPath: string, commit: string): Promise<TrackingDoc | null> {
     const blob = this.state.blob(docPath);
     if (blob === undefined) return null;
     if (this.parsed?.blob === blob) return this.parsed.doc;
+    const version = await this.parseAhead(blob, docPath);
     let doc: TrackingDoc | null = null;
-    const bytes = await this.reader.read(blob);
-    this.stats.blobsRead++;
-    if (bytes === null) this.missing(docPath, blob, commit);
-    else {
-      try {
-        doc = this.stages.parseDoc(bytes, docPath);
-        this.stats.docParses++;
-      } catch (error) {
-        this.report(`parse:${blob}`, 'warning', 'history/doc-unparsable', `The doc as of ${commit.slice(0, 12)} could not be parsed: ${(error as Error).message}`, docPath);
-      }
-    }
+    if (version.kind === 'missing') this.missing(docPath, blob, commit);
+    else if (version.kind === 'failed') {
+      this.report(`parse:${blob}`, 'warning', 'history/doc-unparsable', `The doc as of ${commit.slice(0, 12)} could not be parsed: ${version.message}`, docPath);
+    } else doc = version.doc;
     this.parsed = { blob, doc };
     return doc;
+  }
+
+  /** The parse of `blob`, after starting those of the next DOC_PARSES_AHEAD expected versions. */
+  private parseAhead(blob: string, path: string): Promise<ParsedVersion> {
+    let at = this.nextUpcoming;
+    while (at < this.upcoming.length && this.upcoming[at]?.blob !== blob) at++;
+    if (at < this.upcoming.length) {
+      // Versions before this one will not be asked for again.
+      for (let i = this.nextUpcoming; i < at; i++) this.parses.delete(this.upcoming[i]?.blob ?? '');
+      this.nextUpcoming = at;
+      for (const next of this.upcoming.slice(at + 1, at + 1 + DOC_PARSES_AHEAD)) this.startParse(next.blob, next.path);
+    }
+    const parse = this.startParse(blob, path);
+    this.parses.delete(blob);
+    return parse;
+  }
+
+  private startParse(blob: string, path: string): Promise<ParsedVersion> {
+    let parse = this.parses.get(blob);
+    if (parse === undefined) {
+      parse = this.parseVersion(blob, path);
+      this.parses.set(blob, parse);
+    }
+    return parse;
+  }
+
+  private async parseVersion(blob: string, path: string): Promise<ParsedVersion> {
+    const bytes = await this.reader.read(blob);
+    this.stats.blobsRead++;
+    if (bytes === null) return { kind: 'missing' };
+    try {
+      const doc = await this.stages.parseDoc(bytes, path);
+      this.stats.docParses++;
+      return { kind: 'parsed', doc };
+    } catch (error) {
+      return { kind: 'failed', message: (error as Error).message };
+    }
   }
 
   private view(commit: string, access?: Parameters<typeof treeView>[3]) {

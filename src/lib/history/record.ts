@@ -18,16 +18,28 @@ export interface PointInput {
   verification: Verification | null;
 }
 
-/** Builds the record for one point of history or one build. */
-export function buildRecord(input: PointInput): HistoryRecord {
+/**
+ * Builds the record for one point of history or one build. `previous` is the point before, when
+ * there is one: if it had the very same doc and verdicts (no tracked file changed in between, as on
+ * most commits), its per-item and per-category parts are shared rather than built again.
+ */
+export function buildRecord(input: PointInput, previous?: { input: PointInput; record: HistoryRecord }): HistoryRecord {
   const { doc, verification } = input;
   const base = { at: input.at, commit: input.commit, docCommit: input.docCommit, source: input.source, metrics: input.metrics };
+  if (previous && doc !== null && previous.input.doc === doc && previous.input.verification === verification) {
+    const { categories, items, declaredDone, verifiedDone, slots } = previous.record;
+    return { ...base, categories, items, declaredDone, verifiedDone, slots };
+  }
   if (doc === null) {
     return { ...base, categories: {}, items: {}, declaredDone: null, verifiedDone: null, slots: null };
   }
-  const detected = new Map(verification?.items.map((item) => [item.itemId, item.detectedStatus]) ?? []);
+  const verdicts = new Map(verification?.items.map((item) => [item.itemId, item]) ?? []);
   const items: Record<string, ItemRecord> = {};
-  for (const item of doc.items) items[item.id] = { declared: item.status.status, detected: detected.get(item.id) ?? null };
+  for (const item of doc.items) {
+    const verdict = verdicts.get(item.id);
+    items[item.id] = { declared: item.status.status, detected: verdict?.detectedStatus ?? null };
+    if (verdict?.remaining !== undefined) items[item.id]!.remaining = verdict.remaining.length;
+  }
   const categories = verification ? fromVerification(verification) : fromDoc(doc);
   const totals = Object.values(categories);
   const sum = (pick: (c: CategoryRecord) => number): number => totals.reduce((s, c) => s + pick(c), 0);

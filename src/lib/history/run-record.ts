@@ -10,7 +10,7 @@ export function recordFromSnapshot(snapshot: Snapshot, options: { at?: string } 
   const categories: Record<string, CategoryRecord> = {};
   for (const c of snapshot.categories) categories[c.id] = { declaredDone: c.declared.done, verifiedDone: c.verified.done, slots: c.slots };
   const items: Record<string, ItemRecord> = {};
-  for (const item of snapshot.items) items[item.id] = { declared: item.declaredStatus, detected: item.detectedStatus };
+  for (const item of snapshot.items) items[item.id] = { declared: item.declaredStatus, detected: item.detectedStatus, remaining: item.remaining.length };
   const metrics: Record<string, number | null> = {};
   for (const metric of snapshot.metrics) metrics[metric.id] = metric.value;
   return {

@@ -25,6 +25,11 @@ export const ItemRecord = z.object({
   declared: z.string(),
   /** Status the code shows (null when it could not be computed). @example "partial" */
   detected: z.string().nullable(),
+  /**
+   * Call sites still to migrate in the item's file (the file page's "remaining" lines), when the
+   * code was checked. Absent in records written before it existed. @example 3
+   */
+  remaining: z.number().int().nonnegative().nullable().optional(),
 });
 export type ItemRecord = z.infer<typeof ItemRecord>;
 

@@ -8,7 +8,7 @@ import type { RawChange } from './git-log.js';
 import { runGit } from './git.js';
 
 /** Regular files only, as `git grep` and `grep -r` see them: symlinks and submodules are not searched. */
-function isRegular(mode: string): boolean {
+export function isRegular(mode: string): boolean {
   return mode === '100644' || mode === '100755';
 }
 

@@ -60,15 +60,16 @@ export async function loadPast(input: PastInput): Promise<Past> {
     return { history, renames, diagnostics };
   }
   if (!input.backfill) return { history, renames, diagnostics };
+  const stages = createHistoryStages({ verify: input.verify });
   const result = await backfillHistory({
     root: input.root,
     docPath: input.docPath,
     metrics: input.metrics.map((m) => ({ id: m.id, command: m.command })),
-    stages: createHistoryStages({ verify: input.verify }),
+    stages,
     since: input.since,
     every: input.perCommit ? 'commit' : 'day',
     onProgress: input.onProgress ? (p) => input.onProgress?.(p.done, p.total) : undefined,
-  });
+  }).finally(() => stages.close?.());
   for (const rename of result.renames) renames.set(rename.from, rename.to);
   if (result.shallow) {
     diagnostics.push(diagnostic('warning', 'history/shallow', `Shallow clone: history starts at ${result.shallow.startsAt} (${result.shallow.commits} commits); fetch the full history for a complete burndown.`));

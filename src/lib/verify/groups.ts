@@ -6,6 +6,7 @@
 import type { ItemGroup, TrackingDoc } from '../doc/model.js';
 import type { Drift } from '../snapshot/schema.js';
 import { matchGlobs } from './glob.js';
+import { pathSet } from './path-set.js';
 
 /** Inputs beyond the doc: the tree's paths and what the group commands found. */
 export interface GroupInputs {
@@ -30,7 +31,7 @@ export interface GroupResolution {
 /** Resolves every group of the doc; items outside groups are left to their own path. */
 export function resolveGroups(doc: TrackingDoc, inputs: GroupInputs): GroupResolution {
   const result: GroupResolution = { paths: new Map(), members: new Map(), drift: [] };
-  const exists = new Set(inputs.paths);
+  const exists = pathSet(inputs.paths);
   for (const group of doc.groups) {
     const members = groupMembers(group, inputs);
     result.members.set(group.id, members);
@@ -57,7 +58,7 @@ export function resolveGroups(doc: TrackingDoc, inputs: GroupInputs): GroupResol
 function groupMembers(group: ItemGroup, inputs: GroupInputs): string[] {
   const found = new Set<string>(matchGlobs(group.globs, inputs.paths));
   for (const id of group.commandIds) for (const p of inputs.commandFiles.get(id) ?? []) found.add(p);
-  const present = new Set(inputs.paths);
+  const present = pathSet(inputs.paths);
   for (const p of inputs.knownMembers?.get(group.id) ?? []) if (present.has(p)) found.add(p);
   return [...found].sort();
 }

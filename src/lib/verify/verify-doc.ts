@@ -18,9 +18,10 @@ import { itemVerdict } from './evaluate-item.js';
 import { fileText, type FileText } from './file-text.js';
 import { resolveGroups } from './groups.js';
 import { staleLineRanges } from './line-ranges.js';
+import { pathSet } from './path-set.js';
 import { PatternCache } from './patterns.js';
 import type { CategoryPattern, CheckOverride, CheckSpec, ItemEvaluation, VerifyResult } from './types.js';
-import { createVerifyCache, type VerifyCache } from './cache.js';
+import { createVerifyCache, type DocPlan, type VerifyCache } from './cache.js';
 
 /** Options for verifyDoc; all optional. */
 export interface VerifyOptions {
@@ -45,14 +46,13 @@ export interface VerifyOptions {
 
 /** Verifies every tracked item of `doc` against `tree`. */
 export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const diagnostics: Diagnostic[] = [];
   const cache = opts.cache ?? createVerifyCache();
+  const plan = planFor(doc, opts, cache);
+  const diagnostics: Diagnostic[] = [...plan.diagnostics];
   const patterns = new PatternCache();
-  const derived = categoryPatternsOf(doc, diagnostics);
-  const categoryPatterns = groupBy([...derived, ...(opts.categoryPatterns ?? [])], (p) => p.categoryId);
   const commandFiles = opts.commandFiles ?? (await commandFilesOf(doc, tree, { cache: opts.scanCache ?? cache.scan }));
   const groups = resolveGroups(doc, { paths: tree.paths, commandFiles, knownMembers: opts.knownMembers });
-  const exists = new Set(tree.paths);
+  const exists = pathSet(tree.paths);
   const files = new Map<string, Promise<FileText | null>>();
   const readOnce = (path: string): Promise<FileText | null> => {
     let hit = files.get(path);
@@ -65,11 +65,20 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
   const drift: Drift[] = [...groups.drift];
   for (const item of doc.items) {
     const path = groups.paths.get(item.id) ?? item.path;
-    const specs = deriveChecks(item, doc, { categoryPatterns, overrides: opts.overrides ?? [] });
+    const { specs, key: specsKey } = plan.specs.get(item.id) ?? { specs: [], key: '[]' };
     specsByItem.set(item.id, specs);
     const present = path !== null && exists.has(path);
     const blob = present ? tree.blobId?.(path) : undefined;
-    const key = blob ? `${path}\0${blob}\0${JSON.stringify(specs)}` : null;
+    // What the verdict depends on besides the item: the file's content, or the rename of a missing file.
+    const verdictKey = blob ? `${path}\0${blob}` : present ? null : `${path}\0\0${(path !== null && opts.renames?.get(path)) || ''}`;
+    const known = verdictKey === null ? undefined : plan.verdicts.get(item.id);
+    if (known !== undefined && known.key === verdictKey) {
+      evaluations.set(item.id, known.evaluation);
+      drift.push(...known.drift);
+      continue;
+    }
+    const itemDriftStart = drift.length;
+    const key = blob ? `${path}\0${blob}\0${specsKey}` : null;
     let checks: Check[] | undefined = key ? cache.checks.get(key) : undefined;
     let readable = true;
     if (!checks) {
@@ -83,6 +92,7 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
     evaluations.set(item.id, evaluation);
     drift.push(...itemDrift(item, evaluation, doc));
     if (present && item.lineSpans.length > 0) drift.push(...(await staleFor(item, path, blob)));
+    if (verdictKey !== null && readable) plan.verdicts.set(item.id, { key: verdictKey, evaluation, drift: drift.slice(itemDriftStart) });
   }
   for (const { pattern, error } of patterns.errors()) {
     diagnostics.push(diagnostic('warning', 'verify/invalid-pattern', `Pattern \`${pattern}\` cannot be checked: ${error}`));
@@ -100,6 +110,23 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
     if (key) cache.put(cache.stale, key, found);
     return found;
   }
+}
+
+/** The doc's derived checks, from the cache when this doc object was verified with the same options. */
+function planFor(doc: TrackingDoc, opts: VerifyOptions, cache: VerifyCache): DocPlan {
+  const known = cache.plans.get(doc);
+  if (known && known.extraPatterns === opts.categoryPatterns && known.overrides === opts.overrides) return known;
+  const diagnostics: Diagnostic[] = [];
+  const derived = categoryPatternsOf(doc, diagnostics);
+  const categoryPatterns = groupBy([...derived, ...(opts.categoryPatterns ?? [])], (p) => p.categoryId);
+  const specs = new Map<string, { specs: CheckSpec[]; key: string }>();
+  for (const item of doc.items) {
+    const itemSpecs = deriveChecks(item, doc, { categoryPatterns, overrides: opts.overrides ?? [] });
+    specs.set(item.id, { specs: itemSpecs, key: JSON.stringify(itemSpecs) });
+  }
+  const plan: DocPlan = { extraPatterns: opts.categoryPatterns, overrides: opts.overrides, categoryPatterns, specs, diagnostics, verdicts: new Map() };
+  cache.plans.set(doc, plan);
+  return plan;
 }
 
 function groupBy<T>(values: readonly T[], key: (v: T) => string): Map<string, T[]> {

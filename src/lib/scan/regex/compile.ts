@@ -35,6 +35,29 @@ const NON_WORD = '[^\\p{L}\\p{Nl}0-9_]';
  * Returns `{ error }` with grep's own wording for a pattern grep would refuse.
  */
 export function compilePattern(spec: PatternSpec): CompiledPattern | { error: string } {
+  const key = specKey(spec);
+  let compiled = compiledByKey.get(key);
+  if (compiled === undefined) {
+    compiled = compileUncached(spec, key);
+    if (compiledByKey.size >= COMPILED_LIMIT) compiledByKey.delete(compiledByKey.keys().next().value as string);
+    compiledByKey.set(key, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Compiled patterns by spec. The history backfill evaluates the same few patterns on thousands of
+ * one-file trees; compiling them each time cost more than matching. A compiled pattern is
+ * immutable (the backtracker resets its state on every synchronous `test`), so sharing is safe.
+ */
+const compiledByKey = new Map<string, CompiledPattern | { error: string }>();
+const COMPILED_LIMIT = 512;
+
+function specKey(spec: PatternSpec): string {
+  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert]);
+}
+
+function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { error: string } {
   const sources = spec.pattern.split('\n');
   let parsed: ParsedPattern[];
   try {
@@ -49,7 +72,6 @@ export function compilePattern(spec: PatternSpec): CompiledPattern | { error: st
   }
   const reqs = parsed.map((p) => requiredLiterals(p.root));
   const required = spec.ignoreCase || reqs.some((r) => r === null) ? null : narrow([...new Set(reqs.flatMap((r) => r ?? []))]);
-  const key = JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert]);
   const make = (engine: CompiledPattern['engine'], matches: (line: string) => boolean): CompiledPattern => ({
     spec, engine, matches, required, key,
     selects: spec.invert ? (line) => !matches(line) : matches,

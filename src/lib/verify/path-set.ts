@@ -1,0 +1,13 @@
+/**
+ * A tree's path list as a set. A history walk verifies the same (frozen) list at commit after
+ * commit, so the set is kept per frozen array; a mutable array is never cached, as it may change.
+ */
+const setsByList = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+export function pathSet(paths: readonly string[]): ReadonlySet<string> {
+  const known = setsByList.get(paths);
+  if (known !== undefined) return known;
+  const set = new Set(paths);
+  if (Object.isFrozen(paths)) setsByList.set(paths, set);
+  return set;
+}
