@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
 import { createScanCache, type ScanCache } from '../scan/index.js';
 import type { Check, Drift } from '../snapshot/schema.js';
+import type { CategoryMemo } from './categories.js';
 import type { CategoryPattern, CheckOverride, CheckSpec, ItemEvaluation } from './types.js';
 
 /**
@@ -26,6 +27,8 @@ export interface DocPlan {
    * on most commits of a history walk, most files did not change.
    */
   readonly verdicts: Map<string, { key: string; evaluation: ItemEvaluation; drift: readonly Drift[] }>;
+  /** Each category's last verdict, reused while its items' verdicts are the same objects. */
+  readonly categories: CategoryMemo;
 }
 
 /** Cross-call cache for verifyDoc; create one per history walk. */

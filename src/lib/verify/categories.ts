@@ -9,26 +9,48 @@ import { CALL_SITE_KINDS } from './evaluate-item.js';
 import type { CheckSpec, ItemEvaluation } from './types.js';
 import { categoryUrl } from './urls.js';
 
-/** Per-category verdicts in doc order. `specs` are each item's checks, by item id. */
+/** A category's last verdict and the item verdicts it was computed from (see categoryVerdicts). */
+export type CategoryMemo = Map<string, { evals: readonly ItemEvaluation[]; verdict: SnapshotCategory }>;
+
+/**
+ * Per-category verdicts in doc order. `specs` are each item's checks, by item id. With `memo` (kept
+ * per doc version), a category whose item verdicts are the very same objects as last time keeps its
+ * verdict: in a history walk, a commit changes one category's files at most.
+ */
 export function categoryVerdicts(
   doc: TrackingDoc,
   evaluations: ReadonlyMap<string, ItemEvaluation>,
   specs: ReadonlyMap<string, readonly CheckSpec[]>,
+  memo?: CategoryMemo,
 ): SnapshotCategory[] {
   return doc.categories.map((category) => {
     const items = doc.items.filter((i) => i.categoryId === category.id);
     const evals = items.map((i) => evaluations.get(i.id)).filter((e): e is ItemEvaluation => e !== undefined);
-    return {
-      id: category.id,
-      title: category.title,
-      slots: items.length,
-      declared: countDeclared(items.map((i) => declaredStatusOf(i, doc))),
-      verified: countVerified(evals.map((e) => e.detectedStatus)),
-      remaining: remainingCalls(evals, specs),
-      url: categoryUrl(category.id),
-      docLine: category.source.startLine,
-    };
+    const known = memo?.get(category.id);
+    if (known && known.evals.length === evals.length && known.evals.every((e, i) => e === evals[i])) return known.verdict;
+    const verdict = categoryVerdict(category, items, evals, doc, specs);
+    memo?.set(category.id, { evals, verdict });
+    return verdict;
   });
+}
+
+function categoryVerdict(
+  category: TrackingDoc['categories'][number],
+  items: TrackingDoc['items'],
+  evals: readonly ItemEvaluation[],
+  doc: TrackingDoc,
+  specs: ReadonlyMap<string, readonly CheckSpec[]>,
+): SnapshotCategory {
+  return {
+    id: category.id,
+    title: category.title,
+    slots: items.length,
+    declared: countDeclared(items.map((i) => declaredStatusOf(i, doc))),
+    verified: countVerified(evals.map((e) => e.detectedStatus)),
+    remaining: remainingCalls(evals, specs),
+    url: categoryUrl(category.id),
+    docLine: category.source.startLine,
+  };
 }
 
 /**

@@ -97,7 +97,7 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
   for (const { pattern, error } of patterns.errors()) {
     diagnostics.push(diagnostic('warning', 'verify/invalid-pattern', `Pattern \`${pattern}\` cannot be checked: ${error}`));
   }
-  const categories = categoryVerdicts(doc, evaluations, specsByItem);
+  const categories = categoryVerdicts(doc, evaluations, specsByItem, plan.categories);
   drift.push(...docDrift(doc, categories));
   return { items: doc.items.map((i) => evaluations.get(i.id) as ItemEvaluation), categories, drift, diagnostics };
 
@@ -124,7 +124,7 @@ function planFor(doc: TrackingDoc, opts: VerifyOptions, cache: VerifyCache): Doc
     const itemSpecs = deriveChecks(item, doc, { categoryPatterns, overrides: opts.overrides ?? [] });
     specs.set(item.id, { specs: itemSpecs, key: JSON.stringify(itemSpecs) });
   }
-  const plan: DocPlan = { extraPatterns: opts.categoryPatterns, overrides: opts.overrides, categoryPatterns, specs, diagnostics, verdicts: new Map() };
+  const plan: DocPlan = { extraPatterns: opts.categoryPatterns, overrides: opts.overrides, categoryPatterns, specs, diagnostics, verdicts: new Map(), categories: new Map() };
   cache.plans.set(doc, plan);
   return plan;
 }
