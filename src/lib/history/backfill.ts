@@ -12,8 +12,8 @@ import { readFirstParentLog, type LogCommit } from './git-log.js';
 import { buildRecord, type PointInput } from './record.js';
 import type { HistoryRecord } from './schema.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
-import { isRegular, TreeState } from './tree-state.js';
-import { docPathTimeline, findBase, resolveCommit, selectSamples } from './walk.js';
+import { TreeState } from './tree-state.js';
+import { blobsChangedAhead, docPathTimeline, docVersionsAtSamples, findBase, resolveCommit, selectSamples, type WalkState } from './walk.js';
 
 export interface BackfillOptions {
   /** Work tree (or any directory inside it) of the target repository. */
@@ -94,7 +94,7 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
     diagnostics.push(diagnostic('info', 'history/doc-moved', `The doc moved from ${move.from} to ${move.to} on ${dayOf(move.commit.at)} (${move.commit.sha.slice(0, 12)}); its history is followed across the move.`, { file: move.to }));
   }
   const baseAt = base === null ? null : await gitText(root, ['show', '-s', '--format=%cI', base]);
-  const states: { sha: string; at: string; commit: LogCommit | null }[] = [
+  const states: WalkState[] = [
     ...(base !== null && baseAt !== null ? [{ sha: base, at: baseAt, commit: null }] : []),
     ...commits.map((commit) => ({ sha: commit.sha, at: commit.at, commit })),
   ];
@@ -151,58 +151,6 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
   if (docMissingSince !== null) diagnostics.push(docAbsent(docPath, docMissingSince, null));
   const stats = { ...evaluator.stats, perFileRuns: evaluator.perFileRuns, commits: commits.length, samples: samples.size, ms: performance.now() - started };
   return { records, renames, diagnostics, shallow, stats };
-}
-
-/**
- * Blobs are asked for ahead in batches of at least PREFETCH_BATCH (one pipe write, and git reads
- * them while we evaluate) and at most PREFETCH_LIMIT (an initial import can add thousands).
- */
-const PREFETCH_BATCH = 64;
-const PREFETCH_LIMIT = 2000;
-
-/**
- * The blobs the next samples after `from` will most likely read: the contents, as of each of those
- * samples, of the files changed since the one before. Returns them and the last index covered.
- */
-function blobsChangedAhead(states: readonly { commit: LogCommit | null }[], from: number, samples: ReadonlySet<number>): { blobs: Set<string>; through: number } {
-  const blobs = new Set<string>();
-  const latest = new Map<string, string | null>();
-  let through = from;
-  for (let i = from + 1; i < states.length && blobs.size < PREFETCH_BATCH; i++) {
-    for (const change of states[i]?.commit?.changes ?? []) {
-      if (change.from !== null) latest.set(change.from, null);
-      latest.set(change.path, change.status === 'D' || !isRegular(change.mode) ? null : change.blob);
-    }
-    if (!samples.has(i) && i < states.length - 1) continue;
-    for (const blob of latest.values()) if (blob !== null && blobs.size < PREFETCH_LIMIT) blobs.add(blob);
-    latest.clear();
-    through = i;
-  }
-  return { blobs, through };
-}
-
-/**
- * The doc's blob and path at each sample, in walk order, without repeats: the versions the walk
- * will parse, so their parse can start ahead (computed before the walk moves `initial`).
- */
-function docVersionsAtSamples(
-  states: readonly { commit: LogCommit | null }[],
-  offset: number,
-  timeline: ReturnType<typeof docPathTimeline>,
-  initial: TreeState,
-  samples: ReadonlySet<number>,
-): { blob: string; path: string }[] {
-  const versions: { blob: string; path: string }[] = [];
-  let blob = initial.blob(timeline.before);
-  for (let i = 0; i < states.length; i++) {
-    const path = i - offset < 0 ? timeline.before : (timeline.after[i - offset] ?? timeline.before);
-    for (const change of states[i]?.commit?.changes ?? []) {
-      if (change.path === path) blob = change.status === 'D' || !isRegular(change.mode) ? undefined : change.blob;
-      else if (change.from === path) blob = undefined;
-    }
-    if (samples.has(i) && blob !== undefined && versions.at(-1)?.blob !== blob) versions.push({ blob, path });
-  }
-  return versions;
 }
 
 /** The doc's own start date at `head`, the default beginning of the backfill. */

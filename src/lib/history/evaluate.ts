@@ -8,6 +8,7 @@ import type { TrackingDoc } from '../doc/model.js';
 import type { BlobReader } from './cat-file.js';
 import { TreeMemo } from './memo.js';
 import type { BackfillMetric, HistoryStages, Verification } from './stages.js';
+import { DocVersions, type DocVersion } from './doc-versions.js';
 import { PerFileMetric } from './per-file-metric.js';
 import { treeView, type TouchedPath, type TreeState } from './tree-state.js';
 import type { RepoTree } from '../scan/types.js';
@@ -27,11 +28,6 @@ export interface PointResult {
   verification: Verification | null;
 }
 
-/** How many doc versions are parsed ahead of the one the walk is at. */
-const DOC_PARSES_AHEAD = 3;
-
-type ParsedVersion = { kind: 'parsed'; doc: TrackingDoc } | { kind: 'missing' } | { kind: 'failed'; message: string };
-
 export class PointEvaluator {
   readonly stats: EvaluationStats = { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0 };
   private readonly metricMemos: Map<string, TreeMemo<number | null>>;
@@ -39,6 +35,7 @@ export class PointEvaluator {
   private readonly verifyMemo = new TreeMemo<Verification | null>();
   private parsed: { blob: string; doc: TrackingDoc | null } | null = null;
   private readonly reported = new Set<string>();
+  private readonly docs: DocVersions;
 
   constructor(
     private readonly state: TreeState,
@@ -47,6 +44,14 @@ export class PointEvaluator {
     private readonly metrics: readonly BackfillMetric[],
     private readonly diagnostics: Diagnostic[],
   ) {
+    this.docs = new DocVersions(async (version) => {
+      const bytes = await this.reader.read(version.blob);
+      this.stats.blobsRead++;
+      if (bytes === null) return null;
+      const doc = await this.stages.parseDoc(bytes, version.path);
+      this.stats.docParses++;
+      return doc;
+    });
     this.metricMemos = new Map(metrics.map((m) => [m.id, new TreeMemo<number | null>()]));
     for (const metric of metrics) {
       if (!stages.sumsOverFiles?.(metric)) continue;
@@ -106,24 +111,16 @@ export class PointEvaluator {
     return { metrics: Object.fromEntries(values), doc, verification };
   }
 
-  /**
-   * The doc versions the walk will meet, in order (blob and path at each sample): each time one is
-   * needed, the parse of the next few starts, so a background parser works ahead of the walk.
-   */
-  expectDocVersions(versions: readonly { blob: string; path: string }[]): void {
-    this.upcoming = versions;
-    this.nextUpcoming = 0;
+  /** The doc versions the walk will meet, in order, so they can be parsed ahead (see DocVersions). */
+  expectDocVersions(versions: readonly DocVersion[]): void {
+    this.docs.expect(versions);
   }
-
-  private upcoming: readonly { blob: string; path: string }[] = [];
-  private nextUpcoming = 0;
-  private readonly parses = new Map<string, Promise<ParsedVersion>>();
 
   private async docAt(docPath: string, commit: string): Promise<TrackingDoc | null> {
     const blob = this.state.blob(docPath);
     if (blob === undefined) return null;
     if (this.parsed?.blob === blob) return this.parsed.doc;
-    const version = await this.parseAhead(blob, docPath);
+    const version = await this.docs.parsed({ blob, path: docPath });
     let doc: TrackingDoc | null = null;
     if (version.kind === 'missing') this.missing(docPath, blob, commit);
     else if (version.kind === 'failed') {
@@ -131,43 +128,6 @@ export class PointEvaluator {
     } else doc = version.doc;
     this.parsed = { blob, doc };
     return doc;
-  }
-
-  /** The parse of `blob`, after starting those of the next DOC_PARSES_AHEAD expected versions. */
-  private parseAhead(blob: string, path: string): Promise<ParsedVersion> {
-    let at = this.nextUpcoming;
-    while (at < this.upcoming.length && this.upcoming[at]?.blob !== blob) at++;
-    if (at < this.upcoming.length) {
-      // Versions before this one will not be asked for again.
-      for (let i = this.nextUpcoming; i < at; i++) this.parses.delete(this.upcoming[i]?.blob ?? '');
-      this.nextUpcoming = at;
-      for (const next of this.upcoming.slice(at + 1, at + 1 + DOC_PARSES_AHEAD)) this.startParse(next.blob, next.path);
-    }
-    const parse = this.startParse(blob, path);
-    this.parses.delete(blob);
-    return parse;
-  }
-
-  private startParse(blob: string, path: string): Promise<ParsedVersion> {
-    let parse = this.parses.get(blob);
-    if (parse === undefined) {
-      parse = this.parseVersion(blob, path);
-      this.parses.set(blob, parse);
-    }
-    return parse;
-  }
-
-  private async parseVersion(blob: string, path: string): Promise<ParsedVersion> {
-    const bytes = await this.reader.read(blob);
-    this.stats.blobsRead++;
-    if (bytes === null) return { kind: 'missing' };
-    try {
-      const doc = await this.stages.parseDoc(bytes, path);
-      this.stats.docParses++;
-      return { kind: 'parsed', doc };
-    } catch (error) {
-      return { kind: 'failed', message: (error as Error).message };
-    }
   }
 
   private view(commit: string, access?: Parameters<typeof treeView>[3]) {

@@ -1,10 +1,20 @@
 /**
  * Planning a backfill walk: which commits to replay (first-parent, from a base before the start
- * date), where the doc lived at each of them (it may have been renamed), and which to sample.
+ * date), where the doc lived at each of them (it may have been renamed), which to sample, and
+ * what to read ahead of the walk (the blobs and doc versions the next samples need).
  */
 import { addDays } from './dates.js';
 import { gitText } from './git.js';
 import type { LogCommit } from './git-log.js';
+import type { DocVersion } from './doc-versions.js';
+import { isRegular, type TreeState } from './tree-state.js';
+
+/** One point of the walk: a commit of the log, or the base state before it (commit null). */
+export interface WalkState {
+  sha: string;
+  at: string;
+  commit: LogCommit | null;
+}
 
 /** The commit object `ref` names, or null (empty repo, bad ref). */
 export async function resolveCommit(root: string, ref: string): Promise<string | null> {
@@ -59,3 +69,54 @@ export function selectSamples(days: readonly string[], every: 'day' | 'commit', 
   return startState >= 0 ? [startState, ...picked] : picked;
 }
 
+/**
+ * Blobs are asked for ahead in batches of at least PREFETCH_BATCH (one pipe write, and git reads
+ * them while we evaluate) and at most PREFETCH_LIMIT (an initial import can add thousands).
+ */
+const PREFETCH_BATCH = 64;
+const PREFETCH_LIMIT = 2000;
+
+/**
+ * The blobs the next samples after `from` will most likely read: the contents, as of each of those
+ * samples, of the files changed since the one before. Returns them and the last index covered.
+ */
+export function blobsChangedAhead(states: readonly WalkState[], from: number, samples: ReadonlySet<number>): { blobs: Set<string>; through: number } {
+  const blobs = new Set<string>();
+  const latest = new Map<string, string | null>();
+  let through = from;
+  for (let i = from + 1; i < states.length && blobs.size < PREFETCH_BATCH; i++) {
+    for (const change of states[i]?.commit?.changes ?? []) {
+      if (change.from !== null) latest.set(change.from, null);
+      latest.set(change.path, change.status === 'D' || !isRegular(change.mode) ? null : change.blob);
+    }
+    if (!samples.has(i) && i < states.length - 1) continue;
+    for (const blob of latest.values()) if (blob !== null && blobs.size < PREFETCH_LIMIT) blobs.add(blob);
+    latest.clear();
+    through = i;
+  }
+  return { blobs, through };
+}
+
+/**
+ * The doc's blob and path at each sample, in walk order, without repeats: the versions the walk
+ * will parse, so their parse can start ahead (computed before the walk moves `initial`).
+ */
+export function docVersionsAtSamples(
+  states: readonly WalkState[],
+  offset: number,
+  timeline: ReturnType<typeof docPathTimeline>,
+  initial: TreeState,
+  samples: ReadonlySet<number>,
+): DocVersion[] {
+  const versions: DocVersion[] = [];
+  let blob = initial.blob(timeline.before);
+  for (let i = 0; i < states.length; i++) {
+    const path = i - offset < 0 ? timeline.before : (timeline.after[i - offset] ?? timeline.before);
+    for (const change of states[i]?.commit?.changes ?? []) {
+      if (change.path === path) blob = change.status === 'D' || !isRegular(change.mode) ? undefined : change.blob;
+      else if (change.from === path) blob = undefined;
+    }
+    if (samples.has(i) && blob !== undefined && versions.at(-1)?.blob !== blob) versions.push({ blob, path });
+  }
+  return versions;
+}
