@@ -60,12 +60,20 @@ export class BlobReader {
     }
   }
 
+  /** Requests git has not answered yet, by object: several readers of one blob share one answer. */
+  private readonly inFlight = new Map<string, Promise<Buffer | null>>();
+
   private request(oid: string): Promise<Buffer | null> {
     if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve) => {
+    const asked = this.inFlight.get(oid);
+    if (asked !== undefined) return asked;
+    const answer = new Promise<Buffer | null>((resolve) => {
       this.queue.push({ oid, resolve });
       if (this.unsent.push(oid) === 1) queueMicrotask(() => this.flush());
     });
+    this.inFlight.set(oid, answer);
+    void answer.then(() => this.inFlight.delete(oid));
+    return answer;
   }
 
   private flush(): void {
