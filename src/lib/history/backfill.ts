@@ -13,7 +13,7 @@ import { buildRecord, type PointInput } from './record.js';
 import type { HistoryRecord } from './schema.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
 import { TreeState } from './tree-state.js';
-import { blobsChangedAhead, docPathTimeline, docVersionsAtSamples, findBase, resolveCommit, selectSamples, type WalkState } from './walk.js';
+import { blobsChangedAhead, docPathTimeline, findBase, resolveCommit, selectSamples, type WalkState } from './walk.js';
 
 export interface BackfillOptions {
   /** Work tree (or any directory inside it) of the target repository. */
@@ -104,7 +104,6 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
   const shallow = await shallowInfo(root, head, states[0]?.at ?? null, diagnostics);
 
   const evaluator = new PointEvaluator(state, reader, options.stages, options.metrics, diagnostics);
-  evaluator.expectDocVersions(docVersionsAtSamples(states, offset, timeline, state, samples));
   const records: HistoryRecord[] = [];
   const renames: BackfillResult['renames'] = [];
   const renameMap = new Map<string, string>();
@@ -159,7 +158,7 @@ async function docStartDate(options: BackfillOptions, reader: BlobReader, head: 
   const bytes = await reader.read(`${head}:${options.docPath}`);
   if (bytes === null) return null;
   try {
-    return (await options.stages.parseDoc(bytes, options.docPath)).header.startDate;
+    return options.stages.parseDoc(bytes, options.docPath).header.startDate;
   } catch {
     return null;
   }

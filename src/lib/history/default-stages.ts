@@ -3,10 +3,10 @@
  * verifier, each with a cache that lives as long as the stages object (one backfill), keyed by blob
  * id so a file content seen at an earlier commit is never scanned again.
  */
+import { createTrackingDocParser } from '../doc/index.js';
 import type { TrackingDoc } from '../doc/model.js';
 import { createScanCache, evaluatePipeline, parseGrepCommand } from '../scan/index.js';
 import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
-import { BackgroundDocParser } from './background-parser.js';
 import { sumsOverFiles } from './per-file-metric.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
 
@@ -16,12 +16,11 @@ export interface HistoryStageOptions {
 }
 
 /**
- * Stages wired to parseTrackingDoc (on a worker thread: background-parser.ts), evaluatePipeline and
- * verifyDoc. Create one per backfill, and close it after.
+ * Stages wired to parseTrackingDoc (remembering markdown chunks across the doc's versions),
+ * evaluatePipeline and verifyDoc. Create one per backfill.
  */
 export function createHistoryStages(options: HistoryStageOptions = {}): HistoryStages {
-  // The first parse (the backfill's start-date lookup) starts its thread; it is parsed here meanwhile.
-  const docs = new BackgroundDocParser();
+  const parseDoc = createTrackingDocParser();
   const scanCache = createScanCache();
   const verifyCache = createVerifyCache();
   const pipelines = new Map<string, ReturnType<typeof parseGrepCommand>>();
@@ -31,7 +30,7 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
     return parsed;
   };
   return {
-    parseDoc: (bytes, path) => docs.parse(bytes, path),
+    parseDoc,
     async evaluateMetric(metric, tree) {
       const parsed = parse(metric.command);
       if (!parsed.ok) throw new Error(parsed.reason);
@@ -43,7 +42,6 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
       return parsed.ok && sumsOverFiles(parsed.pipeline);
     },
     verify: (doc, tree, { renames }) => verifyDoc(doc, tree, { ...options.verify, renames, cache: verifyCache }),
-    close: () => docs.close(),
   };
 }
 

@@ -8,7 +8,6 @@ import type { TrackingDoc } from '../doc/model.js';
 import type { BlobReader } from './cat-file.js';
 import { TreeMemo } from './memo.js';
 import type { BackfillMetric, HistoryStages, Verification } from './stages.js';
-import { DocVersions, type DocVersion } from './doc-versions.js';
 import { PerFileMetric } from './per-file-metric.js';
 import { treeView, type TouchedPath, type TreeState } from './tree-state.js';
 import type { RepoTree } from '../scan/types.js';
@@ -35,7 +34,6 @@ export class PointEvaluator {
   private readonly verifyMemo = new TreeMemo<Verification | null>();
   private parsed: { blob: string; doc: TrackingDoc | null } | null = null;
   private readonly reported = new Set<string>();
-  private readonly docs: DocVersions;
 
   constructor(
     private readonly state: TreeState,
@@ -44,14 +42,6 @@ export class PointEvaluator {
     private readonly metrics: readonly BackfillMetric[],
     private readonly diagnostics: Diagnostic[],
   ) {
-    this.docs = new DocVersions(async (version) => {
-      const bytes = await this.reader.read(version.blob);
-      this.stats.blobsRead++;
-      if (bytes === null) return null;
-      const doc = await this.stages.parseDoc(bytes, version.path);
-      this.stats.docParses++;
-      return doc;
-    });
     this.metricMemos = new Map(metrics.map((m) => [m.id, new TreeMemo<number | null>()]));
     for (const metric of metrics) {
       if (!stages.sumsOverFiles?.(metric)) continue;
@@ -76,7 +66,7 @@ export class PointEvaluator {
   /** Evaluates the tree as it is now; `docPath` is where the doc lives at this commit. */
   async evaluate(docPath: string, commit: string, renames: ReadonlyMap<string, string>): Promise<PointResult> {
     const paths = this.state.paths();
-    // Started first: the doc may be parsing on another thread while the metrics run here.
+    // Started first: its blob read overlaps the metrics' reads.
     const docReady = this.docAt(docPath, commit);
     const values = await Promise.all(
       this.metrics.map(async (metric) => {
@@ -111,21 +101,22 @@ export class PointEvaluator {
     return { metrics: Object.fromEntries(values), doc, verification };
   }
 
-  /** The doc versions the walk will meet, in order, so they can be parsed ahead (see DocVersions). */
-  expectDocVersions(versions: readonly DocVersion[]): void {
-    this.docs.expect(versions);
-  }
-
   private async docAt(docPath: string, commit: string): Promise<TrackingDoc | null> {
     const blob = this.state.blob(docPath);
     if (blob === undefined) return null;
     if (this.parsed?.blob === blob) return this.parsed.doc;
-    const version = await this.docs.parsed({ blob, path: docPath });
     let doc: TrackingDoc | null = null;
-    if (version.kind === 'missing') this.missing(docPath, blob, commit);
-    else if (version.kind === 'failed') {
-      this.report(`parse:${blob}`, 'warning', 'history/doc-unparsable', `The doc as of ${commit.slice(0, 12)} could not be parsed: ${version.message}`, docPath);
-    } else doc = version.doc;
+    const bytes = await this.reader.read(blob);
+    this.stats.blobsRead++;
+    if (bytes === null) this.missing(docPath, blob, commit);
+    else {
+      try {
+        doc = this.stages.parseDoc(bytes, docPath);
+        this.stats.docParses++;
+      } catch (error) {
+        this.report(`parse:${blob}`, 'warning', 'history/doc-unparsable', `The doc as of ${commit.slice(0, 12)} could not be parsed: ${(error as Error).message}`, docPath);
+      }
+    }
     this.parsed = { blob, doc };
     return doc;
   }

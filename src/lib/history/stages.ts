@@ -20,11 +20,8 @@ export interface Verification {
 }
 
 export interface HistoryStages {
-  /**
-   * Parse the doc's bytes as they were at a commit. May answer later (on another thread): the
-   * backfill asks for the next versions ahead of time, so their parse overlaps its own work.
-   */
-  parseDoc(bytes: Buffer, path: string): TrackingDoc | Promise<TrackingDoc>;
+  /** Parse the doc's bytes as they were at a commit. */
+  parseDoc(bytes: Buffer, path: string): TrackingDoc;
   /** A metric's value on a tree (null when it cannot be evaluated). Called with a per-backfill cache inside. */
   evaluateMetric(metric: BackfillMetric, tree: RepoTree): Promise<number | null>;
   /**
@@ -34,6 +31,4 @@ export interface HistoryStages {
   sumsOverFiles?(metric: BackfillMetric): boolean;
   /** Detected statuses and category counts of `doc` against `tree`; `renames` are old → new paths seen so far. */
   verify(doc: TrackingDoc, tree: RepoTree, context: { renames: ReadonlyMap<string, string> }): Promise<Verification>;
-  /** Releases what the stages hold (the doc-parsing thread). Optional; idle resources also go by themselves. */
-  close?(): void;
 }

@@ -1,13 +1,12 @@
 /**
  * Planning a backfill walk: which commits to replay (first-parent, from a base before the start
  * date), where the doc lived at each of them (it may have been renamed), which to sample, and
- * what to read ahead of the walk (the blobs and doc versions the next samples need).
+ * which blobs to ask git for ahead of the walk (those the next samples will read).
  */
 import { addDays } from './dates.js';
 import { gitText } from './git.js';
 import type { LogCommit } from './git-log.js';
-import type { DocVersion } from './doc-versions.js';
-import { isRegular, type TreeState } from './tree-state.js';
+import { isRegular } from './tree-state.js';
 
 /** One point of the walk: a commit of the log, or the base state before it (commit null). */
 export interface WalkState {
@@ -95,28 +94,4 @@ export function blobsChangedAhead(states: readonly WalkState[], from: number, sa
     through = i;
   }
   return { blobs, through };
-}
-
-/**
- * The doc's blob and path at each sample, in walk order, without repeats: the versions the walk
- * will parse, so their parse can start ahead (computed before the walk moves `initial`).
- */
-export function docVersionsAtSamples(
-  states: readonly WalkState[],
-  offset: number,
-  timeline: ReturnType<typeof docPathTimeline>,
-  initial: TreeState,
-  samples: ReadonlySet<number>,
-): DocVersion[] {
-  const versions: DocVersion[] = [];
-  let blob = initial.blob(timeline.before);
-  for (let i = 0; i < states.length; i++) {
-    const path = i - offset < 0 ? timeline.before : (timeline.after[i - offset] ?? timeline.before);
-    for (const change of states[i]?.commit?.changes ?? []) {
-      if (change.path === path) blob = change.status === 'D' || !isRegular(change.mode) ? undefined : change.blob;
-      else if (change.from === path) blob = undefined;
-    }
-    if (samples.has(i) && blob !== undefined && versions.at(-1)?.blob !== blob) versions.push({ blob, path });
-  }
-  return versions;
 }

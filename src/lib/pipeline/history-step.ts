@@ -69,7 +69,7 @@ export async function loadPast(input: PastInput): Promise<Past> {
     since: input.since,
     every: input.perCommit ? 'commit' : 'day',
     onProgress: input.onProgress ? (p) => input.onProgress?.(p.done, p.total) : undefined,
-  }).finally(() => stages.close?.());
+  });
   for (const rename of result.renames) renames.set(rename.from, rename.to);
   if (result.shallow) {
     diagnostics.push(diagnostic('warning', 'history/shallow', `Shallow clone: history starts at ${result.shallow.startsAt} (${result.shallow.commits} commits); fetch the full history for a complete burndown.`));
