@@ -57,6 +57,7 @@ function timedStages(): { stages: HistoryStages; ms: { parse: number; verify: nu
         }
       },
       evaluateMetric: (metric, tree) => real.evaluateMetric(metric, tree),
+      evaluateMetrics: real.evaluateMetrics ? (metrics, tree) => real.evaluateMetrics!(metrics, tree) : undefined,
       verify: (doc, tree, context) => {
         const t = performance.now();
         return real.verify(doc, tree, context).finally(() => (ms.verify += performance.now() - t));

@@ -5,7 +5,7 @@
  */
 import { createTrackingDocParser } from '../doc/index.js';
 import type { TrackingDoc } from '../doc/model.js';
-import { createScanCache, evaluatePipeline, parseGrepCommand } from '../scan/index.js';
+import { createScanCache, evaluatePipeline, evaluatePipelines, parseGrepCommand } from '../scan/index.js';
 import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
 import { sumsOverFiles } from './per-file-metric.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
@@ -23,6 +23,8 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
   const parseDoc = createTrackingDocParser();
   const scanCache = createScanCache();
   const verifyCache = createVerifyCache();
+  // History keeps values only: no matches, no context lines (one setting for the one cache).
+  const VALUE_ONLY = { cache: scanCache, context: 0, maxMatches: 0 };
   const pipelines = new Map<string, ReturnType<typeof parseGrepCommand>>();
   const parse = (command: string) => {
     let parsed = pipelines.get(command);
@@ -34,8 +36,19 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
     async evaluateMetric(metric, tree) {
       const parsed = parse(metric.command);
       if (!parsed.ok) throw new Error(parsed.reason);
-      const result = await evaluatePipeline(parsed.pipeline, tree, { cache: scanCache });
+      const result = await evaluatePipeline(parsed.pipeline, tree, VALUE_ONLY);
       return result.incomplete === null ? result.value : null;
+    },
+    async evaluateMetrics(metrics, tree) {
+      const parsed = metrics.map((metric) => parse(metric.command));
+      const runnable = parsed.flatMap((p) => (p.ok ? [p.pipeline] : []));
+      const results = await evaluatePipelines(runnable, tree, VALUE_ONLY);
+      let next = 0;
+      return parsed.map((p) => {
+        if (!p.ok) return null;
+        const result = results[next++];
+        return result !== undefined && result.incomplete === null ? result.value : null;
+      });
     },
     sumsOverFiles(metric) {
       const parsed = parse(metric.command);

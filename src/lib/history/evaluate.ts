@@ -8,7 +8,7 @@ import type { TrackingDoc } from '../doc/model.js';
 import type { BlobReader } from './cat-file.js';
 import { TreeMemo } from './memo.js';
 import type { BackfillMetric, HistoryStages, Verification } from './stages.js';
-import { PerFileMetric } from './per-file-metric.js';
+import { PerFileMetrics } from './per-file-metric.js';
 import { treeView, type TouchedPath, type TreeState } from './tree-state.js';
 import type { RepoTree } from '../scan/types.js';
 
@@ -30,7 +30,8 @@ export interface PointResult {
 export class PointEvaluator {
   readonly stats: EvaluationStats = { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0 };
   private readonly metricMemos: Map<string, TreeMemo<number | null>>;
-  private readonly perFile = new Map<string, PerFileMetric>();
+  /** The metrics that sum over files, updated together per changed file (null: none). */
+  private readonly perFile: { metrics: readonly BackfillMetric[]; totals: PerFileMetrics } | null;
   private readonly verifyMemo = new TreeMemo<Verification | null>();
   private parsed: { blob: string; doc: TrackingDoc | null } | null = null;
   private readonly reported = new Set<string>();
@@ -43,16 +44,20 @@ export class PointEvaluator {
     private readonly diagnostics: Diagnostic[],
   ) {
     this.metricMemos = new Map(metrics.map((m) => [m.id, new TreeMemo<number | null>()]));
-    for (const metric of metrics) {
-      if (!stages.sumsOverFiles?.(metric)) continue;
-      const evaluate = (tree: RepoTree) => this.stages.evaluateMetric(metric, tree).catch(() => null);
-      this.perFile.set(metric.id, new PerFileMetric(evaluate, (path, oid) => this.reportedRead(path, oid)));
-    }
+    const summable = metrics.filter((metric) => stages.sumsOverFiles?.(metric) ?? false);
+    const evaluateAll = (tree: RepoTree): Promise<(number | null)[]> =>
+      stages.evaluateMetrics
+        ? stages.evaluateMetrics(summable, tree).catch(() => summable.map(() => null))
+        : Promise.all(summable.map((metric) => stages.evaluateMetric(metric, tree).catch(() => null)));
+    this.perFile = summable.length === 0 ? null : {
+      metrics: summable,
+      totals: new PerFileMetrics(summable.length, evaluateAll, (path, oid) => this.reportedRead(path, oid)),
+    };
   }
 
-  /** Runs of the scanner for per-file metrics (whole tree or one file). */
+  /** Runs of the scanner for per-file metrics (whole tree, or one file for all of them). */
   get perFileRuns(): number {
-    return [...this.perFile.values()].reduce((n, m) => n + m.runs, 0);
+    return this.perFile?.totals.runs ?? 0;
   }
 
   /** Tell the caches which paths the last applied commit changed. */
@@ -60,7 +65,7 @@ export class PointEvaluator {
     const paths = touched.map((t) => t.path);
     for (const memo of this.metricMemos.values()) memo.noteChanged(paths);
     this.verifyMemo.noteChanged(paths);
-    for (const metric of this.perFile.values()) for (const t of touched) metric.noteChanged(t.path, t.before);
+    for (const t of touched) this.perFile?.totals.noteChanged(t.path, t.before);
   }
 
   /** Evaluates the tree as it is now; `docPath` is where the doc lives at this commit. */
@@ -68,10 +73,11 @@ export class PointEvaluator {
     const paths = this.state.paths();
     // Started first: its blob read overlaps the metrics' reads.
     const docReady = this.docAt(docPath, commit);
+    const summed = this.perFile ? this.perFile.totals.values(this.view(commit)) : Promise.resolve([]);
     const values = await Promise.all(
       this.metrics.map(async (metric) => {
-        const perFile = this.perFile.get(metric.id);
-        if (perFile) return [metric.id, await perFile.value(this.view(commit))] as const;
+        const index = this.perFile?.metrics.indexOf(metric) ?? -1;
+        if (index >= 0) return [metric.id, (await summed)[index] ?? null] as const;
         const memo = this.metricMemos.get(metric.id) ?? new TreeMemo<number | null>();
         const { value, reused } = await memo.get('', paths, (access) =>
           this.stages.evaluateMetric(metric, this.view(commit, access)).catch((error: unknown) => {

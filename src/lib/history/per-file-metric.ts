@@ -23,18 +23,28 @@ export function sumsOverFiles(pipeline: GrepPipeline): boolean {
     sort?.kind === 'sort' && sort.unique && pipeline.grep.recursive !== 'none' && pipeline.grep.withFilename !== false;
 }
 
-export type Evaluate = (tree: RepoTree) => Promise<number | null>;
+/** Values of a fixed list of metrics on a tree, in that order (null: not evaluable). */
+export type EvaluateAll = (tree: RepoTree) => Promise<(number | null)[]>;
 
-/** One metric's running total across a walk. */
-export class PerFileMetric {
-  private total: number | null = null;
+/**
+ * The running totals of the metrics that sum over files, kept together so that each changed file
+ * is read and scanned once for all of them.
+ */
+export class PerFileMetrics {
+  private totals: number[] | null = null;
   /** path → blob as of the last evaluation (undefined: absent), for paths touched since. */
   private pending = new Map<string, string | undefined>();
-  private readonly contributions = new Map<string, number | null>();
+  private readonly contributions = new Map<string, (number | null)[]>();
+  /** Scanner runs: whole tree, or one file for all the metrics. */
   runs = 0;
 
+  /**
+   * @param count how many metrics `evaluate` answers for
+   * @param readBlob reads a file's content at a blob (for a tree of that one file)
+   */
   constructor(
-    private readonly evaluate: Evaluate,
+    private readonly count: number,
+    private readonly evaluate: EvaluateAll,
     private readonly readBlob: (path: string, oid: string) => Promise<Buffer | null>,
   ) {}
 
@@ -43,32 +53,38 @@ export class PerFileMetric {
     if (!this.pending.has(path)) this.pending.set(path, before);
   }
 
-  /** The value on `tree`: a full evaluation the first time (or after a failure), deltas after. */
-  async value(tree: RepoTree): Promise<number | null> {
-    if (this.total === null) {
-      this.pending.clear();
-      this.runs++;
-      this.total = await this.evaluate(tree);
-      return this.total;
-    }
-    let total: number = this.total;
-    for (const [path, before] of this.pending) {
-      const after = tree.blobId?.(path);
-      if (after === before) continue;
-      const [oldPart, newPart] = await Promise.all([this.contribution(path, before), this.contribution(path, after)]);
-      if (oldPart === null || newPart === null) {
-        this.total = null; // cannot trust a delta: start over on the whole tree
-        return this.value(tree);
+  /**
+   * The values on `tree`: a whole-tree evaluation the first time (and whenever one of them could
+   * not be evaluated), then the last values moved by the contributions of the files changed since.
+   */
+  async values(tree: RepoTree): Promise<(number | null)[]> {
+    if (this.totals === null) return this.fromWholeTree(tree);
+    const totals = [...this.totals];
+    const changed = [...this.pending].filter(([path, before]) => tree.blobId?.(path) !== before);
+    const parts = await Promise.all(changed.map(([path, before]) => Promise.all([this.contribution(path, before), this.contribution(path, tree.blobId?.(path))])));
+    for (const [oldPart, newPart] of parts) {
+      for (let k = 0; k < totals.length; k++) {
+        const added = newPart[k] ?? null;
+        const removed = oldPart[k] ?? null;
+        if (added === null || removed === null) return this.fromWholeTree(tree); // a delta cannot be trusted: start over
+        totals[k] = (totals[k] as number) + added - removed;
       }
-      total += newPart - oldPart;
     }
     this.pending.clear();
-    this.total = total;
-    return total;
+    this.totals = totals;
+    return totals;
   }
 
-  private async contribution(path: string, blob: string | undefined): Promise<number | null> {
-    if (blob === undefined) return 0;
+  private async fromWholeTree(tree: RepoTree): Promise<(number | null)[]> {
+    this.pending.clear();
+    this.runs++;
+    const values = await this.evaluate(tree);
+    this.totals = values.every((v): v is number => v !== null) ? values : null;
+    return values;
+  }
+
+  private async contribution(path: string, blob: string | undefined): Promise<(number | null)[]> {
+    if (blob === undefined) return new Array<number>(this.count).fill(0); // an absent file adds nothing
     const key = `${path}\0${blob}`;
     const known = this.contributions.get(key);
     if (known !== undefined) return known;
@@ -78,8 +94,8 @@ export class PerFileMetric {
       read: async (p) => (p === path ? this.readBlob(path, blob) : null),
       blobId: (p) => (p === path ? blob : undefined),
     };
-    const value = await this.evaluate(single);
-    this.contributions.set(key, value);
-    return value;
+    const values = await this.evaluate(single);
+    this.contributions.set(key, values);
+    return values;
   }
 }

@@ -25,6 +25,11 @@ export interface HistoryStages {
   /** A metric's value on a tree (null when it cannot be evaluated). Called with a per-backfill cache inside. */
   evaluateMetric(metric: BackfillMetric, tree: RepoTree): Promise<number | null>;
   /**
+   * Several metrics' values on one tree, reading each file once for all of them. Optional: without
+   * it, evaluateMetric is called for each.
+   */
+  evaluateMetrics?(metrics: readonly BackfillMetric[], tree: RepoTree): Promise<(number | null)[]>;
+  /**
    * Whether the metric's value is a sum over files (see per-file-metric.ts), so it can be updated
    * per changed file. Optional: without it every metric is re-run on the whole tree when needed.
    */
