@@ -4,7 +4,9 @@
 import { defineConfig, passthroughImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkGfm from 'remark-gfm';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** `migratrack dev` rewrites the snapshot when the doc changes: reload the open pages then. */
 function reloadOnSnapshotChange() {
@@ -18,6 +20,36 @@ function reloadOnSnapshotChange() {
       const reload = (file) => resolve(file) === snapshot && server.ws.send({ type: 'full-reload' });
       server.watcher.on('change', reload);
       server.watcher.on('add', reload);
+    },
+  };
+}
+
+/**
+ * Writes the `/items/<n>/` redirect pages of items that have a file page (issue 6): 5,000 fixed
+ * strings cost ~1 ms of CPU each through Astro's page generation and almost nothing written
+ * here. The items route prepares them (src/lib/site/item-redirect.ts, same key) while Astro
+ * collects its paths; they are written once every page is, into the same output folder.
+ */
+function itemRedirects() {
+  const key = Symbol.for('migratrack.item-redirect-files');
+  return {
+    name: 'migratrack-item-redirects',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const files = globalThis[key];
+        // Nothing queued: a project without the items route (the benchmark's bare project copies
+        // this config). tests/pipeline/site-build.test.ts checks every item's page exists.
+        if (files === undefined) return;
+        delete globalThis[key];
+        const root = fileURLToPath(dir);
+        for (const { file, html } of files) {
+          const target = resolve(root, file);
+          if (!target.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error(`migratrack: ${file} is outside the site`);
+          mkdirSync(dirname(target), { recursive: true });
+          // 'wx': a page Astro already wrote there would be a bug in the items route; fail loudly.
+          writeFileSync(target, html, { flag: 'wx' });
+        }
+      },
     },
   };
 }
@@ -40,7 +72,7 @@ export default defineConfig({
   // No Shiki: its tokenizer has a time limit, so under load the same note highlights differently
   // and output stops being byte-identical; notes' code blocks render as plain <pre><code>.
   markdown: { remarkPlugins: [remarkGfm], syntaxHighlight: false },
-  integrations: [mdx()],
+  integrations: [mdx(), itemRedirects()],
   vite: { plugins: [reloadOnSnapshotChange()] },
   devToolbar: { enabled: false },
 });

@@ -24,9 +24,9 @@ export function drawCharts(): void {
 }
 
 function config(spec: Omit<ChartSpec, 'table'>): ChartConfiguration {
-  const axisTitle = { display: !spec.sparkline, text: spec.valueAxis };
-  const valueScale = { stacked: spec.stacked, beginAtZero: true, title: axisTitle, display: !spec.sparkline, ticks: { precision: 0 } };
-  const labelScale = { stacked: spec.stacked, display: !spec.sparkline };
+  const axisTitle = { display: true, text: spec.valueAxis };
+  const valueScale = { stacked: spec.stacked, beginAtZero: true, title: axisTitle, ticks: { precision: 0 } };
+  const labelScale = { stacked: spec.stacked };
   return {
     type: spec.kind,
     data: {
@@ -38,7 +38,7 @@ function config(spec: Omit<ChartSpec, 'table'>): ChartConfiguration {
         borderColor: d.colour,
         borderDash: d.dashed ? [6, 4] : [],
         borderWidth: spec.kind === 'line' ? 2 : 0,
-        pointRadius: spec.sparkline ? 0 : 3,
+        pointRadius: 3,
         spanGaps: true,
       })),
     },
@@ -48,7 +48,7 @@ function config(spec: Omit<ChartSpec, 'table'>): ChartConfiguration {
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: spec.horizontal ? 'y' : 'x',
-      plugins: { legend: { display: !spec.sparkline && spec.datasets.length > 1 }, tooltip: { enabled: !spec.sparkline } },
+      plugins: { legend: { display: spec.datasets.length > 1 } },
       scales: spec.horizontal ? { x: valueScale, y: labelScale } : { x: labelScale, y: valueScale },
     },
   } as ChartConfiguration;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Snapshot } from '../../src/lib/snapshot/schema.js';
 import { standupLine } from '../../src/lib/site/standup.js';
-import { absoluteUrl, joinBase } from '../../src/lib/site/urls.js';
+import { absoluteUrl, itemSlug, joinBase } from '../../src/lib/site/urls.js';
 import { axeViolations, canvasInk, launch, type Browser } from './browser.js';
 import { buildSite, ROOT, siteInput, workDir, type SiteInput } from './build.js';
 import { compareTrees } from './compare.js';
@@ -163,6 +163,17 @@ describe('the built site', () => {
     await page.waitForLoadState('networkidle');
     expect(page.url().startsWith(`${sub.origin}/migration/`)).toBe(true);
     expect(await page.locator('main h1').count()).toBe(1);
+  });
+
+  it('/items/<n>/ of a file leads to its file page, without JavaScript and under the base path', async () => {
+    const item = snapshot.items.find((i) => i.path !== null && i.url.startsWith('files/'));
+    if (!item) return;
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(`${sub.origin}/migration/items/${encodeURIComponent(itemSlug(item))}/`);
+    await page.waitForURL(`${sub.origin}${joinBase('/migration/', item.url)}#${item.id}`);
+    expect(await page.locator(`[id="${item.id}"]`).count()).toBe(1);
   });
 
   it('builds byte-identical output from identical input', () => {

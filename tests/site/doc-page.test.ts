@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocPage, renderDoc, splitSections } from '../../src/lib/site/doc-page.js';
+import { buildDocPage, groupSections, renderDoc, splitSections } from '../../src/lib/site/doc-page.js';
 import { ROOT, siteData } from './helpers.js';
 
 describe('doc page', () => {
@@ -33,6 +33,16 @@ describe('doc page', () => {
     const html = renderDoc('# A\n\n```\n# code\n```\n\n## B', siteData().snapshot, ROOT);
     expect(html).toContain('<h2 id="doc-L7">B</h2>');
     expect(html).toContain('<code># code\n</code>');
+  });
+
+  it('parses ~50 lines at a time, each heading keeping its own line number', () => {
+    const sections = splitSections(Array.from({ length: 40 }, (_, i) => `## S${i + 1}\ntext`).join('\n'));
+    const chunks = groupSections(sections);
+    expect(chunks.map((c) => c.startLine)).toEqual([1, 51]);
+    expect(chunks.map((c) => c.text).join('\n')).toBe(sections.map((s) => s.text).join('\n'));
+    expect(groupSections([{ startLine: 1, text: 'a\n'.repeat(60) }, { startLine: 62, text: '# b' }]).map((c) => c.startLine)).toEqual([1, 62]);
+    const html = renderDoc(sections.map((s) => s.text).join('\n'), siteData().snapshot, ROOT);
+    expect(html).toContain('<h2 id="doc-L53">S27</h2>');
   });
 
   it('says when the snapshot has no doc text', () => {

@@ -40,17 +40,39 @@ describe('file pages', () => {
       '2026-01-25 doc: in progress, code: done',
       '2026-01-19 doc: not started, code: not started',
     ]);
-    expect(f1.sparkline!.datasets[0]!.data).toEqual([0, 2, 2, 2]);
     expect(vm.sections[1]!.doneOn).toBeNull();
   });
 
-  it('item pages point at the file page, or show an unresolved slot in full', () => {
+  it('plots the file’s remaining calls, with gaps (not zeros) before the history counted them', () => {
+    const [f1, f27] = buildFilePage(siteData(), ROOT, BASE_PATH).sections;
+    const spark = f27!.sparkline!;
+    expect(spark.labels).toEqual(['2026-01-19', '2026-01-25', '2026-02-03', '2026-02-08']);
+    expect([spark.dataset.label, spark.dataset.data]).toEqual(['Calls left', [null, null, 0, 1]]);
+    // Gaps stay gaps: the line starts at the first counted day.
+    expect(spark.path).toBe('M66.67 23L100 1');
+    expect(spark.title).toBe('File 27: call sites left in code over time');
+    expect(f1!.sparkline!.title).toBe('File 1: call sites left in code over time, done on 2026-01-25');
+    // The table lists the days the count changed (and the last one), gaps as "—".
+    expect(spark.table.columns).toEqual(['Date', 'Calls left']);
+    expect(spark.table.rows).toEqual([
+      { label: '2026-01-19', cells: ['—'] },
+      { label: '2026-02-03', cells: ['0'] },
+      { label: '2026-02-08', cells: ['1'] },
+    ]);
+    expect(spark.table.caption).toContain('(— : not counted yet)');
+  });
+
+  it('has no sparkline when the history never counted the file’s calls', () => {
     const data = siteData();
-    const f27 = buildItemPage(data, ROOT, data.snapshot.items.find((i) => i.id === 'file-27')!);
-    expect(f27.filePage).toEqual({ href: `/files/${BASE_PATH}/#file-27`, path: BASE_PATH });
     const f41 = buildItemPage(data, ROOT, data.snapshot.items.find((i) => i.id === 'file-41')!);
-    expect(f27.section).toBeNull();
-    expect(f41.filePage).toBeNull();
-    expect(f41.section!.copyLink).toBe('/items/41/');
+    expect(f41.section.sparkline).toBeNull();
+    expect(f41.section.events.length).toBeGreaterThan(0);
+  });
+
+  it('item pages exist only for items without a file page; the others redirect to theirs', () => {
+    const data = siteData();
+    const f41 = buildItemPage(data, ROOT, data.snapshot.items.find((i) => i.id === 'file-41')!);
+    expect(f41.title).toBe('File 41: unresolved slot');
+    expect(f41.section.copyLink).toBe('/items/41/');
   });
 });

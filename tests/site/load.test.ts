@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,20 @@ describe('loadSiteData', () => {
     expect(data.snapshot.items).toHaveLength(7);
     expect(data.history.map((r) => r.at.slice(0, 10))).toEqual(['2026-01-19', '2026-01-25', '2026-02-03', '2026-02-08']);
     expect(loadSiteData(env)).toBe(data);
+  });
+
+  it('reads a rewritten file again, unless told the inputs cannot change (a build)', () => {
+    const d = dir();
+    const file = join(d, 's.json');
+    writeFileSync(file, JSON.stringify(makeSnapshot()));
+    const env = { MIGRATRACK_SNAPSHOT: file };
+    const first = loadSiteData(env);
+    const changed = makeSnapshot();
+    changed.doc.title = 'Rewritten';
+    writeFileSync(file, JSON.stringify(changed));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    expect(loadSiteData(env, false)).toBe(first);
+    expect(loadSiteData(env).snapshot.doc.title).toBe('Rewritten');
   });
 
   it('treats an absent history file as no history', () => {

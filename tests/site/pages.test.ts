@@ -7,7 +7,7 @@ import { buildFileList } from '../../src/lib/site/file-list.js';
 import { buildMetricPage, metricParams } from '../../src/lib/site/metric-page.js';
 import { buildMilestonesPage } from '../../src/lib/site/milestones-page.js';
 import { buildNav, currentPath } from '../../src/lib/site/nav.js';
-import { notesForPath } from '../../src/lib/site/notes.js';
+import { notesByPath, notesForPath } from '../../src/lib/site/notes.js';
 import { HOSTILE_PATH, IMG } from './fixtures/hostile.js';
 import { BASE_PATH } from './fixtures/snapshot.js';
 import { ROOT, SUB, siteData } from './helpers.js';
@@ -78,5 +78,7 @@ describe('page view-models', () => {
     expect(currentPath('/migration/files/a%20b/', '/migration/')).toBe('files/a b/');
     const notes = [{ id: 'n1', data: { title: 'x', order: 1, file: 'a.py' } }, { id: 'n2', data: { title: 'y', order: 1 } }];
     expect(notesForPath(notes, 'a.py').map((n) => n.id)).toEqual(['n1']);
+    const more = [...notes, { id: 'n0', data: { title: 'w', order: 0, file: 'a.py' } }];
+    expect([...notesByPath(more)].map(([path, list]) => [path, list.map((n) => n.id)])).toEqual([['a.py', ['n0', 'n1']]]);
   });
 });

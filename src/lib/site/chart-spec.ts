@@ -1,6 +1,7 @@
 /**
  * What a chart shows, decided in src/lib: the same numbers drive the canvas (chart.js, on the
- * client) and the accessible table that is always rendered beside it.
+ * client) or the SVG (a file's sparkline, drawn at build time) and the accessible table that is
+ * always rendered beside it.
  */
 
 /** One series. `null` values leave a gap (a line that has not started yet). */
@@ -25,8 +26,24 @@ export interface ChartSpec {
   datasets: ChartDataset[];
   /** Axis title for the values. */
   valueAxis: string;
-  /** Tiny chart without axes or legend (file sparkline). */
-  sparkline: boolean;
+  table: ChartTable;
+}
+
+/**
+ * A file's sparkline: one line, no axes, drawn as an SVG path at build time. A file page is
+ * opened from a standup link; it needs no chart library (and 5,000 of them render faster).
+ */
+export interface SparklineSpec {
+  /** Stable DOM id. */
+  id: string;
+  title: string;
+  labels: string[];
+  /** The one series; `null` values are gaps in the line. */
+  dataset: ChartDataset;
+  /** The SVG's viewBox ("0 0 100 24", see SPARKLINE_BOX in charts.ts). */
+  viewBox: string;
+  /** SVG path data in that box; "" when nothing is drawn. */
+  path: string;
   table: ChartTable;
 }
 
@@ -55,13 +72,12 @@ export function tableFor(caption: string, labelHeader: string, labels: string[],
 
 /** A chart spec with its table; defaults keep call sites short. */
 export function chart(
-  spec: Omit<ChartSpec, 'table' | 'stacked' | 'horizontal' | 'sparkline'> & Partial<Pick<ChartSpec, 'stacked' | 'horizontal' | 'sparkline'>>,
+  spec: Omit<ChartSpec, 'table' | 'stacked' | 'horizontal'> & Partial<Pick<ChartSpec, 'stacked' | 'horizontal'>>,
   labelHeader: string,
 ): ChartSpec {
   return {
     stacked: false,
     horizontal: false,
-    sparkline: false,
     ...spec,
     table: tableFor(spec.title, labelHeader, spec.labels, spec.datasets),
   };

@@ -1,12 +1,14 @@
 /**
- * The four charts of the site, as ChartSpecs: per-category stacked bars, burndown, a metric over
- * time and a file's sparkline. Each also yields the table printed beside the canvas.
+ * The four charts of the site: per-category stacked bars, burndown and a metric over time as
+ * ChartSpecs (chart.js), and a file's sparkline as an SVG path. Each also yields the table
+ * printed beside it.
  */
 import type { HistoryRecord } from '../history/schema.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { chart, type ChartSpec } from './chart-spec.js';
+import { chart, tableFor, type ChartSpec, type SparklineSpec } from './chart-spec.js';
 import { metricSeries } from './history-view.js';
-import { normaliseStatus, SERIES_COLOURS } from './status.js';
+import type { ItemPoint } from './item-timeline.js';
+import { SERIES_COLOURS } from './status.js';
 
 /** Per-category counts for the stacked bars; they add up to the category's slots. */
 export interface CategoryStack {
@@ -108,25 +110,59 @@ export function metricChart(history: readonly HistoryRecord[], id: string, label
   );
 }
 
-/** 0 not started / missing / unknown, 1 partly done, 2 done: the file's progress per point. */
-const LEVEL: Record<string, number> = { done: 2, 'in-progress': 1 };
+/** The viewBox of a sparkline: wide and flat, stretched to the figure by CSS. */
+export const SPARKLINE_BOX = { width: 100, height: 24 } as const;
 
-/** An item's verified progress over the history, as a small line. */
-export function itemSparkline(history: readonly HistoryRecord[], itemId: string, title: string): ChartSpec | null {
-  const points = history.filter((r) => itemId in r.items);
-  if (points.length < 2) return null;
-  return chart(
-    {
-      id: `chart-item-${itemId.replace(/[^A-Za-z0-9_-]/g, '-')}`,
-      kind: 'line',
-      sparkline: true,
-      title: `${title}: progress in code over time (0 not started, 1 partly done, 2 done)`,
-      labels: points.map((r) => r.at.slice(0, 10)),
-      valueAxis: 'progress',
-      datasets: [{ label: 'Progress in code', data: points.map((r) => LEVEL[normaliseStatus(r.items[itemId]?.detected)] ?? 0), colour: SERIES_COLOURS.verified }],
-    },
-    'Date',
-  );
+/**
+ * SVG path data of a series in SPARKLINE_BOX: one point per value, evenly spaced, 0 at the
+ * bottom; a null starts a new segment, so a gap stays a gap; a lone value is a short dash.
+ */
+export function sparklinePath(data: readonly (number | null)[]): string {
+  const { width, height } = SPARKLINE_BOX;
+  const max = data.reduce<number>((m, v) => Math.max(m, v ?? 0), 1);
+  const x = (i: number) => (data.length > 1 ? (i / (data.length - 1)) * width : 0);
+  const y = (v: number) => 1 + (height - 2) * (1 - v / max);
+  const fmt = (n: number) => String(Math.round(n * 100) / 100);
+  const parts: string[] = [];
+  data.forEach((v, i) => {
+    if (v === null) return;
+    const joined = i > 0 && data[i - 1] !== null;
+    parts.push(`${joined ? 'L' : 'M'}${fmt(x(i))} ${fmt(y(v))}`);
+    if (!joined && (i === data.length - 1 || data[i + 1] === null)) parts.push('h0.5');
+  });
+  return parts.join('');
+}
+
+/** The last point of each day: a file's sparkline has one value per date on its axis. */
+function lastOfEachDay(timeline: readonly ItemPoint[]): ItemPoint[] {
+  return timeline.filter((p, i) => timeline[i + 1]?.date !== p.date);
+}
+
+/**
+ * A file's remaining call sites over its timeline (one value per day), as a sparkline. Records
+ * written before the history counted them (no `remaining`) are gaps, never zeros: a zero would
+ * claim the file was clean. No sparkline when fewer than two days, or no day has a count.
+ *
+ * Its table lists the days where the count changed (and the last day), not every day: a long
+ * history would otherwise print hundreds of identical rows on every file page.
+ */
+export function itemSparkline(timeline: readonly ItemPoint[], itemId: string, title: string, doneOn: string | null = null): SparklineSpec | null {
+  const days = lastOfEachDay(timeline);
+  if (days.length < 2 || days.every((p) => p.remaining === null)) return null;
+  const labels = days.map((p) => p.date);
+  const dataset = { label: 'Calls left', data: days.map((p) => p.remaining), colour: SERIES_COLOURS.metric };
+  const fullTitle = `${title}: call sites left in code over time${doneOn ? `, done on ${doneOn}` : ''}`;
+  const kept = days.flatMap((p, i) => (i === 0 || i === days.length - 1 || p.remaining !== days[i - 1]!.remaining ? [i] : []));
+  const gaps = days.some((p) => p.remaining === null) ? ' (— : not counted yet)' : '';
+  return {
+    id: `chart-item-${itemId.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+    title: fullTitle,
+    labels,
+    dataset,
+    viewBox: `0 0 ${SPARKLINE_BOX.width} ${SPARKLINE_BOX.height}`,
+    path: sparklinePath(dataset.data),
+    table: tableFor(`${fullTitle}, on the days the count changed${gaps}`, 'Date', kept.map((i) => labels[i]!), [{ ...dataset, data: kept.map((i) => dataset.data[i] ?? null) }]),
+  };
 }
 
 /** A category's declared and verified done over the history. */

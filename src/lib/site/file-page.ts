@@ -1,6 +1,7 @@
 /**
- * The per-path file page (`/files/<path>/`) and the per-item page (`/items/<id>/`). The item URL
- * in the snapshot is authoritative: file pages exist for every `files/…/` URL it names.
+ * The per-path file page (`/files/<path>/`) and the per-item page (`/items/<id>/`) of an item
+ * without a path. The item URL in the snapshot is authoritative: file pages exist for every
+ * `files/…/` URL it names.
  */
 import type { SnapshotItem } from '../snapshot/schema.js';
 import { buildItemSection, type ItemSectionView } from './item-section.js';
@@ -69,23 +70,21 @@ export function buildFilePage(data: SiteData, ctx: SiteContext, path: string, it
 
 export interface ItemPage {
   title: string;
-  /** Where the item's file page is, when it has one (the item page then stays short). */
-  filePage: { href: string; path: string } | null;
   declared: StatusView;
   detected: StatusView;
-  /** Full details, only for items without a file page (unresolved slots). */
-  section: ItemSectionView | null;
+  /** Full details: only items without a file page (unresolved slots) have an item page. */
+  section: ItemSectionView;
 }
 
-/** Builds `/items/<id>/`: a link to the file page when the item has a path, else its details. */
+/**
+ * Builds `/items/<id>/` of an item without a file page. Items with one get a redirect to it
+ * instead (./item-redirect.ts).
+ */
 export function buildItemPage(data: SiteData, ctx: SiteContext, item: SnapshotItem): ItemPage {
-  const param = filePageParam(item.url);
   return {
     title: `${itemTitle(item)}: ${item.name}`,
-    filePage: param !== null ? { href: `${joinBase(ctx.base, item.url)}#${item.id}`, path: param } : null,
     declared: declaredView(item.declaredStatus),
     detected: detectedView(item.detectedStatus),
-    // 5,000 item pages: building history and code blocks only where they are shown keeps builds fast.
-    section: param === null ? buildItemSection(data.snapshot, data.history, ctx, item) : null,
+    section: buildItemSection(data.snapshot, data.history, ctx, item),
   };
 }

@@ -3,10 +3,11 @@
  * Pages import from here only (STYLE.md "An explicit public surface").
  */
 export { loadSiteData, parseJsonFile, type SiteData } from './load.js';
-export { siteContext } from './context.js';
+export { siteContext, siteData } from './context.js';
 export { buildDashboard, completion, type Dashboard } from './dashboard.js';
 export { buildFilePage, buildItemPage, filePages, filePageParam, type FilePage, type ItemPage } from './file-page.js';
 export { buildItemSection, type ItemSectionView } from './item-section.js';
+export { itemRedirect, itemRedirectHtml, itemRoutes, queueRedirectFiles, redirectFiles, type ItemRedirect, type ItemRoute, type RedirectFile } from './item-redirect.js';
 export { buildCategoryPage, categoryParams, type CategoryPage } from './category-page.js';
 export { buildMetricPage, metricParams, type MetricPage } from './metric-page.js';
 export { buildMilestonesPage, type MilestonesPage } from './milestones-page.js';
@@ -16,10 +17,10 @@ export { buildDocPage, renderDoc, type DocPage } from './doc-page.js';
 export { buildFileList, type FileList } from './file-list.js';
 export { buildDiagnosticsPage } from './diagnostics-page.js';
 export { buildNav, currentPath, type NavLink, type NoteRef } from './nav.js';
-export { noteRefs, notesForPath, type NoteEntry } from './notes.js';
+export { noteRefs, notesByPath, notesForPath, type NoteEntry } from './notes.js';
 export { snapshotBadge, renderBadge } from './badge.js';
 export { standupLine, remainingPhrase, itemTitle } from './standup.js';
 export { joinBase, filePageUrl, itemPageUrl, itemSlug, encodePath, repoFileUrl, absoluteUrl, type SiteContext } from './urls.js';
 export { declaredView, detectedView, formatPercent, percent, classForPercent, formatDelta } from './status.js';
-export type { ChartSpec, ChartTable } from './chart-spec.js';
+export type { ChartSpec, ChartTable, SparklineSpec } from './chart-spec.js';
 export type { CodeBlock, CodeLine } from './code.js';

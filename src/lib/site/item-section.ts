@@ -4,12 +4,13 @@
  */
 import type { HistoryRecord } from '../history/schema.js';
 import type { Check, Snapshot, SnapshotItem } from '../snapshot/schema.js';
-import type { ChartSpec } from './chart-spec.js';
+import type { SparklineSpec } from './chart-spec.js';
 import { itemSparkline } from './charts.js';
 import { codeBlocks, type CodeBlock } from './code.js';
 import { categoryLink, docLineUrl, itemById, itemHref, repoLineUrl, type Link } from './common.js';
+import { itemTimeline, type ItemPoint } from './item-timeline.js';
 import { itemTitle, standupLine } from './standup.js';
-import { declaredView, detectedView, detectedWords, normaliseStatus, type StatusView } from './status.js';
+import { declaredView, detectedView, detectedWords, type StatusView } from './status.js';
 import { absoluteUrl, itemPageUrl, joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
 
 export interface CheckView {
@@ -53,7 +54,7 @@ export interface ItemSectionView {
   copyLink: string;
   standup: string;
   doneOn: string | null;
-  sparkline: ChartSpec | null;
+  sparkline: SparklineSpec | null;
   events: ItemEvent[];
 }
 
@@ -62,36 +63,30 @@ function checkView(check: Check): CheckView {
   return { description: check.description, result, className: `check-${result.replace(' ', '-')}`, evidence: check.evidence, matchCount: check.matches.length };
 }
 
-/** Changes of this item's state along the history, newest first (at most 10). */
-export function itemEvents(snapshot: Snapshot, history: readonly HistoryRecord[], id: string): ItemEvent[] {
+/** Changes of this item's state along its timeline, newest first (at most 10). */
+export function itemEvents(snapshot: Snapshot, timeline: readonly ItemPoint[]): ItemEvent[] {
   const events: ItemEvent[] = [];
-  let before: { declared: string; detected: string } | null = null;
-  for (const record of history) {
-    // Read the one item directly: building every record's full state map per item is O(n²).
-    const raw = record.items[id];
-    if (!raw) continue;
-    const state = { declared: normaliseStatus(raw.declared), detected: normaliseStatus(raw.detected) };
+  let before: ItemPoint | null = null;
+  for (const point of timeline) {
     const changes: string[] = [];
-    if (!before || before.declared !== state.declared) changes.push(`doc: ${declaredView(state.declared).label.toLowerCase()}`);
-    if (!before || before.detected !== state.detected) changes.push(`code: ${detectedWords(state.detected)}`);
+    if (!before || before.declared !== point.declared) changes.push(`doc: ${declaredView(point.declared).label.toLowerCase()}`);
+    if (!before || before.detected !== point.detected) changes.push(`code: ${detectedWords(point.detected)}`);
     if (changes.length > 0) {
-      const short = shortSha(record.commit);
-      const href = repoCommitUrl(snapshot.repo.host, snapshot.repo.webUrl, record.commit);
-      events.push({ date: record.at.slice(0, 10), commit: short ? { label: short, href: href ?? '' } : null, what: changes.join(', ') });
+      const short = shortSha(point.commit);
+      const href = repoCommitUrl(snapshot.repo.host, snapshot.repo.webUrl, point.commit);
+      events.push({ date: point.date, commit: short ? { label: short, href: href ?? '' } : null, what: changes.join(', ') });
     }
-    before = state;
+    before = point;
   }
   return events.reverse().slice(0, 10);
 }
 
 /** The first date from which the item stayed done in code, or null when it is not done now. */
-export function doneSince(history: readonly HistoryRecord[], item: SnapshotItem): string | null {
+export function doneSince(timeline: readonly ItemPoint[], item: SnapshotItem): string | null {
   if (item.detectedStatus !== 'done') return null;
   let since: string | null = null;
-  for (const record of history) {
-    const detected = record.items[item.id]?.detected;
-    if (detected === undefined) continue;
-    if (detected === 'done') since ??= record.at.slice(0, 10);
+  for (const point of timeline) {
+    if (point.detected === 'done') since ??= point.date;
     else since = null;
   }
   return since;
@@ -100,6 +95,8 @@ export function doneSince(history: readonly HistoryRecord[], item: SnapshotItem)
 /** Builds one item's section. */
 export function buildItemSection(snapshot: Snapshot, history: readonly HistoryRecord[], ctx: SiteContext, item: SnapshotItem): ItemSectionView {
   const title = itemTitle(item);
+  const timeline = itemTimeline(history, item.id);
+  const doneOn = doneSince(timeline, item);
   return {
     id: item.id,
     anchor: item.id,
@@ -128,8 +125,8 @@ export function buildItemSection(snapshot: Snapshot, history: readonly HistoryRe
     }),
     copyLink: absoluteUrl(ctx, item.url),
     standup: standupLine(item, absoluteUrl(ctx, item.url)),
-    doneOn: doneSince(history, item),
-    sparkline: itemSparkline(history, item.id, title),
-    events: itemEvents(snapshot, history, item.id),
+    doneOn,
+    sparkline: itemSparkline(timeline, item.id, title, doneOn),
+    events: itemEvents(snapshot, timeline),
   };
 }

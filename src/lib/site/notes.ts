@@ -21,3 +21,10 @@ export function notesForPath<T extends NoteEntry>(entries: readonly T[], path: s
     .filter((n) => n.data.file === path)
     .sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** Notes by the tracked path they are about, each list ordered like notesForPath: looked up once per build. */
+export function notesByPath<T extends NoteEntry>(entries: readonly T[]): Map<string, T[]> {
+  const byPath = new Map<string, T[]>();
+  for (const n of entries) if (n.data.file !== undefined && !byPath.has(n.data.file)) byPath.set(n.data.file, notesForPath(entries, n.data.file));
+  return byPath;
+}

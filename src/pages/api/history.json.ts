@@ -1,9 +1,9 @@
 // The history file exactly as the build read it (an empty series when there was none).
 import type { APIRoute } from 'astro';
-import { loadSiteData } from '../../lib/site/index.js';
+import { siteData } from '../../lib/site/index.js';
 
 export const GET: APIRoute = () => {
-  const { historyText } = loadSiteData();
+  const { historyText } = siteData();
   const body = historyText ?? `${JSON.stringify({ schemaVersion: 1, repo: null, records: [] }, null, 2)}\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 };
