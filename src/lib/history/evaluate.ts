@@ -73,6 +73,7 @@ export class PointEvaluator {
     const paths = this.state.paths();
     // Started first: its blob read overlaps the metrics' reads.
     const docReady = this.docAt(docPath, commit);
+    docReady.catch(() => undefined); // awaited below; if a metric fails first, its failure is the one reported
     const summed = this.perFile ? this.perFile.totals.values(this.view(commit)) : Promise.resolve([]);
     const values = await Promise.all(
       this.metrics.map(async (metric) => {
