@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prebundleChartClient } from './src/integrations/chart-bundle.mjs';
 
 /** `migratrack dev` rewrites the snapshot when the doc changes: reload the open pages then. */
 function reloadOnSnapshotChange() {
@@ -73,6 +74,6 @@ export default defineConfig({
   // and output stops being byte-identical; notes' code blocks render as plain <pre><code>.
   markdown: { remarkPlugins: [remarkGfm], syntaxHighlight: false },
   integrations: [mdx(), itemRedirects()],
-  vite: { plugins: [reloadOnSnapshotChange()] },
+  vite: { plugins: [reloadOnSnapshotChange(), prebundleChartClient(fileURLToPath(new URL('./src/components/chart-client.ts', import.meta.url)))] },
   devToolbar: { enabled: false },
 });

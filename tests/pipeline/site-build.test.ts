@@ -3,7 +3,7 @@
  * tracked file and per item, the dashboard showing the snapshot's figures, and the JSON API
  * equal to the snapshot written to disk.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedOptions } from '../../src/lib/config/index.js';
@@ -81,5 +81,18 @@ describe('the demo site', () => {
     const written: unknown = JSON.parse(readFileSync(opts.snapshotFile, 'utf8'));
     expect(api).toEqual(written);
     expect(written).toEqual(JSON.parse(JSON.stringify(snapshot)));
+  });
+
+  it('ships chart.js as one prebundled asset with only the parts the charts register', () => {
+    const assets = readdirSync(path.join(dist, '_astro'));
+    const bundles = assets.filter((f) => /^chart-client\.[\w-]{8}\.js$/.test(f));
+    expect(bundles).toHaveLength(1);
+    // The dashboard's chart script imports it by its base-relative URL (src/integrations/chart-bundle.mjs).
+    const scripts = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(dist, '_astro', f), 'utf8'));
+    expect(scripts.some((js) => js.includes(`"/_astro/${bundles[0]}"`)) || dashboard.includes(`"/_astro/${bundles[0]}"`)).toBe(true);
+    const code = readFileSync(path.join(dist, '_astro', bundles[0]!), 'utf8');
+    for (const used of ['"bar"', '"line"', '"category"', '"linear"']) expect(code).toContain(used);
+    // chart.js/auto would bring these along; the site draws no such chart.
+    for (const unused of ['"doughnut"', '"pie"', '"radar"', '"polarArea"', '"bubble"', '"scatter"']) expect(code).not.toContain(unused);
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { Snapshot, SnapshotItem } from '../../src/lib/snapshot/schema.js';
 import { buildDocPage, groupSections, renderDoc, splitSections } from '../../src/lib/site/doc-page.js';
-import { ROOT, siteData } from './helpers.js';
+import { ROOT, SUB, siteData } from './helpers.js';
+
+/** The fixture snapshot with its items replaced by copies of the first one, changed by `changes`. */
+function withItems(...changes: Partial<SnapshotItem>[]): Snapshot {
+  const snapshot = siteData().snapshot;
+  return { ...snapshot, items: changes.map((change) => ({ ...snapshot.items[0]!, ...change })) };
+}
+
+/** Every heading id in `html`, in order. */
+const headingIds = (html: string): string[] => [...html.matchAll(/<h[1-6] id="([^"]*)"/g)].map((m) => m[1]!);
 
 describe('doc page', () => {
   it('renders GFM with a live badge after each item heading', () => {
@@ -9,7 +19,56 @@ describe('doc page', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('<h3 id="doc-L21">File 27: processor_base.py <a class="doc-badge status-in-progress" href="/files/data_processors/raw/processor_base.py/#file-27">File 27 in code: Partly done</a></h3>');
     // The group heading carries one badge per slot.
-    expect(html).toMatch(/id="doc-L33">Files 41-42: scrapers \(each\) <a[^>]*>File 41 in code: Unknown<\/a> <a[^>]*>File 42 in code: Unknown<\/a>/);
+    expect(html).toMatch(/id="doc-L33">Files 41-42: scrapers \(each\) <a[^>]*>File 41 in code: Unknown<\/a> <a[^>]*>File 42 in code: Unknown<\/a><\/h3>/);
+    expect(html.match(/class="doc-badge /g)).toHaveLength(siteData().snapshot.items.filter((i) => i.docLine !== null).length);
+  });
+
+  it('puts each item’s badge on its own heading line, under the base path, and none elsewhere', () => {
+    const snapshot = withItems(
+      { id: 'file-1', number: 1, docLine: 1, url: 'files/a.py/', detectedStatus: 'done' },
+      { id: 'file-2', number: 2, docLine: 3, url: 'files/b.py/', detectedStatus: 'blocked' },
+      { id: 'file-3', number: 3, docLine: 3, url: 'files/c.py/', detectedStatus: 'not-started' },
+      { id: 'file-4', number: 4, docLine: 5, url: 'files/d.py/', detectedStatus: 'done' },
+    );
+    const html = renderDoc('# File 1\n\n## Files 2-3\n\nnot a heading: line 5\n', snapshot, SUB);
+    expect(html).toContain('<h1 id="doc-L1">File 1 <a class="doc-badge status-done" href="/migration/files/a.py/#file-1">File 1 in code: Done</a></h1>');
+    expect(html).toContain(
+      '<h2 id="doc-L3">Files 2-3 <a class="doc-badge status-blocked" href="/migration/files/b.py/#file-2">File 2 in code: Blocked</a> ' +
+        '<a class="doc-badge status-not-started" href="/migration/files/c.py/#file-3">File 3 in code: Not started</a></h2>',
+    );
+    // An item whose line is not a heading gets no badge (as before: badges live in headings only).
+    expect(html).toContain('<p>not a heading: line 5</p>');
+    expect(html).not.toContain('#file-4');
+  });
+
+  it('gives setext headings an id and badges at their first text line', () => {
+    const snapshot = withItems({ id: 'file-7', number: 7, docLine: 3, url: 'files/s.py/', detectedStatus: 'done' });
+    const html = renderDoc('intro\n\nFile 7\n======\n\nTwo *lines*\nof text\n---\n', snapshot, ROOT);
+    expect(html).toContain('<h1 id="doc-L3">File 7 <a class="doc-badge status-done" href="/files/s.py/#file-7">File 7 in code: Done</a></h1>');
+    expect(html).toContain('<h2 id="doc-L6">Two <em>lines</em>\nof text</h2>');
+    // A closing `##` sequence is not a second heading.
+    expect(renderDoc('## Closed ##', snapshot, ROOT)).toBe('<h2 id="doc-L1">Closed</h2>');
+  });
+
+  it('numbers headings with the doc’s own lines across chunks, and none inside fenced code', () => {
+    const doc = Array.from({ length: 40 }, (_, i) => `## S${i + 1}\ntext`).join('\n');
+    expect(groupSections(splitSections(doc)).length).toBeGreaterThan(1);
+    expect(headingIds(renderDoc(doc, siteData().snapshot, ROOT))).toEqual(Array.from({ length: 40 }, (_, i) => `doc-L${2 * i + 1}`));
+    const fenced = renderDoc('# A\n\n```\n# code\n```\n\n~~~\n## tilde\n~~~\n\n## B', siteData().snapshot, ROOT);
+    expect(headingIds(fenced)).toEqual(['doc-L1', 'doc-L11']);
+    expect(fenced).toContain('<code># code\n</code>');
+  });
+
+  it('renders GFM: tables, task lists, strikethrough, autolinks, footnotes', () => {
+    const md = '| a | b |\n|:--|--:|\n| 1 | ~~two~~ |\n\n- [ ] open\n- [x] done\n\nSee www.example.com, https://x.io/a?b=1&c=2 and a@b.co.[^1]\n\n[^1]: Note.';
+    const html = renderDoc(md, siteData().snapshot, ROOT);
+    expect(html).toContain('<th align="left">a</th>');
+    expect(html).toContain('<td align="right"><del>two</del></td>');
+    expect(html).toMatch(/<li><input type="checkbox" disabled="" \/> open<\/li>\s*<li><input type="checkbox" disabled="" checked="" \/> done<\/li>/);
+    expect(html).toContain('<a href="http://www.example.com">www.example.com</a>');
+    expect(html).toContain('<a href="https://x.io/a?b=1&amp;c=2">https://x.io/a?b=1&amp;c=2</a>');
+    expect(html).toContain('<a href="mailto:a@b.co">a@b.co</a>');
+    expect(html).toContain('<li id="user-content-fn-1">');
   });
 
   // set:html is used on this string: it must contain no markup that came from the doc's text.
@@ -19,20 +78,32 @@ describe('doc page', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<div>');
     // Raw HTML is shown as the text the author wrote.
-    expect(html).toContain('File 28: &#x3C;script>alert(1)&#x3C;/script>.py');
-    expect(html).toContain('&#x3C;div>&#x3C;script>alert(1)&#x3C;/script>&#x3C;/div>');
-    const evil = renderDoc('# T\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) `<b>`', siteData().snapshot, ROOT);
-    expect(evil).not.toMatch(/<img|<b>/);
-    expect(evil).toContain('&#x3C;img src=x onerror=alert(1)>');
-    expect(evil).not.toContain('href="javascript:');
-    expect(renderDoc('[a](https://x.io/a) [b](./b) [c](#c)', siteData().snapshot, ROOT)).toContain('href="https://x.io/a"');
+    expect(html).toContain('File 28: &lt;script&gt;alert(1)&lt;/script&gt;.py');
+    expect(html).toContain('&lt;div&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;/div&gt;');
+    const evil = renderDoc('# T\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) [y](data:text/html,<b>) ![z](data:image/png;base64,AA) <javascript:alert(2)> `<b>`', siteData().snapshot, ROOT);
+    expect(evil).not.toMatch(/<img src=x|<b>/);
+    expect(evil).not.toMatch(/(href|src)="\s*(javascript|data):/i);
+    expect(evil).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // Dangerous URLs are emptied: the link stays, pointing nowhere.
+    expect(evil).toContain('<a href="">x</a> <a href="">y</a> <img src="" alt="z" /> <a href="">javascript:alert(2)</a>');
+    expect(evil).toContain('<code>&lt;b&gt;</code>');
+    expect(renderDoc('[a](https://x.io/a) [b](./b) [c](#c) [d](mailto:a@b.co)', siteData().snapshot, ROOT)).toBe(
+      '<p><a href="https://x.io/a">a</a> <a href="./b">b</a> <a href="#c">c</a> <a href="mailto:a@b.co">d</a></p>',
+    );
   });
 
-  it('parses section by section with the doc’s own line numbers, never splitting inside code', () => {
+  it('escapes the item title, url and id in badges', () => {
+    const hostile = '"><img src=x onerror=alert(1)>&';
+    const snapshot = withItems({ id: `x${hostile}`, number: null, name: `<script>${hostile}`, docLine: 1, url: `files/${hostile}/`, detectedStatus: 'unknown' });
+    const html = renderDoc('# Item', snapshot, ROOT);
+    expect(html).toBe(
+      '<h1 id="doc-L1">Item <a class="doc-badge status-unknown" href="/files/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;/#x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;">' +
+        '&lt;script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&amp; in code: Unknown</a></h1>',
+    );
+  });
+
+  it('parses section by section, never splitting inside code', () => {
     expect(splitSections('intro\n# A\ntext\n```\n# not a heading\n```\n## B').map((x) => x.startLine)).toEqual([1, 2, 7]);
-    const html = renderDoc('# A\n\n```\n# code\n```\n\n## B', siteData().snapshot, ROOT);
-    expect(html).toContain('<h2 id="doc-L7">B</h2>');
-    expect(html).toContain('<code># code\n</code>');
   });
 
   it('parses ~50 lines at a time, each heading keeping its own line number', () => {
@@ -43,6 +114,11 @@ describe('doc page', () => {
     expect(groupSections([{ startLine: 1, text: 'a\n'.repeat(60) }, { startLine: 62, text: '# b' }]).map((c) => c.startLine)).toEqual([1, 62]);
     const html = renderDoc(sections.map((s) => s.text).join('\n'), siteData().snapshot, ROOT);
     expect(html).toContain('<h2 id="doc-L53">S27</h2>');
+  });
+
+  it('is deterministic', () => {
+    const data = siteData();
+    expect(renderDoc(data.snapshot.doc.text!, data.snapshot, ROOT)).toBe(renderDoc(data.snapshot.doc.text!, data.snapshot, ROOT));
   });
 
   it('says when the snapshot has no doc text', () => {

@@ -1,16 +1,16 @@
 /**
- * `/doc/`: the tracking doc rendered with remark-gfm, with a live status badge after every item
- * heading. Raw HTML in the doc is shown as text (turned into text nodes before remark-rehype),
- * links keep only safe protocols, and hast-util-to-html escapes every text node: the string is
- * safe for set:html (tests/site/doc-page.test.ts).
+ * `/doc/`: the tracking doc rendered as GFM, with a live status badge after every item heading.
+ * micromark compiles the markdown straight to HTML, with no mdast or hast trees in between: on the
+ * 5,000-item bench doc that takes ~1.1 s of CPU and ~760 MB of allocations in a fresh process,
+ * where remark-parse → remark-rehype → hast-util-to-html took ~1.9 s and ~1 GB (and ~0.5 s
+ * against ~1.2 s once warm). The string is safe for set:html (tests/site/doc-page.test.ts) by
+ * micromark's defaults: raw HTML in the doc is encoded and shows as the text people wrote
+ * (`allowDangerousHtml: false`), a link or image URL with a protocol other than http(s), mailto,
+ * irc(s) or xmpp becomes `href=""`/`src=""` (`allowDangerousProtocol: false`), and every text and
+ * attribute is encoded; the heading extension below encodes what it adds too.
  */
-import type { Element, ElementContent, Root } from 'hast';
-import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
-import { toHtml } from 'hast-util-to-html';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { micromark, type Options } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js';
 import type { SiteData } from './load.js';
 import { itemTitle } from './standup.js';
@@ -20,59 +20,67 @@ import { joinBase, type SiteContext } from './urls.js';
 export interface DocPage {
   title: string;
   path: string;
-  /** Safe HTML (built from a hast tree with no raw nodes), or null when the snapshot has no text. */
+  /** Safe HTML (micromark with raw HTML and dangerous protocols off), or null when the snapshot has no text. */
   html: string | null;
 }
 
-function badge(ctx: SiteContext, item: SnapshotItem): Element {
+/** micromark exports only `Options`; its extension types come from there. */
+type HtmlExtension = NonNullable<Options['htmlExtensions']>[number];
+type CompileContext = ThisParameterType<NonNullable<NonNullable<HtmlExtension['exit']>['atxHeading']>>;
+
+/** What the badge after an item heading shows: class, link to the item's file page, text. */
+function badge(ctx: SiteContext, item: SnapshotItem): { className: string; href: string; text: string } {
   const view = detectedView(item.detectedStatus);
-  return {
-    type: 'element',
-    tagName: 'a',
-    properties: { className: ['doc-badge', view.className], href: `${joinBase(ctx.base, item.url)}#${item.id}` },
-    children: [{ type: 'text', value: `${itemTitle(item)} in code: ${view.label}` }],
-  };
+  return { className: `doc-badge ${view.className}`, href: `${joinBase(ctx.base, item.url)}#${item.id}`, text: `${itemTitle(item)} in code: ${view.label}` };
 }
 
-/** Adds an id to every heading (`doc-L<line>`) and the item badges after headings on item lines. */
-function decorate(tree: Root, byLine: ReadonlyMap<number, SnapshotItem[]>, ctx: SiteContext, lineOffset: number): void {
-  const visit = (node: Root | Element): void => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if (/^h[1-6]$/.test(child.tagName)) {
-        const start = child.position?.start.line;
-        const line = start === undefined ? undefined : start + lineOffset;
-        if (line !== undefined) {
-          child.properties = { ...child.properties, id: `doc-L${line}` };
-          const items = byLine.get(line) ?? [];
-          const badges: ElementContent[] = items.flatMap((item) => [{ type: 'text', value: ' ' }, badge(ctx, item)]);
-          child.children.push(...badges);
-        }
-      } else visit(child);
-    }
-  };
-  visit(tree);
-}
-
-/** Raw HTML in the doc (`<div>`, `<script>`) becomes literal text: people wrote it, they see it. */
-function htmlAsText(node: MdRoot | MdContent): void {
-  if (!('children' in node)) return;
-  node.children = node.children.map((child) => (child.type === 'html' ? { type: 'text', value: child.value, position: child.position } : child)) as typeof node.children;
-  for (const child of node.children) htmlAsText(child);
-}
-
-const SAFE_URL = /^(https?:|mailto:|#|\/|\.|[^:/?#]*(?:[/?#]|$))/i;
-
-/** Drops href/src values with a scheme other than http(s)/mailto (javascript:, data:). */
-function safeUrls(node: Root | Element): void {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    for (const key of ['href', 'src'] as const) {
-      const value = child.properties[key];
-      if (typeof value === 'string' && !SAFE_URL.test(value.trim())) delete child.properties[key];
-    }
-    safeUrls(child);
+/**
+ * Gives every heading an id (`doc-L<line>`, the line in the whole doc) and puts the badges of the
+ * items declared on that line before its closing tag. The handlers replace micromark's own for
+ * headings (`onexitatxheadingsequence`, `onexitatxheading`, `onexitsetextheading` in
+ * micromark/lib/compile.js) and do the same plus the id and badges. Headings in fenced code are
+ * not heading tokens, so they get neither.
+ */
+function headingsWithBadges(lineOffset: number, byLine: ReadonlyMap<number, SnapshotItem[]>, ctx: SiteContext): HtmlExtension {
+  function open(this: CompileContext, rank: number, line: number): void {
+    this.lineEndingIfNeeded();
+    this.tag(`<h${rank} id="doc-L${line}">`);
   }
+  function close(this: CompileContext, rank: number, line: number): void {
+    for (const item of byLine.get(line) ?? []) {
+      const { className, href, text } = badge(ctx, item);
+      this.raw(' ');
+      this.tag(`<a class="${this.encode(className)}" href="${this.encode(href)}">`);
+      this.raw(this.encode(text));
+      this.tag('</a>');
+    }
+    this.tag(`</h${rank}>`);
+  }
+  return {
+    exit: {
+      atxHeadingSequence(token) {
+        if (this.getData('headingRank')) return; // the optional closing `##`
+        const rank = this.sliceSerialize(token).length;
+        this.setData('headingRank', rank);
+        open.call(this, rank, token.start.line + lineOffset);
+      },
+      atxHeading(token) {
+        close.call(this, this.getData('headingRank') ?? 1, token.start.line + lineOffset);
+        this.setData('headingRank');
+      },
+      // A setext heading's rank is known only at its underline, so micromark buffers its text.
+      setextHeading(token) {
+        const text = this.resume();
+        const rank = this.getData('headingRank') ?? 1;
+        const line = token.start.line + lineOffset;
+        open.call(this, rank, line);
+        this.raw(text);
+        close.call(this, rank, line);
+        this.setData('slurpAllLineEndings');
+        this.setData('headingRank');
+      },
+    },
+  };
 }
 
 /**
@@ -103,8 +111,9 @@ const LINES_PER_PARSE = 50;
 /**
  * Joins consecutive sections into chunks of at most LINES_PER_PARSE lines (a longer section stays
  * alone). Parsing a 5,000-item doc heading by heading spent a third of its time setting up the
- * parser for each two-line section; 50-line chunks cut the doc page from ~2.8 s to ~2.0 s of CPU
- * (docs/BENCHMARKS.md), while chunks of 400 lines were slower again (micromark's edit map).
+ * parser for each two-line section. With micromark alone, 20- to 50-line chunks cost the same,
+ * while 80 lines was sometimes and 100+ lines always 2-3× slower: a chunk's tokens then outlive
+ * the young generation and most of the time goes to garbage collection.
  */
 export function groupSections(sections: readonly { startLine: number; text: string }[], maxLines = LINES_PER_PARSE): { startLine: number; text: string }[] {
   const chunks: { startLine: number; text: string; lines: number }[] = [];
@@ -119,9 +128,11 @@ export function groupSections(sections: readonly { startLine: number; text: stri
   return chunks.map(({ startLine, text }) => ({ startLine, text }));
 }
 
-/** Renders markdown to safe HTML with badges; exported for the escaping tests. */
+const SYNTAX = [gfm()];
+const GFM_HTML = gfmHtml();
+
+/** Renders markdown to safe HTML with heading ids and badges; exported for the escaping tests. */
 export function renderDoc(markdown: string, snapshot: Snapshot, ctx: SiteContext): string {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
   const byLine = new Map<number, SnapshotItem[]>();
   for (const item of snapshot.items) {
     if (item.docLine === null) continue;
@@ -130,14 +141,7 @@ export function renderDoc(markdown: string, snapshot: Snapshot, ctx: SiteContext
     byLine.set(item.docLine, list);
   }
   return groupSections(splitSections(markdown))
-    .map(({ startLine, text }) => {
-      const md = processor.parse(text);
-      htmlAsText(md);
-      const tree = processor.runSync(md) as Root;
-      safeUrls(tree);
-      decorate(tree, byLine, ctx, startLine - 1);
-      return toHtml(tree);
-    })
+    .map(({ startLine, text }) => micromark(text, { extensions: SYNTAX, htmlExtensions: [GFM_HTML, headingsWithBadges(startLine - 1, byLine, ctx)] }))
     .join('\n');
 }
 

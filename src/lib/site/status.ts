@@ -40,11 +40,12 @@ export function detectedWords(status: ItemStatus): string {
   return detectedView(status).label.toLowerCase();
 }
 
+const KNOWN_STATUSES: ReadonlySet<string> = new Set<ItemStatus>(['done', 'in-progress', 'not-started', 'blocked', 'missing', 'unknown']);
+
 /** History files may write "partial" for the scanner's in-progress; anything unknown is unknown. */
 export function normaliseStatus(raw: string | null | undefined): ItemStatus {
   if (raw === 'partial') return 'in-progress';
-  const known: readonly string[] = ['done', 'in-progress', 'not-started', 'blocked', 'missing', 'unknown'];
-  return raw && known.includes(raw) ? (raw as ItemStatus) : 'unknown';
+  return raw && KNOWN_STATUSES.has(raw) ? (raw as ItemStatus) : 'unknown';
 }
 
 /** Colours for the stacked category bars (verified / declared only / in progress / not started). */

@@ -2,7 +2,9 @@
  * Site URLs people paste into standups: they must stay the same across builds, so they derive
  * only from a path or an id. Relative to the site base, with a trailing slash.
  */
-import { encodePath } from '../scan/index.js';
+// Straight from the module, not the scanner's index: the site bundles this file, and the index
+// would bring the whole scanner into every site build.
+import { encodePath } from '../scan/tree/bytes.js';
 
 /** `files/<repo path>/`, each segment percent-encoded (slashes kept), or `items/<id>/` for a slot without a path. */
 export function itemUrl(item: { id: string; number?: number | null; path: string | null }): string {
