@@ -1,6 +1,6 @@
 /**
  * Everything a page shows about one tracked item (the file page shows one section per item that
- * tracks the path; the item page shows one). Decisions live here; ItemSection.astro prints it.
+ * tracks the path; the item page shows one). Decisions live here; markup/item-section.ts prints it.
  */
 import type { HistoryRecord } from '../history/schema.js';
 import type { Check, Snapshot, SnapshotItem } from '../snapshot/schema.js';
