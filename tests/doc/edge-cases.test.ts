@@ -42,6 +42,22 @@ describe('inputs that are barely a doc', () => {
   });
 });
 
+describe('numbers too large for JavaScript', () => {
+  it('keeps the model when a count or a percent is absurd (Infinity, beyond 2^53)', () => {
+    const huge = '9'.repeat(400);
+    const doc = parse(
+      `# T\n\n**Progress:** 1/2 files (${huge}%)\n\n| Category | Total | Completed | % |\n|---|---|---|---|\n` +
+        `| **Task 1** - A | ${huge} | 0 | -${huge}% |\n| **TOTAL** | 1 | 0 | 0% |\n\n` +
+        `## Task 1: A (99999999999999999999 files)\n\n### File 1: a.py\n- **Path:** \`a.py\`\n- **Status:** ⚪ Not Started\n`,
+    );
+    expect(codes(doc)).not.toContain('doc/internal-error@-');
+    expect(doc.items.map((i) => i.path)).toEqual(['a.py']);
+    expect(doc.categories[0]?.declaredCount).toBe(1e20);
+    expect(doc.header.progress?.percent).toBe(Infinity);
+    expect(doc.summary[0]).toMatchObject({ total: Infinity, percent: -Infinity });
+  });
+});
+
 describe('encodings and line ends', () => {
   const clean = '# T\n\n## Task 1: A (1 file)\n\n### File 1: a.py\n- **Path:** `a.py`\n- **Status:** ✅ Complete\n';
 

@@ -38,7 +38,7 @@ describe('readHistory refuses what it cannot trust and never touches it', () => 
     ['corrupt', '{"schemaVersion": 1, "repo": {"id"', /is not valid JSON .*corrupt or truncated/],
     ['newer', JSON.stringify({ schemaVersion: 2, repo: { id: sha(1) }, records: [], future: true }), /schemaVersion 2, newer than this migratrack understands \(1\); upgrade migratrack/],
     ['foreign', JSON.stringify({ schemaVersion: 1, repo: { id: sha(2) }, records: [] }), /belongs to another repository \(id a+2, this one is a+1\)/],
-    ['invalid', JSON.stringify({ schemaVersion: 1, repo: { id: sha(1) }, records: [{ at: 'yesterday' }] }), /records\.0\.at: Invalid datetime/],
+    ['invalid', JSON.stringify({ schemaVersion: 1, repo: { id: sha(1) }, records: [{ at: 'yesterday' }] }), /records\.0\.at: expected a date-time with an offset, e\.g\. "2026-01-20T18:04:00\+01:00"/],
   ])('%s file', async (_name, text, message) => {
     await writeFile(file, text);
     const error = await refusal(readHistory(file, REPO));
@@ -54,6 +54,31 @@ describe('readHistory refuses what it cannot trust and never touches it', () => 
     expect(await refusal(readHistory(file, REPO))).toMatchInlineSnapshot(
       `"History file <dir>/history.json belongs to another repository (id path:0123456789abcdef, this one is aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1); point --history at this repository's file or move that one away. It was left untouched."`,
     );
+  });
+
+  it('pins the invalid-file message: one "path: message" line per bad field, at most 5', async () => {
+    const bad = { ...record('2026-01-20', 1), at: 'yesterday', commit: 'abc', source: 'push', declaredDone: -1, metrics: { lines: '3' } };
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, repo: { id: REPO }, records: [bad, { at: '2026-01-21T12:00:00Z' }] }));
+    expect(await refusal(readHistory(file, REPO))).toMatchInlineSnapshot(`
+      "History file <dir>/history.json is not a migratrack history file:
+        records.0.at: expected a date-time with an offset, e.g. "2026-01-20T18:04:00+01:00"
+        records.0.commit: expected a full commit sha
+        records.0.source: expected one of "backfill" | "run", received "push"
+        records.0.metrics.lines: expected number, received string
+        records.0.declaredDone: expected a number >= 0, received -1
+        … and 9 more. It was left untouched."
+    `);
+  });
+
+  it('reads times with any ISO 8601 offset, with or without a colon, as earlier versions did', async () => {
+    const times = ['2026-01-20T18:04:00+01:00', '2026-01-20T18:04:00+0100', '2026-01-20T18:04Z', '2024-02-29T23:59:59.123456-05:30'];
+    const history = { ...emptyHistory(REPO), records: times.map((at, i) => record(`2026-01-2${i}`, i, 76, { at })) };
+    await writeFile(file, JSON.stringify(history));
+    expect((await readHistory(file, REPO)).records.map((r) => r.at)).toEqual(times);
+    for (const at of ['2026-01-20T18:04:00', '2023-02-29T12:00:00Z', '2026-01-20 18:04:00Z']) {
+      await writeFile(file, JSON.stringify({ ...history, records: [record('2026-01-20', 1, 76, { at })] }));
+      expect(await refusal(readHistory(file, REPO))).toMatch(/records\.0\.at: expected a date-time with an offset/);
+    }
   });
 
   it('accepts a file with another root id in a shallow clone when its last commit is known here', async () => {

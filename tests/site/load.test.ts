@@ -52,7 +52,7 @@ describe('loadSiteData', () => {
     bad.items[3]!.path = 42;
     writeFileSync(join(d, 'bad.json'), JSON.stringify(bad));
     expect(() => loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 'bad.json') })).toThrow(
-      `The snapshot file ${join(d, 'bad.json')} is not a valid migratrack snapshot:\n  items.3.path: Expected string, received number`,
+      `The snapshot file ${join(d, 'bad.json')} is not a valid migratrack snapshot:\n  items.3.path: expected string, received number`,
     );
     writeFileSync(join(d, 'trunc.json'), '{"schemaVersion": 1,');
     expect(() => loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 'trunc.json') })).toThrow(/The snapshot file .*trunc\.json is not valid JSON/);

@@ -2,8 +2,17 @@
  * The typed model of a migration tracking doc: what the parser produces and every later stage reads.
  * One zod schema validates and types it (see ../../../docs/ARCHITECTURE.md).
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { Diagnostic, SourceRange } from '../diagnostics.js';
+
+/**
+ * Numbers read from the doc's words as written, however absurd: a 400-digit table cell is Infinity,
+ * a "(99999999999999999999 files)" heading 1e20. zod 3's `z.number()` and `.int()` accepted both;
+ * zod 4's refuse ±Infinity and integers beyond 2^53, and a refused model is discarded whole
+ * (see parse.ts), so these fields keep zod 3's rules.
+ */
+const DocNumber = z.union([z.number(), z.literal([Infinity, -Infinity])]);
+const DocCount = z.number().refine(Number.isInteger, 'expected an integer');
 
 /** A status as a person wrote it, normalised. `unknown` keeps the raw words for a diagnostic. */
 export const DeclaredStatus = z.enum(['done', 'in-progress', 'not-started', 'blocked', 'unknown']);
@@ -107,7 +116,7 @@ export type ItemGroup = z.infer<typeof ItemGroup>;
 
 export const Subgroup = z.object({
   title: z.string(),
-  declaredCount: z.number().int().nullable(),
+  declaredCount: DocCount.nullable(),
   /** "10/10 COMPLETE ✅" style marker in the heading. */
   completeMarker: z.boolean(),
   /** `**Note:** …` style fields written under the sub-group heading, before its items. */
@@ -121,7 +130,7 @@ export const Category = z.object({
   id: z.string(),
   title: z.string(),
   /** "(18 files)" in the heading. */
-  declaredCount: z.number().int().nullable(),
+  declaredCount: DocCount.nullable(),
   completeMarker: z.boolean(),
   /** A status written in or under the heading (task-level trackers), if any. */
   status: StatusText.nullable(),
@@ -140,17 +149,17 @@ export const SummaryRow = z.object({
   label: z.string(),
   categoryId: z.string().nullable(),
   isTotal: z.boolean(),
-  total: z.number().nullable(),
-  completed: z.number().nullable(),
-  remaining: z.number().nullable(),
-  inProgress: z.number().nullable(),
-  notStarted: z.number().nullable(),
-  percent: z.number().nullable(),
+  total: DocNumber.nullable(),
+  completed: DocNumber.nullable(),
+  remaining: DocNumber.nullable(),
+  inProgress: DocNumber.nullable(),
+  notStarted: DocNumber.nullable(),
+  percent: DocNumber.nullable(),
   source: SourceRange,
 });
 export type SummaryRow = z.infer<typeof SummaryRow>;
 
-export const Fraction = z.object({ done: z.number(), total: z.number(), percent: z.number().nullable() });
+export const Fraction = z.object({ done: z.number(), total: z.number(), percent: DocNumber.nullable() });
 export type Fraction = z.infer<typeof Fraction>;
 
 export const Milestone = z.object({

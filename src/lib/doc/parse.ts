@@ -2,6 +2,7 @@
  * parseTrackingDoc: bytes of a tracking doc in, a schema-valid TrackingDoc out. Pure and total: any
  * input, however broken, yields a model plus diagnostics (issue 3).
  */
+import { issueMessage } from '../schema-issues.js';
 import { checkConsistency } from './consistency.js';
 import { newContext, type ParseContext } from './context.js';
 import { decodeDoc } from './decode.js';
@@ -80,7 +81,7 @@ function parseWith(input: Buffer | string, path: string, chunks: ChunkParser): T
   // Diagnostics in doc order (doc-wide ones first), as an editor's problem list shows them.
   sink.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const model = toModel(ctx, path, decoded.encoding);
-  const checked = TrackingDoc.safeParse(model);
+  const checked = TrackingDoc.safeParse(model, { error: issueMessage });
   if (checked.success) return checked.data;
   // Should never happen; if it does, keep the output valid and say why.
   const fallback = toModel(newContext('', new DiagnosticSink(path)), path, decoded.encoding);

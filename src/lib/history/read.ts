@@ -4,8 +4,8 @@
  * never touched (issue 8: corrupt, newer schema, another repo's file).
  */
 import { readFile } from 'node:fs/promises';
-import type { ZodError } from 'zod';
 import { MigratrackError } from '../errors.js';
+import { formatIssues, issueMessage } from '../schema-issues.js';
 import { emptyHistory, HISTORY_SCHEMA_VERSION, HistoryFile } from './schema.js';
 
 export interface ReadHistoryOptions {
@@ -61,18 +61,12 @@ export function parseHistoryText(text: string, file: string): HistoryFile {
       `has schemaVersion ${version}, newer than this migratrack understands (${HISTORY_SCHEMA_VERSION}); upgrade migratrack`,
     );
   }
-  const parsed = HistoryFile.safeParse(json);
-  if (!parsed.success) throw refuse(file, `is not a migratrack history file:\n${formatIssues(parsed.error)}`);
+  const parsed = HistoryFile.safeParse(json, { error: issueMessage });
+  // At most 5 lines, so a huge broken file gives a short message.
+  if (!parsed.success) throw refuse(file, `is not a migratrack history file:\n${formatIssues(parsed.error, 5)}`);
   return parsed.data;
 }
 
 function refuse(file: string, what: string): MigratrackError {
   return new MigratrackError('input', `History file ${file} ${what}. It was left untouched.`, { file });
-}
-
-/** "records.3.at: Invalid datetime" lines, at most 5, so a huge broken file gives a short message. */
-function formatIssues(error: ZodError): string {
-  const lines = error.issues.slice(0, 5).map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  if (error.issues.length > 5) lines.push(`  … and ${error.issues.length - 5} more`);
-  return lines.join('\n');
 }

@@ -3,12 +3,25 @@
  * versioned, validated on read and refused (never rewritten) when it is not ours. See issue 5
  * ("Runs that accumulate") and issue 8 (corrupt / newer / foreign history files).
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 export const HISTORY_SCHEMA_VERSION = 1;
 
 /** Full 40-hex (SHA-1) or 64-hex (SHA-256) object name. */
 const Sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'expected a full commit sha');
+
+/**
+ * An ISO 8601 date-time ending in `Z` or an offset, seconds optional: what zod 3's
+ * `datetime({ offset: true })` accepted. Not zod 4's `z.iso.datetime`, which requires a colon in
+ * the offset and so would refuse a `+0100` history file that earlier versions read (and that
+ * `Date.parse` reads). The date part is zod's own regex (month lengths, leap days).
+ */
+const DateTime = z
+  .string()
+  .regex(
+    new RegExp(`^${z.regexes.date.source.slice(1, -1)}T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})$`),
+    'expected a date-time with an offset, e.g. "2026-01-20T18:04:00+01:00"',
+  );
 
 export const CategoryRecord = z.object({
   /** Items of the category the doc marks done at this point. @example 12 */
@@ -35,7 +48,7 @@ export type ItemRecord = z.infer<typeof ItemRecord>;
 
 export const HistoryRecord = z.object({
   /** When the point was taken: the commit's committer time (backfill) or the build time (run). @example "2026-01-20T18:04:00+01:00" */
-  at: z.string().datetime({ offset: true }),
+  at: DateTime,
   /** Full sha of the target repo's commit, or null outside git. */
   commit: Sha.nullable(),
   /** Sha of the last commit that changed the tracking doc, or null when unknown. */

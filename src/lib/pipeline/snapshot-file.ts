@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MigratrackError } from '../errors.js';
 import { writeFileAtomic } from '../history/index.js';
+import { issueMessage } from '../schema-issues.js';
 import { Snapshot } from '../snapshot/schema.js';
 
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
@@ -28,7 +29,7 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
   } catch {
     throw new MigratrackError('input', `${file} is not valid JSON (expected a migratrack snapshot)`, { file });
   }
-  const parsed = Snapshot.safeParse(json);
+  const parsed = Snapshot.safeParse(json, { error: issueMessage });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new MigratrackError('input', `${file} is not a migratrack snapshot of this version: ${issue?.path.join('.')}: ${issue?.message}`, { file });

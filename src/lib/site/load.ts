@@ -5,9 +5,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ZodError, ZodType } from 'zod';
+import type { ZodType } from 'zod/v4';
 import { MigratrackError } from '../errors.js';
 import { HistoryFile, type HistoryRecord } from '../history/schema.js';
+import { formatIssues, issueMessage } from '../schema-issues.js';
 import { Snapshot } from '../snapshot/schema.js';
 
 /** What every page builder reads. */
@@ -24,7 +25,7 @@ export interface SiteData {
 /** Default paths when the env is not set, matching what `npm run build` writes. */
 export const DEFAULT_SNAPSHOT = '.migratrack/snapshot.json';
 
-let memo: { files: string; key: string; data: SiteData } | null = null;
+let memo: { named: string; files: string; key: string; data: SiteData } | null = null;
 
 /**
  * Reads the snapshot and history named by the environment, memoised per (snapshot, history) pair.
@@ -34,6 +35,9 @@ let memo: { files: string; key: string; data: SiteData } | null = null;
  * bad fields when either is invalid.
  */
 export function loadSiteData(env: NodeJS.ProcessEnv = process.env, recheck = true): SiteData {
+  // The paths as named, compared before resolving them: this runs once per page.
+  const named = `${env.MIGRATRACK_SNAPSHOT ?? ''}\n${env.MIGRATRACK_HISTORY ?? ''}\n${process.cwd()}`;
+  if (!recheck && memo?.named === named) return memo.data;
   const snapshotPath = resolve(env.MIGRATRACK_SNAPSHOT || DEFAULT_SNAPSHOT);
   const historyPath = env.MIGRATRACK_HISTORY ? resolve(env.MIGRATRACK_HISTORY) : null;
   const files = `${snapshotPath}\n${historyPath ?? ''}`;
@@ -47,7 +51,7 @@ export function loadSiteData(env: NodeJS.ProcessEnv = process.env, recheck = tru
   const historyFile = historyText !== null && historyPath ? parseJsonFile(historyText, historyPath, HistoryFile, 'history') : null;
   const history = [...(historyFile?.records ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const data: SiteData = { snapshot, history, historyFile, historyText };
-  memo = { files, key, data };
+  memo = { named, files, key, data };
   return data;
 }
 
@@ -59,9 +63,10 @@ export function parseJsonFile<T>(text: string, file: string, schema: ZodType<T>,
   } catch (error) {
     throw new MigratrackError('input', `The ${what} file ${file} is not valid JSON (${(error as Error).message}).`, { file });
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(json, { error: issueMessage });
   if (!parsed.success) {
-    throw new MigratrackError('input', `The ${what} file ${file} is not a valid migratrack ${what}:\n${formatIssues(parsed.error)}`, { file });
+    // At most 8 "path: message" lines, so the message stays short.
+    throw new MigratrackError('input', `The ${what} file ${file} is not a valid migratrack ${what}:\n${formatIssues(parsed.error, 8)}`, { file });
   }
   return parsed.data;
 }
@@ -77,11 +82,4 @@ function readText(file: string, what: string, hint: string | null): string {
 
 function readJson<T>(file: string, schema: ZodType<T>, what: string, hint: string | null): T {
   return parseJsonFile(readText(file, what, hint), file, schema, what);
-}
-
-/** "items.3.path: Expected string, received null" lines, at most 8, so the message stays short. */
-export function formatIssues(error: ZodError): string {
-  const lines = error.issues.slice(0, 8).map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  if (error.issues.length > 8) lines.push(`  … and ${error.issues.length - 8} more`);
-  return lines.join('\n');
 }

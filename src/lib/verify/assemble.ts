@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
+import { issueMessage } from '../schema-issues.js';
 import {
   SNAPSHOT_SCHEMA_VERSION,
   Snapshot,
@@ -69,7 +70,7 @@ export function assembleSnapshot(input: AssembleInput): Snapshot {
     milestones: input.milestones ?? [],
     burndown: input.burndown ?? null,
   };
-  const parsed = Snapshot.safeParse(candidate);
+  const parsed = Snapshot.safeParse(candidate, { error: issueMessage });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Snapshot failed its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { MigratrackError } from '../../errors.js';
 import { Snapshot } from '../../snapshot/schema.js';
 
@@ -41,9 +41,9 @@ const RecordShape = z
   .object({
     at: z.string(),
     commit: z.string().nullable().default(null),
-    metrics: z.record(z.number().nullable()),
-    items: z.record(ItemEntry).default({}),
-    files: z.record(z.record(z.number())).optional(),
+    metrics: z.record(z.string(), z.number().nullable()),
+    items: z.record(z.string(), ItemEntry).default({}),
+    files: z.record(z.string(), z.record(z.string(), z.number())).optional(),
   })
   .passthrough();
 
