@@ -6,12 +6,14 @@
 import { getCollection } from 'astro:content';
 import { buildNav, noteRefs, siteContext, type NavLink, type NoteEntry } from '../lib/site/index.js';
 
-type Nav = { sections: NavLink[]; notes: NavLink[] };
+/** The sections, then the notes. */
+type Nav = { links: NavLink[] };
 let memo: Promise<Nav> | null = null;
 
 async function loadNav(): Promise<Nav> {
   const entries: NoteEntry[] = await getCollection('notes');
-  return buildNav(siteContext(), noteRefs(entries));
+  const { sections, notes } = buildNav(siteContext(), noteRefs(entries));
+  return { links: [...sections, ...notes] };
 }
 
 export function siteNav(): Promise<Nav> {

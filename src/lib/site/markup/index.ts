@@ -5,3 +5,4 @@ export { codeBlockHtml } from './code-block.js';
 export { copyButtonHtml } from './copy-button.js';
 export { sparklineHtml } from './sparkline.js';
 export { fileListRowsHtml, itemTableRowsHtml } from './item-rows.js';
+export { filePageHtml, navLinksHtml } from './file-page.js';
