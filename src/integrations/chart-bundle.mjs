@@ -28,6 +28,7 @@ export function prebundleChartClient(entry) {
   return {
     name: 'migratrack-prebundle-chart-client',
     apply: 'build',
+    // Before Vite's own resolver, which would otherwise resolve the import to the source file first.
     enforce: 'pre',
     configResolved(config) {
       base = config.base.endsWith('/') ? config.base : `${config.base}/`;
