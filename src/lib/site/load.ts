@@ -25,7 +25,7 @@ export interface SiteData {
 /** Default paths when the env is not set, matching what `npm run build` writes. */
 export const DEFAULT_SNAPSHOT = '.migratrack/snapshot.json';
 
-let memo: { named: string; files: string; key: string; data: SiteData } | null = null;
+let memo: { named: string; key: string; data: SiteData } | null = null;
 
 /**
  * Reads the snapshot and history named by the environment, memoised per (snapshot, history) pair.
@@ -41,7 +41,6 @@ export function loadSiteData(env: NodeJS.ProcessEnv = process.env, recheck = tru
   const snapshotPath = resolve(env.MIGRATRACK_SNAPSHOT || DEFAULT_SNAPSHOT);
   const historyPath = env.MIGRATRACK_HISTORY ? resolve(env.MIGRATRACK_HISTORY) : null;
   const files = `${snapshotPath}\n${historyPath ?? ''}`;
-  if (!recheck && memo?.files === files) return memo.data;
   // The modification time is part of the key so `migratrack dev` shows a rebuilt snapshot.
   const stamp = (file: string | null) => (file ? (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) : 0);
   const key = `${files}\n${stamp(snapshotPath)}\n${stamp(historyPath)}`;
@@ -51,7 +50,7 @@ export function loadSiteData(env: NodeJS.ProcessEnv = process.env, recheck = tru
   const historyFile = historyText !== null && historyPath ? parseJsonFile(historyText, historyPath, HistoryFile, 'history') : null;
   const history = [...(historyFile?.records ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const data: SiteData = { snapshot, history, historyFile, historyText };
-  memo = { named, files, key, data };
+  memo = { named, key, data };
   return data;
 }
 
