@@ -1,7 +1,8 @@
 // Authors' MDX/markdown notes ("How to migrate a processor"). They appear in the navigation; a
 // note whose `file` frontmatter is a tracked path also shows on that file's page.
 // MIGRATRACK_NOTES_DIR points the collection at a user's own notes folder instead of the example.
-import { defineCollection, z } from 'astro:content';
+import { defineCollection } from 'astro/content/config';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 
 const notes = defineCollection({

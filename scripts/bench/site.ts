@@ -5,9 +5,9 @@
  * shipped JS per page (gzip). Prints JSON. Usage: `tsx scripts/bench/site.ts [items]`.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { HistoryFile } from '../../src/lib/history/schema.js';
@@ -150,31 +150,44 @@ const snapshot = syntheticSnapshot(N);
 mkdirSync(WORK, { recursive: true });
 writeFileSync(join(WORK, 'snapshot.json'), JSON.stringify(snapshot));
 writeFileSync(join(WORK, 'history.json'), JSON.stringify(syntheticHistory(snapshot)));
-const dist = join(WORK, 'dist');
 const bare = join(ROOT, '.cache/bench/bare');
-bareProject(bare, N);
 const round = (x: number) => Number(x.toFixed(2));
 const roundAll = (t: Timing): Timing => ({ wall: round(t.wall), cpu: round(t.cpu), user: round(t.user), sys: round(t.sys) });
 
 /**
+ * Every build writes into a folder of its own that did not exist, as `migratrack build` does (it
+ * renders into a new temporary folder) and as CI does on a clean clone. Nothing is deleted until
+ * all builds are done: ext4 will not reuse an inode freed in the last 10–15 s, and each new file
+ * then scans past the freed ones (`recently_deleted` in `perf`). A build started right after
+ * deleting the previous 10,000-page output spent ~5 s of its system time there, and the side with
+ * more files paid more. Earlier runs' folders are moved aside first and deleted at the end.
+ */
+const OUTPUTS = join(WORK, 'outputs');
+const TRASH = join(WORK, `trash-${process.pid}`);
+mkdirSync(TRASH, { recursive: true });
+for (const old of [OUTPUTS, join(WORK, 'dist')]) {
+  if (existsSync(old)) renameSync(old, join(TRASH, relative(WORK, old).replaceAll('/', '-')));
+}
+if (existsSync(bare)) renameSync(bare, join(TRASH, 'bare-project'));
+bareProject(bare, N);
+
+/**
  * The two builds alternate, RUNS times each, and the fastest of each is compared: the machine is
- * shared, and another job starting mid-run would otherwise land on one side only. Each build
- * starts from no output folder, as `migratrack build` does (it renders into a new temporary
- * folder): emptying the previous 10,000-page output once cost our side ~3 s more than bare's.
+ * shared, and another job starting mid-run would otherwise land on one side only.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const runs: { site: Timing; bare: Timing; load: number }[] = [];
-// Each build starts once the disk has written out the one before and the deletion of its output:
-// otherwise that writeback lands in the next build's system time, whichever side it is.
+// Each build starts once the disk has written out the one before: otherwise that writeback
+// lands in the next build's system time, whichever side it is.
 const settle = () => execFileSync('sync');
+let dist = '';
 for (let r = 0; r < RUNS; r++) {
   const load = loadavg()[0]!;
-  rmSync(dist, { recursive: true, force: true });
+  dist = join(OUTPUTS, `site-${r}`);
   settle();
   const site = await run(ROOT, { MIGRATRACK_SNAPSHOT: join(WORK, 'snapshot.json'), MIGRATRACK_HISTORY: join(WORK, 'history.json'), MIGRATRACK_OUT_DIR: dist }, ROOT);
-  rmSync(join(bare, 'dist'), { recursive: true, force: true });
   settle();
-  const bareRun = await run(bare, { MIGRATRACK_OUT_DIR: join(bare, 'dist') }, bare);
+  const bareRun = await run(bare, { MIGRATRACK_OUT_DIR: join(OUTPUTS, `bare-${r}`) }, bare);
   runs.push({ site, bare: bareRun, load });
 }
 const best = (side: 'site' | 'bare', key: keyof Timing) => Math.min(...runs.map((r) => r[side][key]));
@@ -182,7 +195,7 @@ const file = snapshot.items[1]!;
 const result = {
   items: N,
   loadAverage: { min: round(Math.min(...runs.map((r) => r.load))), max: round(Math.max(...runs.map((r) => r.load), loadavg()[0]!)) },
-  pages: { site: pageCount(dist), bare: pageCount(join(bare, 'dist')) },
+  pages: { site: pageCount(dist), bare: pageCount(join(OUTPUTS, `bare-${RUNS - 1}`)) },
   siteBuildSeconds: round(best('site', 'wall')),
   bareBuildSeconds: round(best('bare', 'wall')),
   ratio: round(best('site', 'wall') / best('bare', 'wall')),
@@ -199,3 +212,6 @@ const result = {
   },
 };
 console.log(JSON.stringify(result, null, 2));
+// The last build of each side stays for a look; the rest go now that nothing is timed.
+for (let r = 0; r < RUNS - 1; r++) for (const side of ['site', 'bare']) rmSync(join(OUTPUTS, `${side}-${r}`), { recursive: true, force: true });
+rmSync(TRASH, { recursive: true, force: true });
