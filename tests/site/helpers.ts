@@ -10,5 +10,6 @@ export const SUB: SiteContext = { base: '/migration/', site: 'https://example.gi
 /** The fixture as the pages receive it (history sorted, as loadSiteData returns it). */
 export function siteData(withHistory = true): SiteData {
   const historyFile = withHistory ? makeHistory() : null;
-  return { snapshot: makeSnapshot(), history: historyFile?.records ?? [], historyFile, historyText: historyFile ? JSON.stringify(historyFile) : null };
+  const snapshot = makeSnapshot();
+  return { snapshot, snapshotText: JSON.stringify(snapshot), history: historyFile?.records ?? [], historyFile, historyText: historyFile ? JSON.stringify(historyFile) : null };
 }

@@ -73,13 +73,16 @@ export function buildChangesPage(data: SiteData, ctx: SiteContext): ChangesPage 
   const { snapshot, history } = data;
   const now = snapshotPoint(snapshot);
   const previous = previousRecord(history, snapshot);
-  const prevPoint = previous ? { date: previous.at.slice(0, 10), states: recordStates(previous), metrics: previous.metrics } : null;
-  // The series up to the previous run, then "now" from the snapshot itself.
+  // The series up to the previous run, then "now" from the snapshot itself. A point's item states
+  // are made only when it is compared: a long history has hundreds of records of 5,000 items.
   const upTo = previous ? history.slice(0, history.indexOf(previous) + 1) : [];
-  const series: Point[] = [...upTo.map((r) => ({ date: r.at.slice(0, 10), states: recordStates(r), metrics: r.metrics })), now];
+  const dates = [...upTo.map((r) => r.at.slice(0, 10)), now.date];
+  const points: Point[] = [];
+  const point = (i: number): Point => (points[i] ??= i === upTo.length ? now : { date: dates[i]!, states: recordStates(upTo[i]!), metrics: upTo[i]!.metrics });
+  const prevPoint = previous ? point(upTo.length - 1) : null;
   const windowStart = daysBefore(snapshot.generatedAt, 7);
   const pairs: [Point, Point][] = [];
-  for (let i = 1; i < series.length; i++) if (series[i]!.date >= windowStart) pairs.push([series[i - 1]!, series[i]!]);
+  for (let i = 1; i < dates.length; i++) if (dates[i]! >= windowStart) pairs.push([point(i - 1), point(i)]);
   return {
     previous: previous ? { date: previous.at.slice(0, 10), commit: previous.commit?.slice(0, 7) ?? null } : null,
     sincePrevious: groups(data, ctx, prevPoint ? [[prevPoint, now]] : []),

@@ -14,6 +14,8 @@ import { Snapshot } from '../snapshot/schema.js';
 /** What every page builder reads. */
 export interface SiteData {
   snapshot: Snapshot;
+  /** The snapshot file's text, published as-is once validated (for /api/snapshot.json). */
+  snapshotText: string;
   /** History records sorted by `at`; empty when no history file was given. */
   history: HistoryRecord[];
   /** The history file as read (for /api/history.json), or null. */
@@ -45,11 +47,12 @@ export function loadSiteData(env: NodeJS.ProcessEnv = process.env, recheck = tru
   const stamp = (file: string | null) => (file ? (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) : 0);
   const key = `${files}\n${stamp(snapshotPath)}\n${stamp(historyPath)}`;
   if (memo?.key === key) return memo.data;
-  const snapshot = readJson(snapshotPath, Snapshot, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT');
+  const snapshotText = readText(snapshotPath, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT');
+  const snapshot = parseJsonFile(snapshotText, snapshotPath, Snapshot, 'snapshot');
   const historyText = historyPath && existsSync(historyPath) ? readText(historyPath, 'history', null) : null;
   const historyFile = historyText !== null && historyPath ? parseJsonFile(historyText, historyPath, HistoryFile, 'history') : null;
   const history = [...(historyFile?.records ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const data: SiteData = { snapshot, history, historyFile, historyText };
+  const data: SiteData = { snapshot, snapshotText, history, historyFile, historyText };
   memo = { named, key, data };
   return data;
 }
@@ -77,8 +80,4 @@ function readText(file: string, what: string, hint: string | null): string {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
     throw new MigratrackError('input', `The ${what} file ${file} ${reason}${hint ? `; ${hint}` : ''}.`, { file });
   }
-}
-
-function readJson<T>(file: string, schema: ZodType<T>, what: string, hint: string | null): T {
-  return parseJsonFile(readText(file, what, hint), file, schema, what);
 }

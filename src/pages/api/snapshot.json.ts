@@ -1,6 +1,6 @@
-// The snapshot as the site rendered it: the machine-readable API beside the pages.
+// The snapshot file exactly as the build read it and validated it: the machine-readable API beside
+// the pages. Re-serialising the parsed 4 MB of a 5,000-file snapshot cost ~0.15 s per build.
 import type { APIRoute } from 'astro';
 import { siteData } from '../../lib/site/index.js';
 
-export const GET: APIRoute = () =>
-  new Response(`${JSON.stringify(siteData().snapshot, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () => new Response(siteData().snapshotText, { headers: { 'Content-Type': 'application/json' } });
