@@ -5,6 +5,7 @@
 import { defineConfig, passthroughImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkGfm from 'remark-gfm';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prebundleChartClient } from './src/integrations/chart-bundle.mjs';
 import { itemRedirects } from './src/integrations/item-redirects.mjs';
@@ -13,6 +14,11 @@ import { reloadOnSnapshotChange } from './src/integrations/reload-on-snapshot-ch
 // Vite lets BASE_URL, MODE, DEV, PROD and SSR from process.env override import.meta.env, and test
 // runners (vitest) export them: a build started from a test would silently lose its base path.
 for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[key];
+
+// The authors' notes: the example in src/content/notes, or the folder MIGRATRACK_NOTES_DIR names
+// (relative to the project, as src/content.config.ts's collection reads it). The pages import them
+// as `migratrack-notes/**` (src/layouts/notes.ts).
+const notesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.MIGRATRACK_NOTES_DIR || 'src/content/notes');
 
 export default defineConfig({
   site: process.env.MIGRATRACK_SITE || undefined,
@@ -30,6 +36,8 @@ export default defineConfig({
   markdown: { remarkPlugins: [remarkGfm], syntaxHighlight: false },
   integrations: [mdx(), itemRedirects()],
   vite: {
+    resolve: { alias: { 'migratrack-notes': notesDir } },
+    define: { __MIGRATRACK_NOTES_DIR__: JSON.stringify(notesDir) },
     plugins: [reloadOnSnapshotChange(), prebundleChartClient(fileURLToPath(new URL('./src/components/chart-client.ts', import.meta.url)))],
   },
   devToolbar: { enabled: false },

@@ -1,22 +1,20 @@
 /**
- * The layout's navigation, made once per build: the notes collection and the links are the same
- * on every page, and a 5,000-file site asked the content store for them on each one. The dev
- * server rebuilds it per request, since notes are edited while it runs.
+ * The layout's navigation, made once per build: the notes and the links are the same on every
+ * page. The dev server rebuilds it per request, since notes are edited while it runs.
  */
-import { getCollection } from 'astro:content';
-import { buildNav, noteRefs, siteContext, type NavLink, type NoteEntry } from '../lib/site/index.js';
+import { buildNav, noteRefs, siteContext, type NavLink } from '../lib/site/index.js';
+import { siteNotes } from './notes.js';
 
 /** The sections, then the notes. */
 type Nav = { links: NavLink[] };
-let memo: Promise<Nav> | null = null;
+let memo: Nav | null = null;
 
-async function loadNav(): Promise<Nav> {
-  const entries: NoteEntry[] = await getCollection('notes');
-  const { sections, notes } = buildNav(siteContext(), noteRefs(entries));
+function loadNav(): Nav {
+  const { sections, notes } = buildNav(siteContext(), noteRefs(siteNotes()));
   return { links: [...sections, ...notes] };
 }
 
-export function siteNav(): Promise<Nav> {
+export function siteNav(): Nav {
   if (import.meta.env.DEV) return loadNav();
   return (memo ??= loadNav());
 }

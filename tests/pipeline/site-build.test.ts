@@ -3,11 +3,12 @@
  * tracked file and per item, the dashboard showing the snapshot's figures, and the JSON API
  * equal to the snapshot written to disk.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedOptions } from '../../src/lib/config/index.js';
 import { buildSnapshot, renderSite } from '../../src/lib/pipeline/index.js';
+import { renderSite as renderAstroSite } from '../../src/lib/pipeline/render-site.js';
 import type { Snapshot } from '../../src/lib/snapshot/schema.js';
 import { itemSlug } from '../../src/lib/verify/index.js';
 import { buildOptions, freshDemo, quietLogger, removeTempDirs, tempDir } from './helpers.js';
@@ -49,6 +50,18 @@ describe('the demo site', () => {
       ...snapshot.items.map((i) => `items/${itemSlug(i)}/index.html`),
     ].filter((page) => !existsSync(path.join(dist, page)));
     expect(missing).toEqual([]);
+  });
+
+  it('publishes the authors’ note: in the navigation, on its own page and on the page of its file', () => {
+    // src/content/notes/how-to-migrate-a-processor.mdx, about data_processors/raw/processor_base.py.
+    expect(dashboard).toContain('<a href="/notes/how-to-migrate-a-processor/">How to migrate a processor</a>');
+    const page = readFileSync(path.join(dist, 'notes/how-to-migrate-a-processor/index.html'), 'utf8');
+    expect(page).toContain('<h1>How to migrate a processor</h1>');
+    expect(page).toContain('<strong>Use the pooled client</strong>');
+    expect(page).toContain('<a href="/files/data_processors/raw/processor_base.py/"><code>data_processors/raw/processor_base.py</code></a>');
+    const filePage = readFileSync(path.join(dist, 'files/data_processors/raw/processor_base.py/index.html'), 'utf8');
+    expect(filePage).toContain('<h2 id="note-how-to-migrate-a-processor">Note: How to migrate a processor</h2>');
+    expect(filePage).toContain('<strong>Use the pooled client</strong>');
   });
 
   it('shows the snapshot’s totals on the dashboard', () => {
@@ -95,4 +108,21 @@ describe('the demo site', () => {
     // chart.js/auto would bring these along; the site draws no such chart.
     for (const unused of ['"doughnut"', '"pie"', '"radar"', '"polarArea"', '"bubble"', '"scatter"']) expect(code).not.toContain(unused);
   });
+});
+
+describe('a site with the notes of another folder (MIGRATRACK_NOTES_DIR)', () => {
+  it('publishes those notes, named as the content collection names them, and not the example', async () => {
+    const notes = path.join(tempDir(), 'team notes');
+    mkdirSync(path.join(notes, 'Guides'), { recursive: true });
+    writeFileSync(path.join(notes, 'Guides', 'Retry Rules.md'), '---\ntitle: "Retry <rules> & jitter"\nfile: data_processors/raw/processor_base.py\norder: 1\n---\n\nBack off **with jitter**.\n');
+    const out = path.join(tempDir(), 'site');
+    await renderAstroSite({ snapshotFile: opts.snapshotFile, historyFile: null, notesDir: notes, outDir: out, base: '/', site: null, verbose: false });
+    expect(existsSync(path.join(out, 'notes/how-to-migrate-a-processor'))).toBe(false);
+    const page = readFileSync(path.join(out, 'notes/guides/retry-rules/index.html'), 'utf8');
+    expect(page).toContain('<h1>Retry &lt;rules&gt; &amp; jitter</h1>');
+    expect(page).toContain('<strong>with jitter</strong>');
+    const filePage = readFileSync(path.join(out, 'files/data_processors/raw/processor_base.py/index.html'), 'utf8');
+    expect(filePage).toContain('Note: Retry &lt;rules&gt; &amp; jitter</h2>');
+    expect(filePage).toContain('<a href="/notes/guides/retry-rules/">Retry &lt;rules&gt; &amp; jitter</a>');
+  }, 300_000);
 });

@@ -1,13 +1,78 @@
 /**
- * Authors' notes (the `notes` content collection) as the pages need them. Typed structurally so
- * this stays independent of Astro's generated collection types.
+ * Authors' notes (`src/content/notes/`, or MIGRATRACK_NOTES_DIR) as the pages need them: their
+ * frontmatter schema, their ids and the lists the navigation and file pages show. The pages read
+ * the note modules with Vite's import.meta.glob (src/layouts/notes.ts); the `notes` content
+ * collection (src/content.config.ts) validates the same frontmatter with the same schema when
+ * Astro syncs.
  */
+import { relative } from 'node:path';
+import { slug as githubSlug } from 'github-slugger';
+import { z } from 'zod';
+import { MigratrackError } from '../errors.js';
 import type { NoteRef } from './nav.js';
 
-/** The fields of a notes collection entry the site reads. */
+/** A note's frontmatter. zod 3, the version Astro's content collections take. */
+export const NoteFrontmatter = z.object({
+  /** Title shown in the navigation and as the page heading. */
+  title: z.string(),
+  /** Repo path of a tracked file: the note is also shown on that file's page. */
+  file: z.string().optional(),
+  /** Position in the navigation (lower first), then by title. */
+  order: z.number().int().default(100),
+});
+export type NoteFrontmatter = z.infer<typeof NoteFrontmatter>;
+
+/** The fields of a note the site reads. */
 export interface NoteEntry {
   id: string;
   data: { title: string; order: number; file?: string | undefined };
+}
+
+/**
+ * A note's id, which is its URL (`/notes/<id>/`), named as Astro's glob loader names a
+ * collection entry: the frontmatter's `slug` when it has one, else each folder and the file name
+ * (without its extension) slugged like GitHub headings, with a final `/index` dropped.
+ * tests/site/notes.test.ts checks it against Astro's own function.
+ */
+export function noteId(relativePath: string, frontmatter: Readonly<Record<string, unknown>>): string {
+  if (frontmatter.slug) return String(frontmatter.slug);
+  const withoutExtension = relativePath.replace(/\.[^./]*$/, '');
+  return withoutExtension
+    .split('/')
+    .map((segment) => githubSlug(segment))
+    .join('/')
+    .replace(/\/index$/, '');
+}
+
+/** A note module as Vite imports an .md or .mdx file: its path, frontmatter and content. */
+export interface NoteModule<Content> {
+  file: string;
+  frontmatter: Readonly<Record<string, unknown>>;
+  default: Content;
+}
+
+/** A note with the component that renders its body. */
+export interface Note<Content> extends NoteEntry {
+  Content: Content;
+}
+
+/**
+ * The notes of a folder from their modules, checked against NoteFrontmatter (the content
+ * collection has already reported a bad note when Astro synced; this is the pages' own guard,
+ * and where `order` gets its default). Ordered by id, so output does not depend on import order.
+ */
+export function notesFromModules<Content>(modules: readonly NoteModule<Content>[], notesDir: string): Note<Content>[] {
+  return modules
+    .map((module) => {
+      const parsed = NoteFrontmatter.safeParse(module.frontmatter ?? {});
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ');
+        throw new MigratrackError('input', `The note ${module.file} has invalid frontmatter: ${problems}.`, { file: module.file });
+      }
+      const id = noteId(relative(notesDir, module.file).split('\\').join('/'), module.frontmatter ?? {});
+      return { id, data: parsed.data, Content: module.default };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Navigation refs for all notes. */

@@ -1,0 +1,31 @@
+/**
+ * The authors' notes, read once per build (the dev server reads them per request, as they are
+ * edited while it runs). Vite's import.meta.glob imports each note's module, which gives its
+ * frontmatter and its Content component; `migratrack-notes` is the notes folder
+ * (astro.config.mjs: src/content/notes, or MIGRATRACK_NOTES_DIR).
+ *
+ * Why not astro:content's getCollection and render: importing them put the content collection's
+ * runtime (content, assets and image modules) into every build, ~0.45 s of bundling a site that
+ * must build within 2× of a bare Astro site (issue 6, docs/BENCHMARKS.md). The collection in
+ * src/content.config.ts stays: Astro checks the frontmatter against the same schema when it
+ * syncs, and without it Astro would make a collection of its own for src/content/notes.
+ */
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import { notesFromModules, type Note, type NoteModule } from '../lib/site/index.js';
+
+declare const __MIGRATRACK_NOTES_DIR__: string;
+
+export type SiteNote = Note<AstroComponentFactory>;
+
+let memo: SiteNote[] | null = null;
+
+function loadNotes(): SiteNote[] {
+  const modules = import.meta.glob<NoteModule<AstroComponentFactory>>('migratrack-notes/**/*.{md,mdx}', { eager: true });
+  return notesFromModules(Object.values(modules), __MIGRATRACK_NOTES_DIR__);
+}
+
+/** Every note, ordered by id. */
+export function siteNotes(): SiteNote[] {
+  if (import.meta.env.DEV) return loadNotes();
+  return (memo ??= loadNotes());
+}
