@@ -4,11 +4,10 @@
  * frontmatter and its Content component; `migratrack-notes` is the notes folder
  * (astro.config.mjs: src/content/notes, or MIGRATRACK_NOTES_DIR).
  *
- * Why not astro:content's getCollection and render: importing them put the content collection's
- * runtime (content, assets and image modules) into every build, ~0.45 s of bundling a site that
- * must build within 2× of a bare Astro site (issue 6, docs/BENCHMARKS.md). The collection in
- * src/content.config.ts stays: Astro checks the frontmatter against the same schema when it
- * syncs, and without it Astro would make a collection of its own for src/content/notes.
+ * Why not a content collection read with astro:content's getCollection and render: importing them
+ * put the collection's runtime (content, assets and image modules) into every build, ~0.45 s of
+ * bundling a site that must build within 2× of a bare Astro site (issue 6, docs/BENCHMARKS.md),
+ * and its glob loader ~0.25 s more when Astro syncs. See src/content.config.ts for what is left.
  */
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { notesFromModules, type Note, type NoteModule } from '../lib/site/index.js';

@@ -125,4 +125,13 @@ describe('a site with the notes of another folder (MIGRATRACK_NOTES_DIR)', () =>
     expect(filePage).toContain('Note: Retry &lt;rules&gt; &amp; jitter</h2>');
     expect(filePage).toContain('<a href="/notes/guides/retry-rules/">Retry &lt;rules&gt; &amp; jitter</a>');
   }, 300_000);
+
+  it('stops at a note without a title, naming the file, and leaves no site behind', async () => {
+    const notes = tempDir();
+    writeFileSync(path.join(notes, 'untitled.md'), '---\norder: 2\n---\n\nNo title.\n');
+    const out = path.join(tempDir(), 'site');
+    const build = renderAstroSite({ snapshotFile: opts.snapshotFile, historyFile: null, notesDir: notes, outDir: out, base: '/', site: null, verbose: false });
+    await expect(build).rejects.toThrow(`The note ${path.join(notes, 'untitled.md')} has invalid frontmatter:\n  title: required (expected string)`);
+    expect(existsSync(out)).toBe(false);
+  }, 300_000);
 });

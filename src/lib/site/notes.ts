@@ -1,17 +1,16 @@
 /**
  * Authors' notes (`src/content/notes/`, or MIGRATRACK_NOTES_DIR) as the pages need them: their
  * frontmatter schema, their ids and the lists the navigation and file pages show. The pages read
- * the note modules with Vite's import.meta.glob (src/layouts/notes.ts); the `notes` content
- * collection (src/content.config.ts) validates the same frontmatter with the same schema when
- * Astro syncs.
+ * the note modules with Vite's import.meta.glob (src/layouts/notes.ts).
  */
 import { relative } from 'node:path';
 import { slug as githubSlug } from 'github-slugger';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { MigratrackError } from '../errors.js';
+import { formatIssues, issueMessage } from '../schema-issues.js';
 import type { NoteRef } from './nav.js';
 
-/** A note's frontmatter. zod 3, the version Astro's content collections take. */
+/** A note's frontmatter. */
 export const NoteFrontmatter = z.object({
   /** Title shown in the navigation and as the page heading. */
   title: z.string(),
@@ -57,18 +56,15 @@ export interface Note<Content> extends NoteEntry {
 }
 
 /**
- * The notes of a folder from their modules, checked against NoteFrontmatter (the content
- * collection has already reported a bad note when Astro synced; this is the pages' own guard,
- * and where `order` gets its default). Ordered by id, so output does not depend on import order.
+ * The notes of a folder from their modules, each checked against NoteFrontmatter (`order` gets
+ * its default there): a bad note stops the build with a message naming its file. Ordered by id,
+ * so the output does not depend on import order.
  */
 export function notesFromModules<Content>(modules: readonly NoteModule<Content>[], notesDir: string): Note<Content>[] {
   return modules
     .map((module) => {
-      const parsed = NoteFrontmatter.safeParse(module.frontmatter ?? {});
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`).join('; ');
-        throw new MigratrackError('input', `The note ${module.file} has invalid frontmatter: ${problems}.`, { file: module.file });
-      }
+      const parsed = NoteFrontmatter.safeParse(module.frontmatter ?? {}, { error: issueMessage });
+      if (!parsed.success) throw new MigratrackError('input', `The note ${module.file} has invalid frontmatter:\n${formatIssues(parsed.error, 8)}`, { file: module.file });
       const id = noteId(relative(notesDir, module.file).split('\\').join('/'), module.frontmatter ?? {});
       return { id, data: parsed.data, Content: module.default };
     })
