@@ -16,8 +16,8 @@ import { reloadOnSnapshotChange } from './src/integrations/reload-on-snapshot-ch
 for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[key];
 
 // The authors' notes: the example in src/content/notes, or the folder MIGRATRACK_NOTES_DIR names
-// (relative to the project, as src/content.config.ts's collection reads it). The pages import them
-// as `migratrack-notes/**` (src/layouts/notes.ts).
+// (relative to the project). The pages import them as `migratrack-notes/**` (src/layouts/notes.ts),
+// which also needs the folder itself to name each note after its path in it.
 const notesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.MIGRATRACK_NOTES_DIR || 'src/content/notes');
 
 export default defineConfig({

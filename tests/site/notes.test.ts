@@ -67,6 +67,12 @@ describe('notesFromModules', () => {
     expect((error as Error).message).toBe('The note /n/bad.mdx has invalid frontmatter:\n  title: expected string, received number\n  order: expected number, received string');
   });
 
+  it('refuses two notes that would have the same URL, naming both', () => {
+    expect(() => notesFromModules([note('/n/Retry Rules.md', { title: 'A' }), note('/n/retry-rules.mdx', { title: 'B' })], '/n')).toThrow(
+      'The notes /n/Retry Rules.md and /n/retry-rules.mdx would both be /notes/retry-rules/; rename one or give it a `slug`.',
+    );
+  });
+
   it('refuses a note without frontmatter: it has no title', () => {
     expect(() => notesFromModules([{ file: '/n/empty.md', frontmatter: undefined as never, default: '' }], '/n')).toThrow('The note /n/empty.md has invalid frontmatter:\n  title: required (expected string)');
   });

@@ -17,7 +17,7 @@ export { buildDocPage, renderDoc, type DocPage } from './doc-page.js';
 export { buildFileList, type FileList } from './file-list.js';
 export { buildDiagnosticsPage } from './diagnostics-page.js';
 export { buildNav, currentPath, type NavLink, type NoteRef } from './nav.js';
-export { NoteFrontmatter, noteId, noteRefs, notesByPath, notesForPath, notesFromModules, type Note, type NoteEntry, type NoteModule } from './notes.js';
+export { noteRefs, notesByPath, notesForPath, notesFromModules, type Note, type NoteEntry, type NoteModule } from './notes.js';
 export { snapshotBadge, renderBadge } from './badge.js';
 export { standupLine, remainingPhrase, itemTitle } from './standup.js';
 export { joinBase, filePageUrl, itemPageUrl, itemSlug, encodePath, repoFileUrl, absoluteUrl, type SiteContext } from './urls.js';

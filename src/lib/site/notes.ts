@@ -61,11 +61,16 @@ export interface Note<Content> extends NoteEntry {
  * so the output does not depend on import order.
  */
 export function notesFromModules<Content>(modules: readonly NoteModule<Content>[], notesDir: string): Note<Content>[] {
+  const fileOf = new Map<string, string>();
   return modules
     .map((module) => {
       const parsed = NoteFrontmatter.safeParse(module.frontmatter ?? {}, { error: issueMessage });
       if (!parsed.success) throw new MigratrackError('input', `The note ${module.file} has invalid frontmatter:\n${formatIssues(parsed.error, 8)}`, { file: module.file });
       const id = noteId(relative(notesDir, module.file).split('\\').join('/'), module.frontmatter ?? {});
+      // Two notes at one URL: one would silently replace the other.
+      const other = fileOf.get(id);
+      if (other !== undefined) throw new MigratrackError('input', `The notes ${other} and ${module.file} would both be /notes/${id}/; rename one or give it a \`slug\`.`, { file: module.file });
+      fileOf.set(id, module.file);
       return { id, data: parsed.data, Content: module.default };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
