@@ -64,9 +64,11 @@ export function notesFromModules<Content>(modules: readonly NoteModule<Content>[
   const fileOf = new Map<string, string>();
   return modules
     .map((module) => {
-      const parsed = NoteFrontmatter.safeParse(module.frontmatter ?? {}, { error: issueMessage });
+      // A note without a frontmatter block has none at all; it then fails for its missing title.
+      const frontmatter = module.frontmatter ?? {};
+      const parsed = NoteFrontmatter.safeParse(frontmatter, { error: issueMessage });
       if (!parsed.success) throw new MigratrackError('input', `The note ${module.file} has invalid frontmatter:\n${formatIssues(parsed.error, 8)}`, { file: module.file });
-      const id = noteId(relative(notesDir, module.file).split('\\').join('/'), module.frontmatter ?? {});
+      const id = noteId(relative(notesDir, module.file).split('\\').join('/'), frontmatter);
       // Two notes at one URL: one would silently replace the other.
       const other = fileOf.get(id);
       if (other !== undefined) throw new MigratrackError('input', `The notes ${other} and ${module.file} would both be /notes/${id}/; rename one or give it a \`slug\`.`, { file: module.file });
