@@ -64,7 +64,7 @@ export function notesFromModules<Content>(modules: readonly NoteModule<Content>[
   const fileOf = new Map<string, string>();
   return modules
     .map((module) => {
-      // A note without a frontmatter block has none at all; it then fails for its missing title.
+      // Astro gives {} for a note without a frontmatter block; a missing one is read the same way.
       const frontmatter = module.frontmatter ?? {};
       const parsed = NoteFrontmatter.safeParse(frontmatter, { error: issueMessage });
       if (!parsed.success) throw new MigratrackError('input', `The note ${module.file} has invalid frontmatter:\n${formatIssues(parsed.error, 8)}`, { file: module.file });
