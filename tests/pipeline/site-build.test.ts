@@ -116,7 +116,17 @@ describe('a site with the notes of another folder (MIGRATRACK_NOTES_DIR)', () =>
     mkdirSync(path.join(notes, 'Guides'), { recursive: true });
     writeFileSync(path.join(notes, 'Guides', 'Retry Rules.md'), '---\ntitle: "Retry <rules> & jitter"\nfile: data_processors/raw/processor_base.py\norder: 1\n---\n\nBack off **with jitter**.\n');
     const out = path.join(tempDir(), 'site');
-    await renderAstroSite({ snapshotFile: opts.snapshotFile, historyFile: null, notesDir: notes, outDir: out, base: '/', site: null, verbose: false });
+    // As a user sets it for `migratrack build`, relative to where they run it: the pipeline passes
+    // no folder of its own, and Astro itself runs elsewhere.
+    const cwd = process.cwd();
+    process.chdir(path.dirname(notes));
+    process.env.MIGRATRACK_NOTES_DIR = path.basename(notes);
+    try {
+      await renderAstroSite({ snapshotFile: path.resolve(cwd, opts.snapshotFile), historyFile: null, notesDir: null, outDir: out, base: '/', site: null, verbose: false });
+    } finally {
+      delete process.env.MIGRATRACK_NOTES_DIR;
+      process.chdir(cwd);
+    }
     expect(existsSync(path.join(out, 'notes/how-to-migrate-a-processor'))).toBe(false);
     const page = readFileSync(path.join(out, 'notes/guides/retry-rules/index.html'), 'utf8');
     expect(page).toContain('<h1>Retry &lt;rules&gt; &amp; jitter</h1>');

@@ -67,7 +67,10 @@ function runAstroBuild(input: RenderInput, outDir: string, cwd: string): Promise
   for (const key of Object.keys(env)) if (/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|VITEST.*)$/.test(key)) delete env[key];
   if (input.historyFile && existsSync(input.historyFile)) env.MIGRATRACK_HISTORY = resolve(input.historyFile);
   else delete env.MIGRATRACK_HISTORY;
-  if (input.notesDir) env.MIGRATRACK_NOTES_DIR = resolve(input.notesDir);
+  // The notes folder, from the caller or the user's own MIGRATRACK_NOTES_DIR: made absolute here,
+  // where a relative one means the user's current folder (Astro runs in a folder of its own).
+  const notesDir = input.notesDir ?? process.env.MIGRATRACK_NOTES_DIR;
+  if (notesDir) env.MIGRATRACK_NOTES_DIR = resolve(notesDir);
   if (input.site) env.MIGRATRACK_SITE = input.site;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--root', PACKAGE_ROOT], {
