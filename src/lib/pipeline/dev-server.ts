@@ -36,6 +36,8 @@ export async function startDevServer(opts: ResolvedOptions, log: Logger): Promis
       MIGRATRACK_SNAPSHOT: resolve(opts.snapshotFile),
       MIGRATRACK_HISTORY: resolve(opts.history.file),
       MIGRATRACK_BASE: opts.base,
+      // A relative notes folder means the user's current folder, as for `migratrack build`.
+      ...(process.env.MIGRATRACK_NOTES_DIR ? { MIGRATRACK_NOTES_DIR: resolve(process.env.MIGRATRACK_NOTES_DIR) } : {}),
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   });
