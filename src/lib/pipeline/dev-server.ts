@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '../cli/index.js';
 import type { ResolvedOptions } from '../config/index.js';
 import { buildSnapshot } from './build-snapshot.js';
-import { PACKAGE_ROOT } from './render-site.js';
+import { notesFolder, PACKAGE_ROOT } from './render-site.js';
 
 /** Debounce: editors write a file in several steps. */
 const REBUILD_DELAY_MS = 200;
@@ -28,6 +28,7 @@ export async function startDevServer(opts: ResolvedOptions, log: Logger): Promis
   });
   const args = [join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js'), 'dev', '--root', PACKAGE_ROOT];
   if (opts.port !== null) args.push('--port', String(opts.port));
+  const notesDir = notesFolder();
   const child = spawn(process.execPath, args, {
     cwd: PACKAGE_ROOT,
     stdio: 'inherit',
@@ -36,8 +37,7 @@ export async function startDevServer(opts: ResolvedOptions, log: Logger): Promis
       MIGRATRACK_SNAPSHOT: resolve(opts.snapshotFile),
       MIGRATRACK_HISTORY: resolve(opts.history.file),
       MIGRATRACK_BASE: opts.base,
-      // A relative notes folder means the user's current folder, as for `migratrack build`.
-      ...(process.env.MIGRATRACK_NOTES_DIR ? { MIGRATRACK_NOTES_DIR: resolve(process.env.MIGRATRACK_NOTES_DIR) } : {}),
+      ...(notesDir ? { MIGRATRACK_NOTES_DIR: notesDir } : {}),
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   });

@@ -51,6 +51,15 @@ export async function renderSite(input: RenderInput): Promise<RenderResult> {
   return { outDir: finalDir, pages: await countPages(finalDir) };
 }
 
+/**
+ * The notes folder for Astro, from the caller or else the user's own MIGRATRACK_NOTES_DIR, made
+ * absolute here: a relative one means the user's current folder, and Astro runs in another.
+ */
+export function notesFolder(explicit: string | null = null): string | null {
+  const dir = explicit ?? process.env.MIGRATRACK_NOTES_DIR;
+  return dir ? resolve(dir) : null;
+}
+
 function runAstroBuild(input: RenderInput, outDir: string, cwd: string): Promise<void> {
   const astroBin = join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js');
   const env: NodeJS.ProcessEnv = {
@@ -67,10 +76,8 @@ function runAstroBuild(input: RenderInput, outDir: string, cwd: string): Promise
   for (const key of Object.keys(env)) if (/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|VITEST.*)$/.test(key)) delete env[key];
   if (input.historyFile && existsSync(input.historyFile)) env.MIGRATRACK_HISTORY = resolve(input.historyFile);
   else delete env.MIGRATRACK_HISTORY;
-  // The notes folder, from the caller or the user's own MIGRATRACK_NOTES_DIR: made absolute here,
-  // where a relative one means the user's current folder (Astro runs in a folder of its own).
-  const notesDir = input.notesDir ?? process.env.MIGRATRACK_NOTES_DIR;
-  if (notesDir) env.MIGRATRACK_NOTES_DIR = resolve(notesDir);
+  const notesDir = notesFolder(input.notesDir);
+  if (notesDir) env.MIGRATRACK_NOTES_DIR = notesDir;
   if (input.site) env.MIGRATRACK_SITE = input.site;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--root', PACKAGE_ROOT], {

@@ -11,7 +11,7 @@ import { formatIssues, issueMessage } from '../schema-issues.js';
 import type { NoteRef } from './nav.js';
 
 /** A note's frontmatter. */
-export const NoteFrontmatter = z.object({
+const NoteFrontmatter = z.object({
   /** Title shown in the navigation and as the page heading. */
   title: z.string(),
   /** Repo path of a tracked file: the note is also shown on that file's page. */
@@ -19,7 +19,6 @@ export const NoteFrontmatter = z.object({
   /** Position in the navigation (lower first), then by title. */
   order: z.number().int().default(100),
 });
-export type NoteFrontmatter = z.infer<typeof NoteFrontmatter>;
 
 /** The fields of a note the site reads. */
 export interface NoteEntry {
