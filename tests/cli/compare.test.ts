@@ -87,6 +87,13 @@ describe('baselineFromJson', () => {
     expect(baselineFromJson({ ...history, records: [] }, 'h.json')).toBeNull();
   });
 
+  it('takes the whole last record of a version 2 history, whose records store only what changed', () => {
+    const first = { ...record('2026-02-01T00:00:00Z', 3), items: { 'file-1': { declared: 'done', detected: null }, 'file-2': { declared: 'not-started', detected: 'partial' } } };
+    const history = { schemaVersion: 2, repo: { id: 'abc' }, records: [first, { ...record('2026-02-02T00:00:00Z', 2), items: { 'file-2': { declared: 'done', detected: 'done' } } }] };
+    expect(baselineFromJson(history, '/x/history.json')?.items).toEqual({ 'file-1': { declared: 'done', detected: null }, 'file-2': { declared: 'done', detected: 'done' } });
+    expect(() => baselineFromJson({ ...history, schemaVersion: 3 }, '/x/history.json')).toThrow(/schemaVersion 3, newer than this migratrack understands/);
+  });
+
   it('reads a snapshot and a single record, refuses newer and foreign files', () => {
     expect(baselineFromJson(JSON.parse(JSON.stringify(before)) as unknown, 'snap.json')?.metrics).toEqual({ bq: 1 });
     expect(baselineFromJson(record('2026-02-02T00:00:00Z', 2), 'r.json')?.metrics).toEqual({ bq: 2 });

@@ -36,7 +36,7 @@ describe('readHistory refuses what it cannot trust and never touches it', () => 
 
   it.each([
     ['corrupt', '{"schemaVersion": 1, "repo": {"id"', /is not valid JSON .*corrupt or truncated/],
-    ['newer', JSON.stringify({ schemaVersion: 2, repo: { id: sha(1) }, records: [], future: true }), /schemaVersion 2, newer than this migratrack understands \(1\); upgrade migratrack/],
+    ['newer', JSON.stringify({ schemaVersion: 3, repo: { id: sha(1) }, records: [], future: true }), /schemaVersion 3, newer than this migratrack understands \(2\); upgrade migratrack/],
     ['foreign', JSON.stringify({ schemaVersion: 1, repo: { id: sha(2) }, records: [] }), /belongs to another repository \(id a+2, this one is a+1\)/],
     ['invalid', JSON.stringify({ schemaVersion: 1, repo: { id: sha(1) }, records: [{ at: 'yesterday' }] }), /records\.0\.at: expected a date-time with an offset, e\.g\. "2026-01-20T18:04:00\+01:00"/],
   ])('%s file', async (_name, text, message) => {

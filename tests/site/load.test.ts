@@ -2,6 +2,8 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HISTORY_SCHEMA_VERSION } from '../../src/lib/history/schema.js';
+import { historyFileText } from '../../src/lib/history/write.js';
 import { loadSiteData } from '../../src/lib/site/load.js';
 import { makeHistory } from './fixtures/history.js';
 import { makeSnapshot } from './fixtures/snapshot.js';
@@ -24,6 +26,19 @@ describe('loadSiteData', () => {
     expect(loadSiteData(env)).toBe(data);
   });
 
+  it('gives the pages the same history from a version 1 file and from the version 2 one a build writes', () => {
+    const d = dir();
+    writeFileSync(join(d, 's.json'), JSON.stringify(makeSnapshot()));
+    const v1 = makeHistory();
+    writeFileSync(join(d, 'v1.json'), JSON.stringify(v1));
+    writeFileSync(join(d, 'v2.json'), historyFileText({ ...v1, schemaVersion: HISTORY_SCHEMA_VERSION }));
+    const fromV1 = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'v1.json') });
+    const fromV2 = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'v2.json') });
+    expect(fromV1.history).toEqual(v1.records);
+    expect(fromV2.history).toEqual(v1.records);
+    expect(JSON.parse(fromV2.historyText!).schemaVersion).toBe(2);
+  });
+
   it('reads a rewritten file again, unless told the inputs cannot change (a build)', () => {
     const d = dir();
     const file = join(d, 's.json');
@@ -43,7 +58,7 @@ describe('loadSiteData', () => {
     writeFileSync(join(d, 's.json'), JSON.stringify(makeSnapshot()));
     const data = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'none.json') });
     expect(data.history).toEqual([]);
-    expect(data.historyFile).toBeNull();
+    expect(data.historyText).toBeNull();
   });
 
   it('names the file and the bad fields when the snapshot is invalid', () => {
@@ -63,6 +78,6 @@ describe('loadSiteData', () => {
     const d = dir();
     writeFileSync(join(d, 's.json'), JSON.stringify(makeSnapshot()));
     writeFileSync(join(d, 'h.json'), JSON.stringify({ schemaVersion: 1, repo: { id: 'x' }, records: [{ at: 'yesterday' }] }));
-    expect(() => loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'h.json') })).toThrow(/The history file .*h\.json is not a valid migratrack history:\n {2}records\.0\.at/);
+    expect(() => loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'h.json') })).toThrow(/History file .*h\.json is not a migratrack history file:\n {2}records\.0\.at/);
   });
 });

@@ -2,10 +2,11 @@
  * History stage: the history file (read, merge, atomic write), the git backfill, and the pure
  * burndown / milestone / forecast computations over its records. See issue 5 and issue 8.
  */
-export { HISTORY_SCHEMA_VERSION, HistoryFile, HistoryRecord, CategoryRecord, ItemRecord, emptyHistory } from './schema.js';
-export { readHistory, parseHistoryText, type ReadHistoryOptions } from './read.js';
+export { HISTORY_SCHEMA_VERSION, type HistoryFile, HistoryRecord, CategoryRecord, ItemRecord, HistoryFileV1, HistoryFileV2, StoredHistoryFile, emptyHistory } from './schema.js';
+export { storeHistory, expandHistory } from './stored.js';
+export { readHistory, parseHistoryText, parseHistoryJson, type ReadHistoryOptions } from './read.js';
 export { appendRecords, compareRecords } from './merge.js';
-export { writeHistoryAtomic, writeFileAtomic } from './write.js';
+export { writeHistoryAtomic, writeFileAtomic, historyFileText } from './write.js';
 export { withFileLock, type LockOptions } from './lock.js';
 export { repoIdentity, isKnownCommit, type RepoIdentity } from './repo-id.js';
 export { buildBurndown, idealPlan, idealRemaining, type BurndownDay, type IdealKnot } from './burndown.js';

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { MigratrackError } from '../errors.js';
 import { formatIssues, issueMessage } from '../schema-issues.js';
-import { emptyHistory, HISTORY_SCHEMA_VERSION, HistoryFile } from './schema.js';
+import { emptyHistory, HISTORY_SCHEMA_VERSION, type HistoryFile, StoredHistoryFile } from './schema.js';
+import { expandHistory } from './stored.js';
 
 export interface ReadHistoryOptions {
   /**
@@ -46,7 +47,10 @@ async function knownHere(history: HistoryFile, options: ReadHistoryOptions): Pro
   return options.isKnownCommit(last.commit);
 }
 
-/** Validates history JSON text (not its repo id); `file` is only used in messages. */
+/**
+ * Validates history JSON text of any version this migratrack reads (not its repo id) and returns
+ * it with whole records; `file` is only used in messages.
+ */
 export function parseHistoryText(text: string, file: string): HistoryFile {
   let json: unknown;
   try {
@@ -54,6 +58,11 @@ export function parseHistoryText(text: string, file: string): HistoryFile {
   } catch (error) {
     throw refuse(file, `is not valid JSON (${(error as Error).message}); it may be corrupt or truncated`);
   }
+  return parseHistoryJson(json, file);
+}
+
+/** {@link parseHistoryText} for JSON already parsed. */
+export function parseHistoryJson(json: unknown, file: string): HistoryFile {
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > HISTORY_SCHEMA_VERSION) {
     throw refuse(
@@ -61,10 +70,12 @@ export function parseHistoryText(text: string, file: string): HistoryFile {
       `has schemaVersion ${version}, newer than this migratrack understands (${HISTORY_SCHEMA_VERSION}); upgrade migratrack`,
     );
   }
-  const parsed = HistoryFile.safeParse(json, { error: issueMessage });
+  const parsed = StoredHistoryFile.safeParse(json, { error: issueMessage });
   // At most 5 lines, so a huge broken file gives a short message.
   if (!parsed.success) throw refuse(file, `is not a migratrack history file:\n${formatIssues(parsed.error, 5)}`);
-  return parsed.data;
+  const expanded = expandHistory(parsed.data);
+  if ('problem' in expanded) throw refuse(file, `is not a migratrack history file:\n  ${expanded.problem}`);
+  return expanded.history;
 }
 
 function refuse(file: string, what: string): MigratrackError {

@@ -10,9 +10,11 @@ import { withFileLock, type LockOptions } from './lock.js';
 import { appendRecords } from './merge.js';
 import { readHistory } from './read.js';
 import type { HistoryFile } from './schema.js';
+import { storeHistory } from './stored.js';
 
 /**
- * Atomically writes `history` to `file`, merged with the records already there. Refuses (and leaves
+ * Atomically writes `history` to `file`, merged with the records already there, as the current
+ * version stores it (each record's changes from the one before). Refuses (and leaves
  * alone) an existing file that is corrupt, newer or another repo's, like {@link readHistory}.
  * Returns what was written.
  */
@@ -22,11 +24,16 @@ export async function writeHistoryAtomic(file: string, history: HistoryFile, opt
     async () => {
       const onDisk = await readHistory(file, history.repo.id);
       const merged = appendRecords(onDisk, history.records);
-      await writeFileAtomic(file, `${JSON.stringify(merged, null, 1)}\n`);
+      await writeFileAtomic(file, historyFileText(merged));
       return merged;
     },
     options,
   );
+}
+
+/** The file's text for `history`, as the current version stores it. */
+export function historyFileText(history: HistoryFile): string {
+  return `${JSON.stringify(storeHistory(history), null, 1)}\n`;
 }
 
 /** temp + fsync + rename + directory fsync. The temp name is unique per process so writers never share one. */

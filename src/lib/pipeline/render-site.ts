@@ -60,8 +60,19 @@ export function notesFolder(explicit: string | null = null): string | null {
   return dir ? resolve(dir) : null;
 }
 
-function runAstroBuild(input: RenderInput, outDir: string, cwd: string): Promise<void> {
-  const astroBin = join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js');
+/** How the pipeline runs `astro build`; the site benchmark runs its builds the same way. */
+export interface AstroBuildCommand {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The `astro build` of `root` (the package, or the benchmark's bare project) into `outDir`, run
+ * from `workDir`: a fresh folder of this build's own, outside `outDir`.
+ */
+export function astroBuildCommand(input: RenderInput, outDir: string, workDir: string, root = PACKAGE_ROOT): AstroBuildCommand {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     MIGRATRACK_SNAPSHOT: resolve(input.snapshotFile),
@@ -70,7 +81,7 @@ function runAstroBuild(input: RenderInput, outDir: string, cwd: string): Promise
     ASTRO_TELEMETRY_DISABLED: '1',
     // Astro's content data store lives in its cacheDir: a private one per build, or two builds
     // at once read each other's half-written store (UnknownContentCollectionError).
-    MIGRATRACK_CACHE_DIR: join(cwd, 'cache'),
+    MIGRATRACK_CACHE_DIR: join(workDir, 'cache'),
   };
   // A test runner's environment (vitest exports NODE_ENV=test, MODE, VITEST_*) must not reach the build.
   for (const key of Object.keys(env)) if (/^(NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR|VITEST.*)$/.test(key)) delete env[key];
@@ -79,12 +90,14 @@ function runAstroBuild(input: RenderInput, outDir: string, cwd: string): Promise
   const notesDir = notesFolder(input.notesDir);
   if (notesDir) env.MIGRATRACK_NOTES_DIR = notesDir;
   if (input.site) env.MIGRATRACK_SITE = input.site;
+  const astroBin = join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js');
+  return { command: process.execPath, args: [astroBin, 'build', '--root', root], cwd: workDir, env };
+}
+
+function runAstroBuild(input: RenderInput, outDir: string, workDir: string): Promise<void> {
+  const { command, args, cwd, env } = astroBuildCommand(input, outDir, workDir);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--root', PACKAGE_ROOT], {
-      cwd,
-      env,
-      stdio: input.verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd, env, stdio: input.verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

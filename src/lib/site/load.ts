@@ -7,7 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ZodType } from 'zod/v4';
 import { MigratrackError } from '../errors.js';
-import { HistoryFile, type HistoryRecord } from '../history/schema.js';
+import { parseHistoryText } from '../history/read.js';
+import type { HistoryRecord } from '../history/schema.js';
 import { formatIssues, issueMessage } from '../schema-issues.js';
 import { Snapshot } from '../snapshot/schema.js';
 
@@ -18,9 +19,7 @@ export interface SiteData {
   snapshotText: string;
   /** History records sorted by `at`; empty when no history file was given. */
   history: HistoryRecord[];
-  /** The history file as read (for /api/history.json), or null. */
-  historyFile: HistoryFile | null;
-  /** The history file's text, published as-is (re-serialising 10 MB per build is wasted time). */
+  /** The history file's text, published as-is once validated (for /api/history.json). */
   historyText: string | null;
 }
 
@@ -50,9 +49,10 @@ export function loadSiteData(env: NodeJS.ProcessEnv = process.env, recheck = tru
   const snapshotText = readText(snapshotPath, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT');
   const snapshot = parseJsonFile(snapshotText, snapshotPath, Snapshot, 'snapshot');
   const historyText = historyPath && existsSync(historyPath) ? readText(historyPath, 'history', null) : null;
-  const historyFile = historyText !== null && historyPath ? parseJsonFile(historyText, historyPath, HistoryFile, 'history') : null;
-  const history = [...(historyFile?.records ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const data: SiteData = { snapshot, snapshotText, history, historyFile, historyText };
+  // Whole records, whichever version the file was written as.
+  const records = historyText !== null && historyPath ? parseHistoryText(historyText, historyPath).records : [];
+  const history = [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const data: SiteData = { snapshot, snapshotText, history, historyText };
   memo = { named, key, data };
   return data;
 }

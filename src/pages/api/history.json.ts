@@ -1,9 +1,10 @@
 // The history file exactly as the build read it (an empty series when there was none).
 import type { APIRoute } from 'astro';
+import { HISTORY_SCHEMA_VERSION } from '../../lib/history/schema.js';
 import { siteData } from '../../lib/site/index.js';
 
 export const GET: APIRoute = () => {
   const { historyText } = siteData();
-  const body = historyText ?? `${JSON.stringify({ schemaVersion: 1, repo: null, records: [] }, null, 2)}\n`;
+  const body = historyText ?? `${JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, repo: null, records: [] }, null, 2)}\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 };

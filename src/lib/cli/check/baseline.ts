@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod/v4';
 import { MigratrackError } from '../../errors.js';
+import { parseHistoryJson } from '../../history/read.js';
 import { Snapshot } from '../../snapshot/schema.js';
 
 /**
@@ -72,7 +73,10 @@ export function baselineFromJson(json: unknown, file: string): Baseline | null {
   const records = Array.isArray(json) ? json : (json as { records?: unknown } | null)?.records;
   if (Array.isArray(records)) {
     if (records.length === 0) return null;
-    const last = RecordShape.safeParse(records[records.length - 1]);
+    // From version 2 a record stores only what changed: its items come from all the records before.
+    const version = (json as { schemaVersion?: unknown }).schemaVersion;
+    const whole = typeof version === 'number' && version >= 2 ? parseHistoryJson(json, file).records : records;
+    const last = RecordShape.safeParse(whole[whole.length - 1]);
     if (last.success) return fromRecord(last.data, `${name} (last of ${records.length} records)`);
   } else if (json !== null && typeof json === 'object' && 'schemaVersion' in json && 'items' in json) {
     const snapshot = Snapshot.safeParse(json);
