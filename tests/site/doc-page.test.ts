@@ -102,8 +102,28 @@ describe('doc page', () => {
     );
   });
 
-  it('parses section by section, never splitting inside code', () => {
+  it('parses section by section, never splitting inside code or HTML', () => {
     expect(splitSections('intro\n# A\ntext\n```\n# not a heading\n```\n## B').map((x) => x.startLine)).toEqual([1, 2, 7]);
+    expect(splitSections('# A\n<div>\n# not a heading\n</div>\n\n# B').map((x) => x.startLine)).toEqual([1, 6]);
+  });
+
+  // The oracle: the same doc through micromark in one piece. Cutting it must not change a byte.
+  describe('renders a cut doc exactly as the whole doc', () => {
+    const { snapshot } = siteData();
+    const whole = (md: string) => renderDoc(md, snapshot, ROOT, [{ startLine: 1, text: md }]);
+    const sections = (n: number, body: (i: number) => string) => Array.from({ length: n }, (_, i) => `## S${i + 1}\n\n${body(i)}`).join('\n\n');
+    it.each([
+      ['a link to a definition in a later section', `${sections(30, (i) => (i === 2 ? 'See [the guide][g].' : 'text'))}\n\n[g]: https://example.com/guide "Guide"`, '<a href="https://example.com/guide" title="Guide">the guide</a>'],
+      ['a footnote defined in a later section', `${sections(30, (i) => (i === 1 ? 'Done.[^why]' : 'text'))}\n\n[^why]: Because.`, '<li id="user-content-fn-why">'],
+      // In every section, of varying length, so that a cut between chunks would fall inside one.
+      ['headings inside HTML blocks', sections(30, (i) => `<div>\n# not a heading\n${'text\n'.repeat(i % 4)}## nor this\n</div>`), '&lt;div&gt;\n# not a heading'],
+      ['headings inside fenced code', sections(30, (i) => `\`\`\`sh\n# a comment\n${'x\n'.repeat(i % 4)}## another\n\`\`\``), '<code class="language-sh"># a comment\n'],
+    ])('%s', (_name, md, expected) => {
+      expect(groupSections(splitSections(md.replace(/\[\^?\w+\]:.*/, ''))).length).toBeGreaterThan(1);
+      const html = renderDoc(md, snapshot, ROOT);
+      expect(html).toBe(whole(md));
+      expect(html).toContain(expected);
+    });
   });
 
   it('parses ~50 lines at a time, each heading keeping its own line number', () => {

@@ -89,9 +89,12 @@ function opensBlock(line: string): ((next: string) => boolean) | null {
   return (next) => next.trim() === ''; // kinds 6-7 end at a blank line
 }
 
-/** Offsets where chunks start: 0, then column-0 ATX heading lines outside fences and HTML blocks. */
-function chunkStarts(text: string, minChunk: number): number[] {
-  const starts = [0];
+/**
+ * Offsets of the lines a chunk may start at: column-0 ATX headings outside fenced code and HTML
+ * blocks. Also how the site's `/doc/` page cuts the doc (src/lib/site/doc-page.ts).
+ */
+export function headingCuts(text: string): number[] {
+  const cuts: number[] = [];
   let endsBlock: ((line: string) => boolean) | null = null;
   let offset = 0;
   while (offset < text.length) {
@@ -100,14 +103,33 @@ function chunkStarts(text: string, minChunk: number): number[] {
     const line = text.slice(offset, end);
     if (endsBlock !== null) {
       if (endsBlock(line)) endsBlock = null;
-    } else if (isCut(line, offset - (starts[starts.length - 1] ?? 0), minChunk)) {
-      starts.push(offset);
+    } else if (TOP_HEADING.test(line)) {
+      cuts.push(offset);
     } else {
       endsBlock = opensBlock(line);
     }
     offset = end + 1;
   }
+  return cuts;
+}
+
+/** Link reference and footnote definitions are doc-global: a doc with any cannot be cut. */
+export function hasDefinitions(text: string): boolean {
+  return DEFINITION.test(text);
+}
+
+/** Offsets where chunks start: 0, then the heading cuts chosen by {@link isCut}. */
+function chunkStarts(text: string, minChunk: number): number[] {
+  const starts = [0];
+  for (const cut of headingCuts(text)) {
+    if (cut > 0 && isCut(lineAt(text, cut), cut - starts[starts.length - 1]!, minChunk)) starts.push(cut);
+  }
   return starts;
+}
+
+function lineAt(text: string, offset: number): string {
+  const newline = text.indexOf('\n', offset);
+  return text.slice(offset, newline === -1 ? text.length : newline);
 }
 
 function lastLine(value: string): string {
@@ -153,7 +175,7 @@ function mayRunOn(root: Root, chunk: string): boolean {
  * @param minChunk shortest chunk in characters (tests set 1 to cut at every heading).
  */
 export function parseInChunks(text: string, parse: (text: string) => Root, minChunk = MIN_CHUNK): Root {
-  if (DEFINITION.test(text)) return parse(text);
+  if (hasDefinitions(text)) return parse(text);
   const starts = chunkStarts(text, Math.max(1, minChunk));
   if (starts.length === 1) return parse(text);
   const children: Root['children'] = [];

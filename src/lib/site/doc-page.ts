@@ -10,6 +10,7 @@
  * attribute is encoded; the heading extension below encodes what it adds too.
  */
 import { micromark, type Options } from 'micromark';
+import { hasDefinitions, headingCuts } from '../doc/chunked-parse.js';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js';
 import type { SiteData } from './load.js';
@@ -84,25 +85,32 @@ function headingsWithBadges(lineOffset: number, byLine: ReadonlyMap<number, Snap
 }
 
 /**
- * Splits the doc before each ATX heading outside fenced code, so each section is parsed on its
- * own: micromark's edit map is quadratic on very long documents (a 5,000-item doc took 50 s).
- * Tracking docs keep tables and lists inside a section, so nothing spans a split.
+ * Splits the doc before each heading a chunk may start at (the doc stage's rule, `headingCuts`:
+ * column-0 ATX headings outside fenced code and HTML blocks), so each section is parsed on its
+ * own: micromark's edit map is quadratic on very long documents (a 5,000-item doc took 50 s). A
+ * doc with a link reference or footnote definition stays whole, as in the doc stage: a definition
+ * applies to the whole doc, and a reference in another section would not find it.
  */
 export function splitSections(markdown: string): { startLine: number; text: string }[] {
-  const lines = markdown.split('\n');
+  if (hasDefinitions(markdown)) return [{ startLine: 1, text: markdown }];
   const sections: { startLine: number; text: string }[] = [];
-  let fence: string | null = null;
-  let start = 0;
-  lines.forEach((line, i) => {
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) fence = fence === null ? f[1]![0]! : fence === f[1]![0] ? null : fence;
-    if (fence === null && i > start && /^#{1,6}(\s|$)/.test(line)) {
-      sections.push({ startLine: start + 1, text: lines.slice(start, i).join('\n') });
-      start = i;
-    }
-  });
-  sections.push({ startLine: start + 1, text: lines.slice(start).join('\n') });
+  let startLine = 1;
+  let from = 0;
+  for (const cut of [...headingCuts(markdown), markdown.length + 1]) {
+    if (cut === 0) continue;
+    // Each section without the newline before the next heading, as the lines were joined.
+    const text = markdown.slice(from, cut - 1);
+    sections.push({ startLine, text });
+    startLine += countLines(text);
+    from = cut;
+  }
   return sections;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 /** Lines per parse: big enough to amortise the parser's set-up, small enough to stay linear. */
@@ -131,8 +139,11 @@ export function groupSections(sections: readonly { startLine: number; text: stri
 const SYNTAX = [gfm()];
 const GFM_HTML = gfmHtml();
 
-/** Renders markdown to safe HTML with heading ids and badges; exported for the escaping tests. */
-export function renderDoc(markdown: string, snapshot: Snapshot, ctx: SiteContext): string {
+/**
+ * Renders markdown to safe HTML with heading ids and badges; exported for the escaping tests,
+ * which also render a doc in one piece (`chunks`) to check that cutting it changes nothing.
+ */
+export function renderDoc(markdown: string, snapshot: Snapshot, ctx: SiteContext, chunks = groupSections(splitSections(markdown))): string {
   const byLine = new Map<number, SnapshotItem[]>();
   for (const item of snapshot.items) {
     if (item.docLine === null) continue;
@@ -140,9 +151,13 @@ export function renderDoc(markdown: string, snapshot: Snapshot, ctx: SiteContext
     list.push(item);
     byLine.set(item.docLine, list);
   }
-  return groupSections(splitSections(markdown))
-    .map(({ startLine, text }) => micromark(text, { extensions: SYNTAX, htmlExtensions: [GFM_HTML, headingsWithBadges(startLine - 1, byLine, ctx)] }))
-    .join('\n');
+  let html = '';
+  for (const { startLine, text } of chunks) {
+    const part = micromark(text, { extensions: SYNTAX, htmlExtensions: [GFM_HTML, headingsWithBadges(startLine - 1, byLine, ctx)] });
+    // One line ending between blocks, as micromark puts them in a doc parsed whole.
+    html += html === '' || html.endsWith('\n') ? part : `\n${part}`;
+  }
+  return html;
 }
 
 /** Builds the doc page. */
