@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Snapshot } from '../../src/lib/snapshot/schema.js';
-import { standupLine } from '../../src/lib/site/standup.js';
+import { itemTitle, standupLine } from '../../src/lib/site/standup.js';
 import { absoluteUrl, itemSlug, joinBase } from '../../src/lib/site/urls.js';
 import { axeViolations, canvasInk, launch, type Browser } from './browser.js';
 import { buildSite, ROOT, siteInput, workDir, type SiteInput } from './build.js';
@@ -81,7 +81,9 @@ describe('the built site', () => {
     const section = page.locator(`#${item.id}`);
     await section.getByRole('button', { name: 'Copy for standup' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(standupLine(item, absoluteUrl(rootCtx(), item.url)));
-    await section.getByRole('button', { name: 'Copy link' }).click();
+    await section.getByRole('button', { name: `Copy link to ${itemTitle(item)}` }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${absoluteUrl(rootCtx(), item.url)}#${item.id}`);
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(absoluteUrl(rootCtx(), item.url));
   });
 

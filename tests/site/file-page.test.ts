@@ -25,7 +25,8 @@ describe('file pages', () => {
     ]);
     expect(f27.remaining[0]!.href).toBe(`https://github.com/example/nba-stats/blob/0123456789abcdef0123456789abcdef01234567/${BASE_PATH}#L42`);
     expect(f27.docHref).toBe(`https://github.com/example/nba-stats/blob/fedcba9876543210fedcba9876543210fedcba98/docs/JITTER-ADOPTION-TRACKING.md#L21`);
-    expect(f27.copyLink).toBe(`https://example.github.io/migration/files/${BASE_PATH}/`);
+    expect(f27.copyLink).toBe(`https://example.github.io/migration/files/${BASE_PATH}/#file-27`);
+    expect(vm.copyLink).toBe(`https://example.github.io/migration/files/${BASE_PATH}/`);
     expect(f27.standup).toContain('1 `bigquery.Client(` call left · https://example.github.io/migration/files/');
     expect(f27.sameFile).toEqual([{ label: 'File 1 (Task 3.1.1)', href: `/migration/files/${BASE_PATH}/#file-1` }]);
     expect(vm.crumbs.map((c) => c.href)).toEqual(['/migration/files/?dir=data_processors', '/migration/files/?dir=data_processors%2Fraw', null]);
@@ -73,6 +74,6 @@ describe('file pages', () => {
     const data = siteData();
     const f41 = buildItemPage(data, ROOT, data.snapshot.items.find((i) => i.id === 'file-41')!);
     expect(f41.title).toBe('File 41: unresolved slot');
-    expect(f41.section.copyLink).toBe('/items/41/');
+    expect(f41.section.copyLink).toBe('/items/41/#file-41');
   });
 });

@@ -40,7 +40,7 @@ describe('an item section', () => {
     expect(out).toContain('<h3>Remaining in code (1)</h3>');
     expect(out).toContain('<li class="hit" data-line="42"><span class="ln">42</span><span class="src">    client = bigquery.Client(project=PROJECT)</span></li>');
     expect(out).toContain(`<li data-line="43"><span class="ln">43</span><span class="src">    return &lt;script&gt;alert(1)&lt;/script&gt;</span></li>`);
-    expect(out).toContain(`<button type="button" data-copy="${f27!.copyLink}" hidden>Copy link</button>`);
+    expect(out).toContain(`<button type="button" data-copy="${f27!.copyLink}" hidden>Copy link to File 27</button>`);
     expect(out.match(/<button /g)).toHaveLength(2);
     expect(out).toContain(`<a href="/migration/files/${BASE_PATH}/#file-1">File 1 (Task 3.1.1)</a>`);
   });

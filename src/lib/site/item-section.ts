@@ -123,7 +123,8 @@ export function buildItemSection(snapshot: Snapshot, history: readonly HistoryRe
       const other = itemById(snapshot, id);
       return other ? [{ label: `${itemTitle(other)} (Task ${other.category})`, href: `${itemHref(ctx, other)}#${other.id}` }] : [];
     }),
-    copyLink: absoluteUrl(ctx, item.url),
+    // The item's own section: the page's link is beside the page's title.
+    copyLink: `${absoluteUrl(ctx, item.url)}#${item.id}`,
     standup: standupLine(item, absoluteUrl(ctx, item.url)),
     doneOn,
     sparkline: itemSparkline(timeline, item.id, title, doneOn),

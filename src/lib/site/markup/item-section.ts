@@ -51,5 +51,5 @@ function history(s: ItemSectionView): Html {
 }
 
 export function itemSectionHtml(s: ItemSectionView): Html {
-  return html`<section class="item" id="${s.anchor}" aria-labelledby="${s.anchor}-title"><h2 id="${s.anchor}-title">${s.title}: ${s.name}</h2>${facts(s)}${copyButtonHtml(s.copyLink, 'Copy link')}${copyButtonHtml(s.standup, 'Copy for standup')}${checks(s)}${remaining(s)}${checklist(s)}${fields(s)}${history(s)}</section>`;
+  return html`<section class="item" id="${s.anchor}" aria-labelledby="${s.anchor}-title"><h2 id="${s.anchor}-title">${s.title}: ${s.name}</h2>${facts(s)}${copyButtonHtml(s.copyLink, `Copy link to ${s.title}`)}${copyButtonHtml(s.standup, 'Copy for standup')}${checks(s)}${remaining(s)}${checklist(s)}${fields(s)}${history(s)}</section>`;
 }
