@@ -116,6 +116,20 @@ describe('resolveOptions', () => {
     );
   });
 
+  it('finds the notes folder from --notes (against cwd) or `notes` (against the config folder), and refuses a missing one', async () => {
+    const cwd = tempDir();
+    gitRepo(path.join(cwd, 'conf/target'), { 'docs/T.md': '# t\n' });
+    writeFiles(cwd, { 'conf/migratrack.config.json': JSON.stringify({ repo: 'target', doc: 'docs/T.md', notes: 'pages' }), 'conf/pages/a.md': '---\ntitle: A\n---\n', 'mine/b.md': '---\ntitle: B\n---\n' });
+    const config = await loadConfig(cwd, 'conf/migratrack.config.json');
+    expect(resolveOptions({}, config, cwd).notesDir).toBe(path.join(cwd, 'conf/pages'));
+    expect(resolveOptions({ notes: 'mine' }, config, cwd).notesDir).toBe(path.join(cwd, 'mine'));
+    expect(resolveOptions({ repo: 'conf/target', doc: 'docs/T.md' }, null, cwd).notesDir).toBeNull();
+    expect(() => resolveOptions({ notes: 'nope' }, config, cwd)).toThrow('--notes: nope is not a folder (expected the folder of your .md/.mdx notes)');
+    expect(() => resolveOptions({ notes: 'mine/b.md' }, config, cwd)).toThrow(/^--notes: mine\/b\.md is not a folder/);
+    const wrong = loaded(path.join(cwd, 'conf'), { repo: 'target', doc: 'docs/T.md', notes: 'gone', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } });
+    expect(() => resolveOptions({}, wrong, cwd)).toThrow('notes in migratrack.config.json: gone is not a folder');
+  });
+
   it('names the config key, not a flag, when a config path is wrong', () => {
     const cwd = tempDir();
     const config = loaded(cwd, { repo: 'gone', doc: 'T.md', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } });

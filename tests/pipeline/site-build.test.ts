@@ -110,7 +110,17 @@ describe('the demo site', () => {
   });
 });
 
-describe('a site with the notes of another folder (MIGRATRACK_NOTES_DIR)', () => {
+describe('a site with the notes of another folder (--notes, `notes`, MIGRATRACK_NOTES_DIR)', () => {
+  it('publishes the folder that --notes or the config names (ResolvedOptions.notesDir)', async () => {
+    const notes = tempDir();
+    writeFileSync(path.join(notes, 'rollout.md'), '---\ntitle: Rollout plan\n---\n\nTwo waves.\n');
+    const out = path.join(tempDir(), 'site');
+    await renderSite({ ...opts, notesDir: notes, outDir: out }, snapshot, quietLogger(tempDir()));
+    expect(readFileSync(path.join(out, 'notes/rollout/index.html'), 'utf8')).toContain('<p>Two waves.</p>');
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<a href="/notes/rollout/">Rollout plan</a>');
+    expect(existsSync(path.join(out, 'notes/how-to-migrate-a-processor'))).toBe(false);
+  }, 300_000);
+
   it('publishes those notes, named as the content collection names them, and not the example', async () => {
     const notes = path.join(tempDir(), 'team notes');
     mkdirSync(path.join(notes, 'Guides'), { recursive: true });

@@ -56,6 +56,7 @@ export const SITE_OPTIONS: OptionSpec[] = [
   { flags: '--out <dir>', description: 'Output folder (default: dist)' },
   { flags: '--base <path>', description: 'Base path the site is served under (default: /)' },
   { flags: '--site <url>', description: 'Absolute URL the site is published at' },
+  { flags: '--notes <dir>', description: 'Folder of your own .md/.mdx pages for the site' },
 ];
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [
@@ -76,7 +77,7 @@ export function stringOption(options: RawOptions, key: string): string | undefin
 /** The pipeline flags as CliFlags for resolveOptions. */
 export function cliFlags(options: RawOptions): CliFlags {
   const flags: CliFlags = {};
-  for (const key of ['repo', 'doc', 'config', 'out', 'base', 'site', 'history', 'since'] as const) {
+  for (const key of ['repo', 'doc', 'config', 'out', 'base', 'site', 'history', 'notes', 'since'] as const) {
     const value = stringOption(options, key);
     // An empty value (`--base ""` from an unset CI variable) means "not given".
     if (value !== undefined && value !== '') flags[key] = value;

@@ -26,6 +26,7 @@ export interface CliFlags {
   base?: string;
   site?: string;
   history?: string;
+  notes?: string;
   since?: string;
   /** `--no-backfill` sets it to false. */
   backfill?: boolean;
@@ -68,6 +69,8 @@ export interface ResolvedOptions {
   /** Repo-relative globs never scanned. */
   ignore: string[];
   forecast: { windowDays: number };
+  /** Absolute folder of the authors' notes pages, or null for migratrack's example note. */
+  notesDir: string | null;
   /** Absolute output folder of the site. */
   outDir: string;
   /** Absolute path of `.migratrack/snapshot.json`. */
@@ -117,6 +120,11 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
   if (site !== null && !URL.canParse(site)) {
     throw new MigratrackError('usage', `--site: "${site}" is not an absolute URL (expected e.g. https://acme.github.io/repo/)`);
   }
+  const notesInput = flags.notes ?? config?.notes;
+  const notesDir = notesInput === undefined ? null : flags.notes !== undefined ? path.resolve(cwd, flags.notes) : path.resolve(configDir, notesInput);
+  if (notesDir !== null && !(existsSync(notesDir) && statSync(notesDir).isDirectory())) {
+    throw new MigratrackError('usage', `${origin('notes', 'notes', flags.notes !== undefined, loaded)}: ${notesInput} is not a folder (expected the folder of your .md/.mdx notes)`, { file: notesDir });
+  }
   if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port <= 0 || flags.port > 65535)) {
     throw new MigratrackError('usage', `--port: "${String(flags.port)}" is not a port number (expected 1-65535)`);
   }
@@ -147,6 +155,7 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     checks: config?.checks ?? [],
     ignore: config?.ignore ?? [],
     forecast: { windowDays: config?.forecast.windowDays ?? 14 },
+    notesDir,
     outDir: fromFlagOrConfig(flags.out, config?.out, 'dist'),
     snapshotFile: path.resolve(configDir, DEFAULT_SNAPSHOT_FILE),
     dryRun,

@@ -107,6 +107,14 @@ export const MigratrackConfig = z
       .strict()
       .default({}),
     /**
+     * A folder of your own pages for the site ("How to migrate a processor"): `.md` or `.mdx` files
+     * with a `title`, relative to the config file. Each appears in the navigation; one whose `file`
+     * names a tracked path also shows on that file's page.
+     * @default migratrack's example note
+     * @example "docs/migration-notes"
+     */
+    notes: z.string().min(1).optional(),
+    /**
      * Output folder for the built site, relative to the config file.
      * @default "dist"
      * @example "public/migration"

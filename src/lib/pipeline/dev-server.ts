@@ -28,7 +28,7 @@ export async function startDevServer(opts: ResolvedOptions, log: Logger): Promis
   });
   const args = [join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js'), 'dev', '--root', PACKAGE_ROOT];
   if (opts.port !== null) args.push('--port', String(opts.port));
-  const notesDir = notesFolder();
+  const notesDir = notesFolder(opts.notesDir);
   const child = spawn(process.execPath, args, {
     cwd: PACKAGE_ROOT,
     stdio: 'inherit',

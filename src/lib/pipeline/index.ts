@@ -19,7 +19,7 @@ export async function renderSite(opts: ResolvedOptions, _snapshot: Snapshot, log
     return await renderAstroSite({
       snapshotFile: opts.snapshotFile,
       historyFile: opts.history.file,
-      notesDir: null,
+      notesDir: opts.notesDir,
       outDir: opts.outDir,
       base: opts.base,
       site: opts.site,
