@@ -64,6 +64,15 @@ describe('the demo site', () => {
     expect(filePage).toContain('<strong>Use the pooled client</strong>');
   });
 
+  it('prints the same chrome on file pages, which do without the layout component, as on the others', () => {
+    const file = snapshot.items.find((i) => i.path !== null)!;
+    const filePage = readFileSync(path.join(dist, 'files', file.path!, 'index.html'), 'utf8');
+    // Around <main>: the head (but for the title) and the header (no link is current on either page).
+    const chrome = (page: string) => [page.replace(/<title>[^<]*<\/title>/, '').replace(/ aria-current="page"/, '').split('<main id="main">')[0], page.slice(page.indexOf('</main>'))];
+    expect(chrome(filePage)).toEqual(chrome(readFileSync(path.join(dist, 'drift', 'index.html'), 'utf8')));
+    expect(filePage).toMatch(/^<!DOCTYPE html><html lang="en"> <head><meta charset="utf-8">.*<link rel="stylesheet" href="\/_astro\/[^"]+\.css"><\/head>/);
+  });
+
   it('shows the snapshot’s totals on the dashboard', () => {
     const t = snapshot.totals;
     expect(valueAfter(dashboard, 'data-testid="declared"', 'done')).toBe(String(t.declaredDone));

@@ -25,3 +25,4 @@ export { declaredView, detectedView, formatPercent, percent, classForPercent, fo
 export type { ChartSpec, ChartTable, SparklineSpec } from './chart-spec.js';
 export type { CodeBlock, CodeLine } from './code.js';
 export { codeBlockHtml, copyButtonHtml, fileListRowsHtml, filePageHtml, itemSectionHtml, navLinksHtml, itemTableRowsHtml, sparklineHtml, statusBadgeHtml, type Html } from './markup/index.js';
+export { footerHtml, headerHtml, headHtml, layoutView, type LayoutView } from './markup/index.js';

@@ -6,3 +6,4 @@ export { copyButtonHtml } from './copy-button.js';
 export { sparklineHtml } from './sparkline.js';
 export { fileListRowsHtml, itemTableRowsHtml } from './item-rows.js';
 export { filePageHtml, navLinksHtml } from './file-page.js';
+export { footerHtml, headerHtml, headHtml, layoutView, type LayoutView } from './layout.js';
