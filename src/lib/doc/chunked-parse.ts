@@ -202,7 +202,8 @@ export function parseInChunks(text: string, parse: (text: string) => Root, minCh
   };
 }
 
-function countNewlines(chunk: string): number {
+/** Line breaks in `chunk`: the lines a chunk moves the next one down by. */
+export function countNewlines(chunk: string): number {
   let count = 0;
   for (let at = chunk.indexOf('\n'); at !== -1; at = chunk.indexOf('\n', at + 1)) count++;
   return count;

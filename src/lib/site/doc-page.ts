@@ -10,7 +10,7 @@
  * attribute is encoded; the heading extension below encodes what it adds too.
  */
 import { micromark, type Options } from 'micromark';
-import { hasDefinitions, headingCuts } from '../doc/chunked-parse.js';
+import { countNewlines, hasDefinitions, headingCuts } from '../doc/chunked-parse.js';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js';
 import type { SiteData } from './load.js';
@@ -101,16 +101,10 @@ export function splitSections(markdown: string): { startLine: number; text: stri
     // Each section without the newline before the next heading, as the lines were joined.
     const text = markdown.slice(from, cut - 1);
     sections.push({ startLine, text });
-    startLine += countLines(text);
+    startLine += countNewlines(text) + 1;
     from = cut;
   }
   return sections;
-}
-
-function countLines(text: string): number {
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
-  return lines;
 }
 
 /** Lines per parse: big enough to amortise the parser's set-up, small enough to stay linear. */
