@@ -147,6 +147,8 @@ describe('a site with the notes of another folder (--notes, `notes`, MIGRATRACK_
       process.chdir(cwd);
     }
     expect(existsSync(path.join(out, 'notes/how-to-migrate-a-processor'))).toBe(false);
+    // Built without a history file: the API says so with an empty series (docs/SNAPSHOT.md).
+    expect(JSON.parse(readFileSync(path.join(out, 'api/history.json'), 'utf8'))).toEqual({ schemaVersion: 2, repo: null, records: [] });
     const page = readFileSync(path.join(out, 'notes/guides/retry-rules/index.html'), 'utf8');
     expect(page).toContain('<h1>Retry &lt;rules&gt; &amp; jitter</h1>');
     expect(page).toContain('<strong>with jitter</strong>');
