@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { HISTORY_SCHEMA_VERSION, type HistoryFile } from '../../src/lib/history/schema.js';
 import { historyFileText } from '../../src/lib/history/write.js';
-import { astroBuildCommand, type AstroBuildCommand, type RenderInput } from '../../src/lib/pipeline/render-site.js';
+import { astroBuildCommand, buildFolder, type AstroBuildCommand, type RenderInput } from '../../src/lib/pipeline/render-site.js';
 import { Snapshot, type SnapshotItem } from '../../src/lib/snapshot/schema.js';
 import { pageCount } from '../../tests/e2e/links.js';
 import { fileFor } from '../../tests/e2e/server.js';
@@ -193,16 +193,16 @@ const settle = () => execFileSync('sync');
  * inside the current folder, Astro ends the build by walking all of it (removeEmptyDirs in
  * cleanServerOutput, ~0.3 s for 10,000 pages); outside it, only its staging folder.
  */
-const inputs: RenderInput = { snapshotFile: join(WORK, 'snapshot.json'), historyFile: join(WORK, 'history.json'), notesDir: null, outDir: '', base: '/', site: null, verbose: false };
-const workDir = (root: string, r: number) => join(root, '.astro', 'builds', `bench-${process.pid}-${r}`);
+const inputs = (outDir: string): RenderInput => ({ snapshotFile: join(WORK, 'snapshot.json'), historyFile: join(WORK, 'history.json'), notesDir: null, outDir, base: '/', site: null, verbose: false });
+const workDir = (root: string, r: number) => buildFolder(root, `bench-${process.pid}-${r}`);
 let dist = '';
 for (let r = 0; r < RUNS; r++) {
   const load = loadavg()[0]!;
   dist = join(OUTPUTS, `site-${r}`);
   settle();
-  const site = await run(astroBuildCommand(inputs, dist, workDir(ROOT, r)));
+  const site = await run(astroBuildCommand(inputs(dist), workDir(ROOT, r)));
   settle();
-  const bareRun = await run(astroBuildCommand(inputs, join(OUTPUTS, `bare-${r}`), workDir(bare, r), bare));
+  const bareRun = await run(astroBuildCommand(inputs(join(OUTPUTS, `bare-${r}`)), workDir(bare, r), bare));
   runs.push({ site, bare: bareRun, load });
 }
 const best = (side: 'site' | 'bare', key: keyof Timing) => Math.min(...runs.map((r) => r[side][key]));

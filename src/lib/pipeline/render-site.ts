@@ -37,10 +37,10 @@ export async function renderSite(input: RenderInput): Promise<RenderResult> {
   // (astro/dist/core/build/common.js getOutDirWithinCwd). They must stay under the package (they
   // import its node_modules), but with the package root itself as cwd, two builds at once deleted
   // each other's chunks ("Cannot find module .astro/renderers.mjs"): each build gets its own cwd.
-  const workDir = join(PACKAGE_ROOT, '.astro', 'builds', stamp);
+  const workDir = buildFolder(PACKAGE_ROOT, stamp);
   await mkdir(workDir, { recursive: true });
   try {
-    await runAstroBuild(input, tempDir, workDir);
+    await runAstroBuild({ ...input, outDir: tempDir }, workDir);
   } catch (error) {
     await rm(tempDir, { recursive: true, force: true });
     throw error;
@@ -68,15 +68,20 @@ export interface AstroBuildCommand {
   env: NodeJS.ProcessEnv;
 }
 
+/** The folder a build of `root` named `name` runs from: its own, under `root`, outside the output. */
+export function buildFolder(root: string, name: string): string {
+  return join(root, '.astro', 'builds', name);
+}
+
 /**
- * The `astro build` of `root` (the package, or the benchmark's bare project) into `outDir`, run
- * from `workDir`: a fresh folder of this build's own, outside `outDir`.
+ * The `astro build` of `root` (the package, or the benchmark's bare project) into `input.outDir`,
+ * run from `workDir`: a fresh folder of this build's own (`buildFolder`), outside the output.
  */
-export function astroBuildCommand(input: RenderInput, outDir: string, workDir: string, root = PACKAGE_ROOT): AstroBuildCommand {
+export function astroBuildCommand(input: RenderInput, workDir: string, root = PACKAGE_ROOT): AstroBuildCommand {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     MIGRATRACK_SNAPSHOT: resolve(input.snapshotFile),
-    MIGRATRACK_OUT_DIR: outDir,
+    MIGRATRACK_OUT_DIR: resolve(input.outDir),
     MIGRATRACK_BASE: input.base,
     ASTRO_TELEMETRY_DISABLED: '1',
     // Astro's content data store lives in its cacheDir: a private one per build, or two builds
@@ -94,8 +99,8 @@ export function astroBuildCommand(input: RenderInput, outDir: string, workDir: s
   return { command: process.execPath, args: [astroBin, 'build', '--root', root], cwd: workDir, env };
 }
 
-function runAstroBuild(input: RenderInput, outDir: string, workDir: string): Promise<void> {
-  const { command, args, cwd, env } = astroBuildCommand(input, outDir, workDir);
+function runAstroBuild(input: RenderInput, workDir: string): Promise<void> {
+  const { command, args, cwd, env } = astroBuildCommand(input, workDir);
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd, env, stdio: input.verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
     let output = '';
