@@ -1,29 +1,21 @@
 /**
- * The layout's navigation and chrome, made once per build: the notes and the links are the same
- * on every page. The dev server rebuilds them per request, since notes are edited while it runs.
+ * The layout's chrome (src/lib/site/markup/layout.ts), made once per build: the navigation's
+ * sections and notes and the footer's line are the same on every page. The dev server rebuilds
+ * it per request, since notes are edited while it runs.
  */
-import { buildNav, layoutView, noteRefs, siteContext, siteData, type LayoutView, type NavLink } from '../lib/site/index.js';
+import { buildNav, layoutView, noteRefs, siteContext, siteData, type LayoutView } from '../lib/site/index.js';
 import { siteNotes } from './notes.js';
 
-/** The sections, then the notes. */
-type Nav = { links: NavLink[] };
-let memo: Nav | null = null;
+let memo: LayoutView | null = null;
 
-function loadNav(): Nav {
-  const { sections, notes } = buildNav(siteContext(), noteRefs(siteNotes()));
-  return { links: [...sections, ...notes] };
+function loadLayout(): LayoutView {
+  const ctx = siteContext();
+  const { sections, notes } = buildNav(ctx, noteRefs(siteNotes()));
+  return layoutView(siteData().snapshot, ctx.base, [...sections, ...notes]);
 }
 
-export function siteNav(): Nav {
-  if (import.meta.env.DEV) return loadNav();
-  return (memo ??= loadNav());
-}
-
-let layoutMemo: LayoutView | null = null;
-
-/** What the layout's head, header and footer show (src/lib/site/markup/layout.ts). */
+/** What the layout's head, header (sections, then notes) and footer show. */
 export function siteLayout(): LayoutView {
-  const make = () => layoutView(siteData().snapshot, siteContext().base, siteNav().links);
-  if (import.meta.env.DEV) return make();
-  return (layoutMemo ??= make());
+  if (import.meta.env.DEV) return loadLayout();
+  return (memo ??= loadLayout());
 }

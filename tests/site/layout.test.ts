@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { footerHtml, headerHtml, headHtml, layoutView } from '../../src/lib/site/markup/index.js';
+import { layoutView } from '../../src/lib/site/layout.js';
+import { footerHtml, headerHtml, headHtml } from '../../src/lib/site/markup/index.js';
 import { buildNav } from '../../src/lib/site/nav.js';
 import { SUB, siteData } from './helpers.js';
 

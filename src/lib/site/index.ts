@@ -24,5 +24,6 @@ export { joinBase, filePageUrl, itemPageUrl, itemSlug, encodePath, repoFileUrl, 
 export { declaredView, detectedView, formatPercent, percent, classForPercent, formatDelta } from './status.js';
 export type { ChartSpec, ChartTable, SparklineSpec } from './chart-spec.js';
 export type { CodeBlock, CodeLine } from './code.js';
-export { codeBlockHtml, copyButtonHtml, fileListRowsHtml, filePageHtml, itemSectionHtml, navLinksHtml, itemTableRowsHtml, sparklineHtml, statusBadgeHtml, type Html } from './markup/index.js';
-export { footerHtml, headerHtml, headHtml, layoutView, type LayoutView } from './markup/index.js';
+export { codeBlockHtml, copyButtonHtml, fileListRowsHtml, filePageHtml, itemSectionHtml, itemTableRowsHtml, sparklineHtml, statusBadgeHtml, type Html } from './markup/index.js';
+export { footerHtml, headerHtml, headHtml } from './markup/index.js';
+export { layoutView, type LayoutView } from './layout.js';

@@ -1,12 +1,11 @@
 /**
- * The body of a file page (breadcrumbs, path, copy link, one section per item) and the layout's
- * navigation links: printed on each of a big site's 5,000 file pages, so as one string each
- * rather than dozens of Astro expressions (./html.ts).
+ * The body of a file page (breadcrumbs, path, copy link, one section per item): printed on each
+ * of a big site's 5,000 file pages, so as one string each rather than dozens of Astro
+ * expressions (./html.ts).
  */
 import type { FilePage } from '../file-page.js';
-import type { NavLink } from '../nav.js';
 import { copyButtonHtml } from './copy-button.js';
-import { attr, html, type Html } from './html.js';
+import { html, type Html } from './html.js';
 import { itemSectionHtml } from './item-section.js';
 
 export function filePageHtml(vm: FilePage): Html {
@@ -14,7 +13,3 @@ export function filePageHtml(vm: FilePage): Html {
   return html`<p class="crumbs">${crumbs}</p><h1><code>${vm.path}</code></h1>${copyButtonHtml(vm.copyLink, 'Copy link')}${vm.sections.map(itemSectionHtml)}`;
 }
 
-/** The navigation's list items; the link to the page being rendered (`here`) is marked current. */
-export function navLinksHtml(links: readonly NavLink[], here: string): Html {
-  return html`${links.map((l) => html`<li><a href="${l.href}"${attr('aria-current', l.path === here ? 'page' : null)}>${l.label}</a></li>`)}`;
-}

@@ -5,5 +5,5 @@ export { codeBlockHtml } from './code-block.js';
 export { copyButtonHtml } from './copy-button.js';
 export { sparklineHtml } from './sparkline.js';
 export { fileListRowsHtml, itemTableRowsHtml } from './item-rows.js';
-export { filePageHtml, navLinksHtml } from './file-page.js';
-export { footerHtml, headerHtml, headHtml, layoutView, type LayoutView } from './layout.js';
+export { filePageHtml } from './file-page.js';
+export { footerHtml, headerHtml, headHtml } from './layout.js';

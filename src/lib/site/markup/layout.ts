@@ -5,32 +5,8 @@
  * (docs/BENCHMARKS.md). The elements that hold these strings (`<head>`, `<main>`) stay in the
  * templates, where Astro puts the stylesheet and the scripts.
  */
-import type { Snapshot } from '../../snapshot/schema.js';
-import type { NavLink } from '../nav.js';
-import { html, type Html } from './html.js';
-import { navLinksHtml } from './file-page.js';
-
-/** What the chrome shows: the same on every page of a build but for the title and the current link. */
-export interface LayoutView {
-  base: string;
-  siteTitle: string;
-  links: readonly NavLink[];
-  generatedAt: string;
-  docPath: string;
-  /** Short commit of the snapshot, or null outside git. */
-  commit: string | null;
-}
-
-export function layoutView(snapshot: Snapshot, base: string, links: readonly NavLink[]): LayoutView {
-  return {
-    base,
-    siteTitle: snapshot.doc.project ?? 'Migration',
-    links,
-    generatedAt: snapshot.generatedAt,
-    docPath: snapshot.doc.path,
-    commit: snapshot.repo.commit?.slice(0, 7) ?? null,
-  };
-}
+import type { LayoutView } from '../layout.js';
+import { attr, html, type Html } from './html.js';
 
 /** The inside of `<head>`. */
 export function headHtml(view: LayoutView, title: string): Html {
@@ -39,7 +15,12 @@ export function headHtml(view: LayoutView, title: string): Html {
 
 /** The skip link and the header with the navigation; `here` is the page's path (marks its link). */
 export function headerHtml(view: LayoutView, here: string): Html {
-  return html`<a class="skip" href="#main">Skip to content</a> <header class="site-header"> <nav aria-label="Site"> <a class="brand" href="${view.base}">${view.siteTitle} progress</a> <ul> ${navLinksHtml(view.links, here)} </ul> </nav> </header>`;
+  return html`<a class="skip" href="#main">Skip to content</a> <header class="site-header"> <nav aria-label="Site"> <a class="brand" href="${view.base}">${view.siteTitle} progress</a> <ul> ${navLinksHtml(view, here)} </ul> </nav> </header>`;
+}
+
+/** The navigation's list items; the link to the page being rendered (`here`) is marked current. */
+function navLinksHtml(view: LayoutView, here: string): Html {
+  return html`${view.links.map((l) => html`<li><a href="${l.href}"${attr('aria-current', l.path === here ? 'page' : null)}>${l.label}</a></li>`)}`;
 }
 
 export function footerHtml(view: LayoutView): Html {
