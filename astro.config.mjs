@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prebundleChartClient } from './src/integrations/chart-bundle.mjs';
 import { itemRedirects } from './src/integrations/item-redirects.mjs';
+import { siteAssets } from './src/integrations/site-assets.mjs';
 import { reloadOnSnapshotChange } from './src/integrations/reload-on-snapshot-change.mjs';
 
 // Vite lets BASE_URL, MODE, DEV, PROD and SSR from process.env override import.meta.env, and test
@@ -34,7 +35,11 @@ export default defineConfig({
   // No Shiki: its tokenizer has a time limit, so under load the same note highlights differently
   // and output stops being byte-identical; notes' code blocks render as plain <pre><code>.
   markdown: { remarkPlugins: [remarkGfm], syntaxHighlight: false },
-  integrations: [mdx(), itemRedirects()],
+  integrations: [
+    mdx(),
+    itemRedirects(),
+    siteAssets({ stylesheet: fileURLToPath(new URL('./src/styles/site.css', import.meta.url)), copyClient: fileURLToPath(new URL('./src/components/copy-client.ts', import.meta.url)) }),
+  ],
   vite: {
     resolve: { alias: { 'migratrack-notes': notesDir } },
     define: { __MIGRATRACK_NOTES_DIR__: JSON.stringify(notesDir) },

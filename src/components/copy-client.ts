@@ -1,7 +1,8 @@
 /**
- * "Copy link" / "copy for standup": the text sits in `data-copy` (and visibly beside the button).
- * Uses the async clipboard API, falling back to a hidden textarea + execCommand where the API is
- * missing or refused (plain http, older browsers).
+ * The script of every page with copy buttons (bundled by src/integrations/site-assets.mjs, inlined
+ * by the layout's copyScriptHtml). "Copy link" / "copy for standup": the text sits in `data-copy`
+ * (and visibly beside the button). Uses the async clipboard API, falling back to a hidden textarea
+ * and execCommand where the API is missing or refused (plain http, older browsers).
  */
 
 function fallbackCopy(text: string): boolean {
@@ -33,7 +34,7 @@ async function copy(text: string): Promise<boolean> {
 }
 
 /** Shows every copy button and wires it up (idempotent). */
-export function enableCopyButtons(): void {
+function enableCopyButtons(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     if (button.dataset.ready) continue;
     button.dataset.ready = '1';
@@ -45,3 +46,5 @@ export function enableCopyButtons(): void {
     });
   }
 }
+
+enableCopyButtons();

@@ -7,16 +7,14 @@
  * Astro build (issue 6, docs/BENCHMARKS.md). esbuild does the same bundle in ~0.15 s, keeping
  * only the chart.js parts chart-client.ts registers. The dev server keeps Vite's ordinary path.
  */
-import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
+import { hashedFileName } from './hashed-asset.mjs';
 
 /** @param {string} entry absolute path of chart-client.ts */
 async function bundle(entry, assetsDir) {
   const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, logLevel: 'silent' });
   const code = result.outputFiles[0].text;
-  // The hash names the content, like Vite's own assets: browsers may cache it for ever.
-  const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
-  return { fileName: `${assetsDir}/chart-client.${hash}.js`, code };
+  return { fileName: hashedFileName(assetsDir, 'chart-client', 'js', code), code };
 }
 
 /** @param {string} entry absolute path of chart-client.ts */

@@ -64,13 +64,39 @@ describe('the demo site', () => {
     expect(filePage).toContain('<strong>Use the pooled client</strong>');
   });
 
-  it('prints the same chrome on file pages, which do without the layout component, as on the others', () => {
-    const file = snapshot.items.find((i) => i.path !== null)!;
-    const filePage = readFileSync(path.join(dist, 'files', file.path!, 'index.html'), 'utf8');
+  it('prints the same chrome on file pages, with or without a note, as on the others', () => {
+    // A file page with an author's note goes through Astro's template; one without is returned as
+    // one string (src/pages/files/[...path].astro). The demo's processor_base.py has the note.
+    const withNote = readFileSync(path.join(dist, 'files/data_processors/raw/processor_base.py/index.html'), 'utf8');
+    const plainItem = snapshot.items.find((i) => i.path !== null && !i.path.endsWith('processor_base.py'))!;
+    const plain = readFileSync(path.join(dist, 'files', plainItem.path!, 'index.html'), 'utf8');
+    expect(withNote).toContain('Note: How to migrate a processor');
     // Around <main>: the head (but for the title) and the header (no link is current on either page).
     const chrome = (page: string) => [page.replace(/<title>[^<]*<\/title>/, '').replace(/ aria-current="page"/, '').split('<main id="main">')[0], page.slice(page.indexOf('</main>'))];
-    expect(chrome(filePage)).toEqual(chrome(readFileSync(path.join(dist, 'drift', 'index.html'), 'utf8')));
-    expect(filePage).toMatch(/^<!DOCTYPE html><html lang="en"> <head><meta charset="utf-8">.*<link rel="stylesheet" href="\/_astro\/[^"]+\.css"><\/head>/);
+    const drift = readFileSync(path.join(dist, 'drift', 'index.html'), 'utf8');
+    for (const page of [withNote, plain]) {
+      expect(chrome(page)).toEqual(chrome(drift));
+      expect(page).toMatch(/^<!DOCTYPE html><html lang="en"> <head><meta charset="utf-8">.*<link rel="stylesheet" href="\/_astro\/site\.[\w-]{8}\.css"><\/head>/);
+      expect(page.match(/<!DOCTYPE/gi)).toHaveLength(1);
+      // The copy script, once, at the end of <main>.
+      expect(page.match(/<script\b/g)).toHaveLength(1);
+      expect(page).toMatch(/<script type="module">[^<]+<\/script><\/main>/);
+    }
+  });
+
+  it('ships the stylesheet as one asset made from src/styles/site.css, linked by every page', () => {
+    const sheets = readdirSync(path.join(dist, '_astro')).filter((f) => f.endsWith('.css'));
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]).toMatch(/^site\.[\w-]{8}\.css$/);
+    const css = readFileSync(path.join(dist, '_astro', sheets[0]!), 'utf8');
+    // Minified, with every class and custom property of the source.
+    const source = readFileSync('src/styles/site.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const names = (text: string) => new Set(text.match(/(?<![\w-])(?:\.|--)[a-z][\w-]*/g));
+    expect(css.length).toBeLessThan(source.length);
+    expect(names(css)).toEqual(names(source));
+    for (const page of ['index.html', 'files/index.html', 'doc/index.html', 'milestones/index.html']) {
+      expect(readFileSync(path.join(dist, page), 'utf8'), page).toContain(`<link rel="stylesheet" href="/_astro/${sheets[0]}">`);
+    }
   });
 
   it('shows the snapshot’s totals on the dashboard', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutView } from '../../src/lib/site/layout.js';
-import { footerHtml, headerHtml, headHtml } from '../../src/lib/site/markup/index.js';
+import { copyScriptHtml, footerHtml, headerHtml, headHtml, html, pageHtml, pageShell } from '../../src/lib/site/markup/index.js';
 import { buildNav } from '../../src/lib/site/nav.js';
 import { SUB, siteData } from './helpers.js';
 
@@ -9,13 +9,30 @@ const HOSTILE = '"><script>alert(1)</script>&';
 describe('the layout chrome', () => {
   const { snapshot } = siteData();
   const links = buildNav(SUB, [{ title: HOSTILE, slug: 'x', order: 0 }]);
-  const view = layoutView({ ...snapshot, doc: { ...snapshot.doc, project: HOSTILE } }, SUB.base, [...links.sections, ...links.notes]);
+  const assets = { stylesheetPath: '_astro/site.AbC-12_x.css', copyScript: 'document.title="</script><script>alert(1)</SCRIPT>"' };
+  const view = layoutView({ ...snapshot, doc: { ...snapshot.doc, project: HOSTILE } }, SUB.base, [...links.sections, ...links.notes], assets);
 
   it('escapes the page and site titles in <head>, under the base path', () => {
     expect(headHtml(view, `a <b> & "c"`).value).toBe(
       '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
         '<title>a &lt;b&gt; &amp; &quot;c&quot; · &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;</title>' +
-        '<link rel="icon" href="/migration/favicon.svg" type="image/svg+xml">',
+        '<link rel="icon" href="/migration/favicon.svg" type="image/svg+xml">' +
+        '<link rel="stylesheet" href="/migration/_astro/site.AbC-12_x.css">',
+    );
+  });
+
+  it('prints the copy script so that nothing in its code can end the element', () => {
+    const script = copyScriptHtml(view).value;
+    expect(script).toBe('<script type="module">document.title="<\\/script><script>alert(1)<\\/SCRIPT>"</script>');
+    expect(script.match(/<\/script/gi)).toHaveLength(1);
+  });
+
+  it('puts the head, header and footer around <main>, as one document', () => {
+    const shell = pageShell(view, 'Drift', 'drift/');
+    const page = pageHtml(shell, html`<p>content</p>`, html`<p>more</p>`).value;
+    expect(page).toBe(
+      `<!DOCTYPE html><html lang="en"> <head>${headHtml(view, 'Drift').value}</head> <body> ${headerHtml(view, 'drift/').value} ` +
+        `<main id="main"><p>content</p><p>more</p></main> ${footerHtml(view).value} </body></html>`,
     );
   });
 

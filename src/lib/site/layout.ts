@@ -1,10 +1,11 @@
 /**
  * What the layout's chrome shows (printed by ./markup/layout.ts): the same on every page of a
- * build but for the page's title and which navigation link is current.
+ * build but for the page's title and which navigation link is current. The stylesheet and the
+ * copy script come from the build (src/integrations/site-assets.mjs).
  */
 import type { Snapshot } from '../snapshot/schema.js';
 import type { NavLink } from './nav.js';
-import { shortSha } from './urls.js';
+import { joinBase, shortSha } from './urls.js';
 
 export interface LayoutView {
   base: string;
@@ -15,9 +16,19 @@ export interface LayoutView {
   docPath: string;
   /** Short commit of the snapshot, or null outside git. */
   commit: string | null;
+  /** The site's stylesheet, under the base path. */
+  stylesheetHref: string;
+  /** The copy buttons' script (code, not a URL). */
+  copyScript: string;
 }
 
-export function layoutView(snapshot: Snapshot, base: string, links: readonly NavLink[]): LayoutView {
+/** What the build made for every page: the stylesheet's path under the base, and the copy script. */
+export interface SiteAssets {
+  stylesheetPath: string;
+  copyScript: string;
+}
+
+export function layoutView(snapshot: Snapshot, base: string, links: readonly NavLink[], assets: SiteAssets): LayoutView {
   return {
     base,
     siteTitle: snapshot.doc.project ?? 'Migration',
@@ -25,5 +36,7 @@ export function layoutView(snapshot: Snapshot, base: string, links: readonly Nav
     generatedAt: snapshot.generatedAt,
     docPath: snapshot.doc.path,
     commit: shortSha(snapshot.repo.commit),
+    stylesheetHref: joinBase(base, assets.stylesheetPath),
+    copyScript: assets.copyScript,
   };
 }

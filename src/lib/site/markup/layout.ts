@@ -1,16 +1,46 @@
 /**
- * The layout's chrome: what goes in `<head>`, the header with the site's navigation, and the
- * footer. Printed by `src/layouts/Base.astro` for every page, and by the file page itself, which
- * does without the layout component: on 5,000 pages the component cost ~0.9 s of CPU
- * (docs/BENCHMARKS.md). The elements that hold these strings (`<head>`, `<main>`) stay in the
- * templates, where Astro puts the stylesheet and the scripts.
+ * The layout's chrome: the page around its `<main>`, with the head (stylesheet included), the
+ * header with the site's navigation, and the footer. `src/layouts/Base.astro` prints it around
+ * every page's content, and the file page prints it with its own content as one string, without
+ * Astro's component rendering: on 5,000 pages the layout component cost ~0.9 s of CPU, and the
+ * page's own rendering ~0.6 s more (docs/BENCHMARKS.md).
  */
 import type { LayoutView } from '../layout.js';
-import { attr, html, type Html } from './html.js';
+import { attr, html, Html } from './html.js';
+
+/**
+ * A whole page but for its `<main>`: what comes before it and after it. The templates print
+ * `<main id="main">` themselves, as an element, where Astro's dev server puts its scripts.
+ */
+export interface PageShell {
+  before: Html;
+  after: Html;
+}
+
+/** The page titled `title` at `here` (its path under the base, which marks its navigation link). */
+export function pageShell(view: LayoutView, title: string, here: string): PageShell {
+  return {
+    before: html`<!DOCTYPE html><html lang="en"> <head>${headHtml(view, title)}</head> <body> ${headerHtml(view, here)} `,
+    after: html` ${footerHtml(view)} </body></html>`,
+  };
+}
+
+/** The whole page, with `main` in its `<main>` (as Base.astro prints it). */
+export function pageHtml(shell: PageShell, ...main: Html[]): Html {
+  return html`${shell.before}<main id="main">${main}</main>${shell.after}`;
+}
 
 /** The inside of `<head>`. */
 export function headHtml(view: LayoutView, title: string): Html {
-  return html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${view.siteTitle}</title><link rel="icon" href="${view.base}favicon.svg" type="image/svg+xml">`;
+  return html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${view.siteTitle}</title><link rel="icon" href="${view.base}favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="${view.stylesheetHref}">`;
+}
+
+/**
+ * The copy buttons' script, for a page that prints copy buttons. The code is the build's own
+ * bundle of copy-client.ts; a `</script` in it would still end the element, so it is escaped.
+ */
+export function copyScriptHtml(view: LayoutView): Html {
+  return new Html(`<script type="module">${view.copyScript.replace(/<\/(script)/gi, '<\\/$1')}</script>`);
 }
 
 /** The skip link and the header with the navigation; `here` is the page's path (marks its link). */
