@@ -7,7 +7,6 @@ import mdx from '@astrojs/mdx';
 import remarkGfm from 'remark-gfm';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prebundleChartClient } from './src/integrations/chart-bundle.mjs';
 import { itemRedirects } from './src/integrations/item-redirects.mjs';
 import { siteAssets } from './src/integrations/site-assets.mjs';
 import { reloadOnSnapshotChange } from './src/integrations/reload-on-snapshot-change.mjs';
@@ -38,12 +37,17 @@ export default defineConfig({
   integrations: [
     mdx(),
     itemRedirects(),
-    siteAssets({ stylesheet: fileURLToPath(new URL('./src/styles/site.css', import.meta.url)), copyClient: fileURLToPath(new URL('./src/components/copy-client.ts', import.meta.url)) }),
+    siteAssets({
+      stylesheet: fileURLToPath(new URL('./src/styles/site.css', import.meta.url)),
+      chartClient: fileURLToPath(new URL('./src/components/chart-client.ts', import.meta.url)),
+      copyClient: fileURLToPath(new URL('./src/components/copy-client.ts', import.meta.url)),
+      filterClient: fileURLToPath(new URL('./src/components/filter-client.ts', import.meta.url)),
+    }),
   ],
   vite: {
     resolve: { alias: { 'migratrack-notes': notesDir } },
     define: { __MIGRATRACK_NOTES_DIR__: JSON.stringify(notesDir) },
-    plugins: [reloadOnSnapshotChange(), prebundleChartClient(fileURLToPath(new URL('./src/components/chart-client.ts', import.meta.url)))],
+    plugins: [reloadOnSnapshotChange()],
   },
   devToolbar: { enabled: false },
 });

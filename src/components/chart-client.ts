@@ -1,6 +1,7 @@
 /**
- * Draws every `canvas[data-chart]` with chart.js, registering only what the site uses (bar and
- * line charts on category/linear scales), so the bundle stays far from `chart.js/auto`.
+ * The charts' script (bundled by src/integrations/site-assets.mjs, loaded by the pages with
+ * charts). Draws every `canvas[data-chart]` with chart.js, registering only what the site uses
+ * (bar and line charts on category/linear scales), so the bundle stays far from `chart.js/auto`.
  */
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
@@ -11,7 +12,7 @@ import type { ChartSpec } from '../lib/site/chart-spec.js';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
 /** Draws all charts on the page once; safe to call more than once. */
-export function drawCharts(): void {
+function drawCharts(): void {
   const style = getComputedStyle(document.documentElement);
   Chart.defaults.color = style.getPropertyValue('--fg').trim() || '#1f2328';
   Chart.defaults.borderColor = style.getPropertyValue('--border').trim() || '#d0d7de';
@@ -53,3 +54,5 @@ function config(spec: Omit<ChartSpec, 'table'>): ChartConfiguration {
     },
   } as ChartConfiguration;
 }
+
+drawCharts();

@@ -1,13 +1,14 @@
 /**
- * Progressive enhancement of /files/: the list is fully rendered; this shows the filter form and
- * hides rows that do not match. The query string mirrors the form, so a filtered view is a link
- * (the file pages' breadcrumbs link to `?dir=…`).
+ * The script of /files/ (bundled by src/integrations/site-assets.mjs, inlined by the page).
+ * Progressive enhancement: the list is fully rendered; this shows the filter form and hides rows
+ * that do not match. The query string mirrors the form, so a filtered view is a link (the file
+ * pages' breadcrumbs link to `?dir=…`).
  */
 
 const FIELDS = ['detected', 'declared', 'category', 'dir', 'drift', 'q'] as const;
 
 /** Shows the form, applies `location.search`, and re-filters on every change. */
-export function enableFileFilter(): void {
+function enableFileFilter(): void {
   const form = document.querySelector<HTMLFormElement>('#file-filter');
   const rows = [...document.querySelectorAll<HTMLElement>('#file-list > li')];
   const count = document.querySelector('#file-count');
@@ -47,3 +48,5 @@ export function enableFileFilter(): void {
   form.addEventListener('submit', (e) => e.preventDefault());
   apply();
 }
+
+enableFileFilter();

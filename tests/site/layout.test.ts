@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutView } from '../../src/lib/site/layout.js';
-import { copyScriptHtml, footerHtml, headerHtml, headHtml, html, pageHtml, pageShell } from '../../src/lib/site/markup/index.js';
+import { chartScriptHtml, copyScriptHtml, filterScriptHtml, footerHtml, headerHtml, headHtml, html, pageHtml, pageShell } from '../../src/lib/site/markup/index.js';
 import { buildNav } from '../../src/lib/site/nav.js';
 import { SUB, siteData } from './helpers.js';
 
@@ -9,7 +9,12 @@ const HOSTILE = '"><script>alert(1)</script>&';
 describe('the layout chrome', () => {
   const { snapshot } = siteData();
   const links = buildNav(SUB, [{ title: HOSTILE, slug: 'x', order: 0 }]);
-  const assets = { stylesheetPath: '_astro/site.AbC-12_x.css', copyScript: 'document.title="</script><script>alert(1)</SCRIPT>"' };
+  const assets = {
+    stylesheetPath: '_astro/site.AbC-12_x.css',
+    chartScriptPath: '_astro/chart-client.Zz9-_0aB.js',
+    copyScript: 'document.title="</script><script>alert(1)</SCRIPT>"',
+    filterScript: 'let a = "</script >";',
+  };
   const view = layoutView({ ...snapshot, doc: { ...snapshot.doc, project: HOSTILE } }, SUB.base, [...links.sections, ...links.notes], assets);
 
   it('escapes the page and site titles in <head>, under the base path', () => {
@@ -21,10 +26,12 @@ describe('the layout chrome', () => {
     );
   });
 
-  it('prints the copy script so that nothing in its code can end the element', () => {
-    const script = copyScriptHtml(view).value;
-    expect(script).toBe('<script type="module">document.title="<\\/script><script>alert(1)<\\/SCRIPT>"</script>');
-    expect(script.match(/<\/script/gi)).toHaveLength(1);
+  it('prints the scripts so that nothing in their code can end the element, the charts’ by URL', () => {
+    const copy = copyScriptHtml(view).value;
+    expect(copy).toBe('<script type="module">document.title="<\\/script><script>alert(1)<\\/SCRIPT>"</script>');
+    expect(copy.match(/<\/script/gi)).toHaveLength(1);
+    expect(filterScriptHtml(view).value).toBe('<script type="module">let a = "<\\/script >";</script>');
+    expect(chartScriptHtml(view).value).toBe('<script type="module" src="/migration/_astro/chart-client.Zz9-_0aB.js"></script>');
   });
 
   it('puts the head, header and footer around <main>, as one document', () => {

@@ -1,7 +1,7 @@
 /**
  * What the layout's chrome shows (printed by ./markup/layout.ts): the same on every page of a
- * build but for the page's title and which navigation link is current. The stylesheet and the
- * copy script come from the build (src/integrations/site-assets.mjs).
+ * build but for the page's title and which navigation link is current, and the pages' scripts.
+ * The stylesheet and the scripts come from the build (src/integrations/site-assets.mjs).
  */
 import type { Snapshot } from '../snapshot/schema.js';
 import type { NavLink } from './nav.js';
@@ -18,14 +18,20 @@ export interface LayoutView {
   commit: string | null;
   /** The site's stylesheet, under the base path. */
   stylesheetHref: string;
+  /** The charts' script, under the base path. */
+  chartScriptHref: string;
   /** The copy buttons' script (code, not a URL). */
   copyScript: string;
+  /** The file list's script (code). */
+  filterScript: string;
 }
 
-/** What the build made for every page: the stylesheet's path under the base, and the copy script. */
+/** What the build made for the pages (src/integrations/site-assets.mjs): paths under the base, and code. */
 export interface SiteAssets {
   stylesheetPath: string;
+  chartScriptPath: string;
   copyScript: string;
+  filterScript: string;
 }
 
 export function layoutView(snapshot: Snapshot, base: string, links: readonly NavLink[], assets: SiteAssets): LayoutView {
@@ -37,6 +43,8 @@ export function layoutView(snapshot: Snapshot, base: string, links: readonly Nav
     docPath: snapshot.doc.path,
     commit: shortSha(snapshot.repo.commit),
     stylesheetHref: joinBase(base, assets.stylesheetPath),
+    chartScriptHref: joinBase(base, assets.chartScriptPath),
     copyScript: assets.copyScript,
+    filterScript: assets.filterScript,
   };
 }

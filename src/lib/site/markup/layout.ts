@@ -35,12 +35,24 @@ export function headHtml(view: LayoutView, title: string): Html {
   return html`<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${view.siteTitle}</title><link rel="icon" href="${view.base}favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="${view.stylesheetHref}">`;
 }
 
-/**
- * The copy buttons' script, for a page that prints copy buttons. The code is the build's own
- * bundle of copy-client.ts; a `</script` in it would still end the element, so it is escaped.
- */
+/** The copy buttons' script, for a page that prints copy buttons. */
 export function copyScriptHtml(view: LayoutView): Html {
-  return new Html(`<script type="module">${view.copyScript.replace(/<\/(script)/gi, '<\\/$1')}</script>`);
+  return inlineScript(view.copyScript);
+}
+
+/** The file list's filter script (/files/). */
+export function filterScriptHtml(view: LayoutView): Html {
+  return inlineScript(view.filterScript);
+}
+
+/** The charts' script, once on a page with charts. */
+export function chartScriptHtml(view: LayoutView): Html {
+  return html`<script type="module" src="${view.chartScriptHref}"></script>`;
+}
+
+/** A module script of the build's own code; a `</script` in it would still end the element. */
+function inlineScript(code: string): Html {
+  return new Html(`<script type="module">${code.replace(/<\/(script)/gi, '<\\/$1')}</script>`);
 }
 
 /** The skip link and the header with the navigation; `here` is the page's path (marks its link). */
