@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { HISTORY_SCHEMA_VERSION, type HistoryFile } from '../../src/lib/history/schema.js';
 import { historyFileText } from '../../src/lib/history/write.js';
 import { astroBuildCommand, buildFolder, type AstroBuildCommand, type RenderInput } from '../../src/lib/pipeline/render-site.js';
+import { snapshotFileText } from '../../src/lib/pipeline/snapshot-file.js';
 import { Snapshot, type SnapshotItem } from '../../src/lib/snapshot/schema.js';
 import { pageCount } from '../../tests/e2e/links.js';
 import { fileFor } from '../../tests/e2e/server.js';
@@ -154,8 +155,8 @@ function pageJs(dist: string, urlPath: string): number {
 
 const snapshot = syntheticSnapshot(N);
 mkdirSync(WORK, { recursive: true });
-writeFileSync(join(WORK, 'snapshot.json'), JSON.stringify(snapshot));
-// Written as `migratrack build` writes it.
+// Both written as `migratrack build` writes them.
+writeFileSync(join(WORK, 'snapshot.json'), snapshotFileText(snapshot));
 writeFileSync(join(WORK, 'history.json'), historyFileText(syntheticHistory(snapshot)));
 const bare = join(ROOT, '.cache/bench/bare');
 const round = (x: number) => Number(x.toFixed(2));

@@ -10,10 +10,15 @@ import { writeFileAtomic } from '../history/index.js';
 import { issueMessage } from '../schema-issues.js';
 import { Snapshot } from '../snapshot/schema.js';
 
+/** The file's text: the snapshot validated, indented by two spaces. */
+export function snapshotFileText(snapshot: Snapshot): string {
+  return `${JSON.stringify(Snapshot.parse(snapshot), null, 2)}\n`;
+}
+
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
-  const valid = Snapshot.parse(snapshot);
+  const text = snapshotFileText(snapshot);
   await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
+  await writeFileAtomic(file, text);
 }
 
 export async function readSnapshot(file: string): Promise<Snapshot> {
