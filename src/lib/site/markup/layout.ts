@@ -50,9 +50,17 @@ export function chartScriptHtml(view: LayoutView): Html {
   return html`<script type="module" src="${view.chartScriptHref}"></script>`;
 }
 
+/** The inline scripts printed so far, by their code: each is the same on every page of a build. */
+const inlineScripts = new Map<string, Html>();
+
 /** A module script of the build's own code; a `</script` in it would still end the element. */
 function inlineScript(code: string): Html {
-  return new Html(`<script type="module">${code.replace(/<\/(script)/gi, '<\\/$1')}</script>`);
+  let script = inlineScripts.get(code);
+  if (!script) {
+    script = new Html(`<script type="module">${code.replace(/<\/(script)/gi, '<\\/$1')}</script>`);
+    inlineScripts.set(code, script);
+  }
+  return script;
 }
 
 /** The skip link and the header with the navigation; `here` is the page's path (marks its link). */
