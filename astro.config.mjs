@@ -20,6 +20,9 @@ for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env
 // which also needs the folder itself to name each note after its path in it.
 const notesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.MIGRATRACK_NOTES_DIR || 'src/content/notes');
 
+/** A file of the site's own sources, by its path under src/. */
+const source = (path) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
   site: process.env.MIGRATRACK_SITE || undefined,
   base: process.env.MIGRATRACK_BASE || '/',
@@ -38,10 +41,10 @@ export default defineConfig({
     mdx(),
     itemRedirects(),
     siteAssets({
-      stylesheet: fileURLToPath(new URL('./src/styles/site.css', import.meta.url)),
-      chartClient: fileURLToPath(new URL('./src/components/chart-client.ts', import.meta.url)),
-      copyClient: fileURLToPath(new URL('./src/components/copy-client.ts', import.meta.url)),
-      filterClient: fileURLToPath(new URL('./src/components/filter-client.ts', import.meta.url)),
+      stylesheet: source('styles/site.css'),
+      chartClient: source('components/chart-client.ts'),
+      copyClient: source('components/copy-client.ts'),
+      filterClient: source('components/filter-client.ts'),
     }),
   ],
   vite: {
