@@ -25,5 +25,5 @@ export { declaredView, detectedView, formatPercent, percent, classForPercent, fo
 export type { ChartSpec, ChartTable, SparklineSpec } from './chart-spec.js';
 export type { CodeBlock, CodeLine } from './code.js';
 export { codeBlockHtml, copyButtonHtml, fileListRowsHtml, filePageHtml, itemSectionHtml, itemTableRowsHtml, sparklineHtml, statusBadgeHtml, type Html } from './markup/index.js';
-export { chartScriptHtml, copyScriptHtml, filterScriptHtml, pageHtml, pageShell, type PageShell } from './markup/index.js';
-export { layoutView, type LayoutView, type SiteAssets } from './layout.js';
+export { chartScriptHtml, copyScriptHtml, filterScriptHtml, pageHtml, pageShell } from './markup/index.js';
+export { layoutView, type LayoutView } from './layout.js';

@@ -6,4 +6,4 @@ export { copyButtonHtml } from './copy-button.js';
 export { sparklineHtml } from './sparkline.js';
 export { fileListRowsHtml, itemTableRowsHtml } from './item-rows.js';
 export { filePageHtml } from './file-page.js';
-export { chartScriptHtml, copyScriptHtml, filterScriptHtml, footerHtml, headerHtml, headHtml, pageHtml, pageShell, type PageShell } from './layout.js';
+export { chartScriptHtml, copyScriptHtml, filterScriptHtml, footerHtml, headerHtml, headHtml, pageHtml, pageShell } from './layout.js';
