@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { itemRedirects } from './src/integrations/item-redirects.mjs';
 import { siteAssets } from './src/integrations/site-assets.mjs';
 import { reloadOnSnapshotChange } from './src/integrations/reload-on-snapshot-change.mjs';
+import { refuseMdxNotes, remarkSafeNotes } from './src/integrations/safe-notes.mjs';
 
 // Vite lets BASE_URL, MODE, DEV, PROD and SSR from process.env override import.meta.env, and test
 // runners (vitest) export them: a build started from a test would silently lose its base path.
@@ -19,6 +20,9 @@ for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env
 // (relative to the project). The pages import them as `migratrack-notes/**` (src/layouts/notes.ts),
 // which also needs the folder itself to name each note after its path in it.
 const notesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.MIGRATRACK_NOTES_DIR || 'src/content/notes');
+// A user's .mdx notes run code at build time: only when the config allowed them (the pipeline then
+// sets MIGRATRACK_NOTES_MDX). migratrack's own example note is MDX and always allowed.
+const refuseMdx = Boolean(process.env.MIGRATRACK_NOTES_DIR) && process.env.MIGRATRACK_NOTES_MDX !== '1';
 
 /** A file of the site's own sources, by its path under src/. */
 const source = (path) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
@@ -36,7 +40,8 @@ export default defineConfig({
   image: { service: passthroughImageService() },
   // No Shiki: its tokenizer has a time limit, so under load the same note highlights differently
   // and output stops being byte-identical; notes' code blocks render as plain <pre><code>.
-  markdown: { remarkPlugins: [remarkGfm], syntaxHighlight: false },
+  // remarkSafeNotes: raw HTML as text and unsafe URL protocols dropped, as on /doc/ (issue 20).
+  markdown: { remarkPlugins: [remarkGfm, remarkSafeNotes], syntaxHighlight: false },
   integrations: [
     mdx(),
     itemRedirects(),
@@ -50,7 +55,7 @@ export default defineConfig({
   vite: {
     resolve: { alias: { 'migratrack-notes': notesDir } },
     define: { __MIGRATRACK_NOTES_DIR__: JSON.stringify(notesDir) },
-    plugins: [reloadOnSnapshotChange()],
+    plugins: [reloadOnSnapshotChange(), ...(refuseMdx ? [refuseMdxNotes(notesDir)] : [])],
   },
   devToolbar: { enabled: false },
 });

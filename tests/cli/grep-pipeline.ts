@@ -46,6 +46,7 @@ export function grepPipeline(declared: Record<string, [string, SnapshotItem['dec
       calls.build.push(opts);
       return { snapshot: build(opts), history: [] };
     },
+    async checkSiteOutput() {},
     async renderSite(opts) {
       calls.render.push(opts);
       return { outDir: opts.outDir, pages: 3 };

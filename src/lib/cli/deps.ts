@@ -10,6 +10,11 @@ import type { Logger } from './logger.js';
 export interface PipelineDeps {
   /** Parse + scan + verify + history; appends a history record unless `opts.dryRun`. */
   buildSnapshot(opts: ResolvedOptions, log: Logger): Promise<{ snapshot: Snapshot; history: HistoryRecord[] }>;
+  /**
+   * Refuses, before any work, a site build that must not run: an output folder that is or holds
+   * the repository, the doc, the history or files migratrack did not write; MDX notes not allowed.
+   */
+  checkSiteOutput(opts: ResolvedOptions): Promise<void>;
   /** `astro build` into a temporary folder, then swapped into `opts.outDir`. */
   renderSite(opts: ResolvedOptions, snapshot: Snapshot, log: Logger): Promise<{ outDir: string; pages: number }>;
   /** Runs until interrupted. */
@@ -24,8 +29,8 @@ export interface PipelineDeps {
 export async function loadPipeline(): Promise<PipelineDeps> {
   const specifier = '../pipeline/index.js';
   const mod = (await import(specifier)) as Partial<PipelineDeps>;
-  if (typeof mod.buildSnapshot !== 'function' || typeof mod.renderSite !== 'function' || typeof mod.startDevServer !== 'function') {
-    throw new Error('src/lib/pipeline/index.ts does not export buildSnapshot, renderSite and startDevServer');
+  if (typeof mod.buildSnapshot !== 'function' || typeof mod.checkSiteOutput !== 'function' || typeof mod.renderSite !== 'function' || typeof mod.startDevServer !== 'function') {
+    throw new Error('src/lib/pipeline/index.ts does not export buildSnapshot, checkSiteOutput, renderSite and startDevServer');
   }
-  return { buildSnapshot: mod.buildSnapshot, renderSite: mod.renderSite, startDevServer: mod.startDevServer };
+  return { buildSnapshot: mod.buildSnapshot, checkSiteOutput: mod.checkSiteOutput, renderSite: mod.renderSite, startDevServer: mod.startDevServer };
 }

@@ -3,7 +3,7 @@
  * pipeline stage receives. Flags are resolved against the working directory, config values
  * against the config file's folder, the doc against the repository root.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { MigratrackError } from '../errors.js';
 import type { LoadedConfig } from './load.js';
@@ -71,6 +71,10 @@ export interface ResolvedOptions {
   forecast: { windowDays: number };
   /** Absolute folder of the authors' notes pages, or null for migratrack's example note. */
   notesDir: string | null;
+  /** True when the config allows `.mdx` notes (`notes: { mdx: true }`): they run code at build time. */
+  notesMdx: boolean;
+  /** `build --force`: the output folder may be one migratrack did not make (it is moved aside, not deleted). */
+  forceOut: boolean;
   /** Absolute output folder of the site. */
   outDir: string;
   /** Absolute path of `.migratrack/snapshot.json`. */
@@ -120,7 +124,8 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
   if (site !== null && !URL.canParse(site)) {
     throw new MigratrackError('usage', `--site: "${site}" is not an absolute URL (expected e.g. https://acme.github.io/repo/)`);
   }
-  const notesInput = flags.notes ?? config?.notes;
+  const configNotes = typeof config?.notes === 'object' ? config.notes : { dir: config?.notes, mdx: false };
+  const notesInput = flags.notes ?? configNotes.dir;
   const notesDir = notesInput === undefined ? null : flags.notes !== undefined ? path.resolve(cwd, flags.notes) : path.resolve(configDir, notesInput);
   if (notesDir !== null && !(existsSync(notesDir) && statSync(notesDir).isDirectory())) {
     throw new MigratrackError('usage', `${origin('notes', 'notes', flags.notes !== undefined, loaded)}: ${notesInput} is not a folder (expected the folder of your .md/.mdx notes)`, { file: notesDir });
@@ -156,6 +161,8 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     ignore: config?.ignore ?? [],
     forecast: { windowDays: config?.forecast.windowDays ?? 14 },
     notesDir,
+    notesMdx: configNotes.mdx,
+    forceOut: false,
     outDir: fromFlagOrConfig(flags.out, config?.out, 'dist'),
     snapshotFile: path.resolve(configDir, DEFAULT_SNAPSHOT_FILE),
     dryRun,
@@ -168,16 +175,55 @@ function assertDirectory(dir: string, what: string, given: string): void {
   if (!statSync(dir).isDirectory()) throw new MigratrackError('usage', `${what}: ${given} is not a folder (expected the repository folder to track)`, { file: dir });
 }
 
-/** The doc is repo-relative, but a path typed relative to the shell's folder is accepted too. */
+/**
+ * The doc is repo-relative, but a path typed relative to the shell's folder is accepted too. It is
+ * read with the confinement of every other path (issue 20): it must be a regular file whose real
+ * path is inside the repository's, so a doc committed as a symbolic link to a file outside the
+ * repository is refused, never read or published. A FIFO is named as such without being opened.
+ */
 function locateDoc(doc: string, repo: string, base: string, what: string): string {
   const candidates = path.isAbsolute(doc) ? [doc] : [path.join(repo, doc), path.resolve(base, doc)];
-  const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
-  if (found === undefined) {
+  const found = candidates.find((c) => lstatOrNull(c) !== null);
+  const stat = found === undefined ? null : lstatOrNull(found);
+  if (found === undefined || stat === null) {
     throw new MigratrackError('usage', `${what}: ${doc} not found in ${repo} (expected the tracking markdown file, relative to the repository)`, { file: candidates[0] });
   }
-  const relative = path.relative(repo, found);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  const realRepo = realOrNull(repo) ?? repo;
+  const real = realOrNull(found);
+  if (stat.isSymbolicLink()) {
+    if (real === null) throw new MigratrackError('usage', `${what}: ${doc} is a broken symbolic link (expected the tracking markdown file)`, { file: found });
+    const where = isInside(realRepo, real) ? 'inside the repository; name that file itself, so its history can be read' : `outside the repository ${repo}; migratrack reads no file outside it`;
+    throw new MigratrackError('usage', `${what}: ${doc} is a symbolic link to ${real}, ${where}`, { file: found });
+  }
+  if (stat.isDirectory()) throw new MigratrackError('usage', `${what}: ${doc} is a directory (expected the tracking markdown file in it)`, { file: found });
+  if (!stat.isFile()) throw new MigratrackError('usage', `${what}: ${doc} is not a regular file (a FIFO, socket or device; expected the tracking markdown file)`, { file: found });
+  if (!isInside(repo, found)) {
     throw new MigratrackError('usage', `${what}: ${doc} is outside the repository ${repo} (expected a file inside it, so its history can be read)`, { file: found });
   }
+  // A symbolic link on the way (a linked docs/ folder) must not lead out either.
+  if (real === null || !isInside(realRepo, real)) {
+    throw new MigratrackError('usage', `${what}: ${doc} leads outside the repository ${repo} through a symbolic link (its real path is ${real ?? 'unknown'}); migratrack reads no file outside it`, { file: found });
+  }
   return found;
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function lstatOrNull(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function realOrNull(file: string): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
 }

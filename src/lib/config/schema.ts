@@ -32,6 +32,24 @@ export const HistoryConfig = z
   })
   .strict();
 
+export const NotesConfig = z
+  .object({
+    /**
+     * The notes folder, relative to the config file (`--notes` overrides it).
+     * @example "docs/migration-notes"
+     */
+    dir: z.string().min(1).optional(),
+    /**
+     * Allow `.mdx` notes. MDX can import modules and run any JavaScript while the site is built,
+     * with the build's file system and the CI job's token: turn it on only when everyone who can
+     * change the notes folder may run code in the build. Without it an `.mdx` note stops the build.
+     * @default false
+     * @example true
+     */
+    mdx: z.boolean().default(false),
+  })
+  .strict();
+
 export const MigratrackConfig = z
   .object({
     /**
@@ -107,13 +125,15 @@ export const MigratrackConfig = z
       .strict()
       .default({}),
     /**
-     * A folder of your own pages for the site ("How to migrate a processor"): `.md` or `.mdx` files
-     * with a `title`, relative to the config file. Each appears in the navigation; one whose `file`
-     * names a tracked path also shows on that file's page.
+     * A folder of your own pages for the site ("How to migrate a processor"): `.md` files with a
+     * `title`, relative to the config file. Each appears in the navigation; one whose `file` names a
+     * tracked path also shows on that file's page. Give `{ dir, mdx: true }` to allow `.mdx` notes
+     * too: MDX is JavaScript, run at build time with the build's permissions (docs/SECURITY.md).
      * @default migratrack's example note
      * @example "docs/migration-notes"
+     * @example { dir: "docs/migration-notes", mdx: true }
      */
-    notes: z.string().min(1).optional(),
+    notes: z.union([z.string().min(1), NotesConfig]).optional(),
     /**
      * Output folder for the built site, relative to the config file.
      * @default "dist"

@@ -8,12 +8,15 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '../cli/index.js';
 import type { ResolvedOptions } from '../config/index.js';
 import { buildSnapshot } from './build-snapshot.js';
+import { checkNotesFolder } from './notes-folder.js';
 import { notesFolder, PACKAGE_ROOT } from './render-site.js';
 
 /** Debounce: editors write a file in several steps. */
 const REBUILD_DELAY_MS = 200;
 
 export async function startDevServer(opts: ResolvedOptions, log: Logger): Promise<void> {
+  const notesDir = notesFolder(opts.notesDir);
+  checkNotesFolder(notesDir, opts.notesMdx);
   const dry = { ...opts, dryRun: true };
   await buildSnapshot(dry, log);
   let timer: NodeJS.Timeout | null = null;
@@ -28,12 +31,14 @@ export async function startDevServer(opts: ResolvedOptions, log: Logger): Promis
   });
   const args = [join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js'), 'dev', '--root', PACKAGE_ROOT];
   if (opts.port !== null) args.push('--port', String(opts.port));
-  const notesDir = notesFolder(opts.notesDir);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.MIGRATRACK_NOTES_MDX;
   const child = spawn(process.execPath, args, {
     cwd: PACKAGE_ROOT,
     stdio: 'inherit',
     env: {
-      ...process.env,
+      ...env,
+      ...(opts.notesMdx ? { MIGRATRACK_NOTES_MDX: '1' } : {}),
       MIGRATRACK_SNAPSHOT: resolve(opts.snapshotFile),
       MIGRATRACK_HISTORY: resolve(opts.history.file),
       MIGRATRACK_BASE: opts.base,

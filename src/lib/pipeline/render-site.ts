@@ -1,14 +1,18 @@
 /**
  * Renders the site with Astro from a snapshot already on disk. Astro builds into a temporary
  * folder beside the output; only a finished build replaces the previous site, so a failed run
- * never leaves a half-written `dist/` (issue 8: nothing lost).
+ * never leaves a half-written `dist/` (issue 8: nothing lost). The output folder is checked
+ * (out-dir.ts) before the build and again before the swap, and the swap deletes only a folder
+ * that carries migratrack's marker (issue 20).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MigratrackError } from '../errors.js';
+import { checkOutDir, SITE_MARKER, SITE_MARKER_STAMP, type OutDirInput, type OutDirState } from './out-dir.js';
+import { checkNotesFolder } from './notes-folder.js';
+import { AstroBuildFailure, siteFault } from './site-faults.js';
 
 /** The folder holding astro.config.mjs and src/pages: the package root, wherever it is installed. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -17,20 +21,31 @@ export interface RenderInput {
   snapshotFile: string;
   historyFile: string | null;
   notesDir: string | null;
+  /** True when the config allows `.mdx` notes in `notesDir` (they run code at build time). */
+  notesMdx?: boolean;
   outDir: string;
   base: string;
   site: string | null;
   verbose: boolean;
+  /**
+   * What the output folder must not be or contain, and whether --force was given (out-dir.ts).
+   * Without one, the output may still not be or contain the package or the current folder.
+   */
+  guard?: Omit<OutDirInput, 'outDir'>;
 }
 
 export interface RenderResult {
   outDir: string;
   pages: number;
+  /** With --force, where the folder that was at `outDir` (not a migratrack site) was moved; else null. */
+  keptAside: string | null;
 }
 
 export async function renderSite(input: RenderInput): Promise<RenderResult> {
   const finalDir = resolve(input.outDir);
-  await mkdir(dirname(finalDir), { recursive: true });
+  const guard: OutDirInput = { ...defaultGuard(), ...input.guard, outDir: input.outDir };
+  checkNotesFolder(notesFolder(input.notesDir), input.notesMdx === true);
+  checkOutDir(guard);
   const stamp = `${process.pid}-${Date.now()}`;
   const tempDir = join(dirname(finalDir), `.${basename(finalDir)}.building-${stamp}`);
   // Astro stages its server chunks in `<cwd>/.astro/` when outDir is outside the cwd
@@ -38,17 +53,38 @@ export async function renderSite(input: RenderInput): Promise<RenderResult> {
   // import its node_modules), but with the package root itself as cwd, two builds at once deleted
   // each other's chunks ("Cannot find module .astro/renderers.mjs"): each build gets its own cwd.
   const workDir = buildFolder(PACKAGE_ROOT, stamp);
-  await mkdir(workDir, { recursive: true });
   try {
+    await mkdir(dirname(finalDir), { recursive: true });
+    await mkdir(workDir, { recursive: true });
     await runAstroBuild({ ...input, outDir: tempDir }, workDir);
+    await writeFile(join(tempDir, SITE_MARKER), `${JSON.stringify(SITE_MARKER_STAMP)}\n`);
   } catch (error) {
-    await rm(tempDir, { recursive: true, force: true });
-    throw error;
+    await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    throw siteFault(error, finalDir);
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
   }
-  await swapInto(tempDir, finalDir, stamp);
-  return { outDir: finalDir, pages: await countPages(finalDir) };
+  let keptAside: string | null;
+  try {
+    // Again: the folder may have changed during the build.
+    keptAside = await swapInto(tempDir, finalDir, stamp, checkOutDir(guard));
+  } catch (error) {
+    await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    throw siteFault(error, finalDir);
+  }
+  return { outDir: finalDir, pages: await countPages(finalDir), keptAside };
+}
+
+/** The paths no output folder may be or contain, whoever renders: the package itself and the current folder. */
+function defaultGuard(): Omit<OutDirInput, 'outDir'> {
+  return {
+    repo: process.cwd(),
+    kept: [
+      { path: PACKAGE_ROOT, what: 'migratrack itself' },
+      { path: process.cwd(), what: 'the current folder' },
+    ],
+    force: false,
+  };
 }
 
 /**
@@ -94,6 +130,9 @@ export function astroBuildCommand(input: RenderInput, workDir: string, root = PA
   else delete env.MIGRATRACK_HISTORY;
   const notesDir = notesFolder(input.notesDir);
   if (notesDir) env.MIGRATRACK_NOTES_DIR = notesDir;
+  // Only the pipeline's own say-so allows MDX notes, never one left in the caller's environment.
+  if (input.notesMdx === true) env.MIGRATRACK_NOTES_MDX = '1';
+  else delete env.MIGRATRACK_NOTES_MDX;
   if (input.site) env.MIGRATRACK_SITE = input.site;
   const astroBin = join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js');
   return { command: process.execPath, args: [astroBin, 'build', '--root', root], cwd: workDir, env };
@@ -109,22 +148,28 @@ function runAstroBuild(input: RenderInput, workDir: string): Promise<void> {
     child.on('error', fail);
     child.on('close', (code) => {
       if (code === 0) done();
-      else fail(new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`));
+      else fail(new AstroBuildFailure(code, output));
     });
   });
 }
 
-async function swapInto(tempDir: string, finalDir: string, stamp: string): Promise<void> {
-  const oldDir = `${finalDir}.old-${stamp}`;
-  const hadPrevious = existsSync(finalDir);
-  if (hadPrevious) await rename(finalDir, oldDir);
+/**
+ * Moves the finished site into place. Only a marked previous site is deleted; an empty folder is
+ * removed with rmdir (which fails rather than delete anything that appeared in it); a folder
+ * migratrack did not make (allowed by --force) is moved aside and kept. Returns where it was kept.
+ */
+async function swapInto(tempDir: string, finalDir: string, stamp: string, state: OutDirState): Promise<string | null> {
+  if (state === 'empty') await rmdir(finalDir);
+  const aside = state === 'site' ? `${finalDir}.old-${stamp}` : state === 'foreign' ? `${finalDir}.before-migratrack-${stamp}` : null;
+  if (aside !== null) await rename(finalDir, aside);
   try {
     await rename(tempDir, finalDir);
   } catch (error) {
-    if (hadPrevious) await rename(oldDir, finalDir);
-    throw new MigratrackError('input', `could not move the new site into ${finalDir}: ${(error as Error).message}`);
+    if (aside !== null) await rename(aside, finalDir);
+    throw error;
   }
-  if (hadPrevious) await rm(oldDir, { recursive: true, force: true });
+  if (state === 'site' && aside !== null) await rm(aside, { recursive: true, force: true });
+  return state === 'foreign' ? aside : null;
 }
 
 async function countPages(dir: string): Promise<number> {

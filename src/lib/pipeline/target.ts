@@ -2,6 +2,7 @@
  * Getting the inputs ready: the demo repository when no target was named, and the tracking doc's
  * bytes, read with a size limit and a clear error naming the file when it cannot be read.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ResolvedOptions } from '../config/index.js';
 import { generateDemoRepo } from '../demo/index.js';
@@ -20,7 +21,9 @@ export async function ensureTarget(opts: ResolvedOptions): Promise<void> {
 export async function readDocBytes(file: string): Promise<Buffer> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    // No link followed (a doc swapped for one after the options were resolved), and a FIFO opened
+    // without blocking: fstat below then refuses it as not a regular file.
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     throw new MigratrackError('input', `cannot read the tracking doc ${file}: ${reason(error)}`, { file });
   }
@@ -44,5 +47,6 @@ function reason(error: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES') return 'permission denied';
   if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ELOOP') return 'it is a symbolic link, not followed';
   return (error as Error).message;
 }

@@ -7,15 +7,21 @@ export const buildCommand: CommandSpec = {
   summary: 'Parse the doc, scan the repo and its history, and render the site',
   description:
     'Reads the tracking doc, scans the repository, backfills and appends the history file, then builds the static site.\nWith no target and no config file it builds the generated demo repository.',
-  options: [...TARGET_OPTIONS, ...SITE_OPTIONS],
+  options: [
+    ...TARGET_OPTIONS,
+    ...SITE_OPTIONS,
+    { flags: '--force', description: 'Let --out be an existing folder migratrack did not make (its content is moved aside, never deleted)' },
+  ],
   examples: [
     ['build', 'the demo site, or the target named in migratrack.config.*'],
     ['build --repo ../orchestration --doc docs/JITTER-ADOPTION-TRACKING.md', 'a repository of yours'],
     ['build --base /orchestration/ --site https://acme.github.io/orchestration/', 'for GitHub Pages'],
   ],
   async run(ctx) {
-    const opts = await resolveFor(ctx, false);
+    const opts = { ...(await resolveFor(ctx, false)), forceOut: ctx.options.force === true };
     const pipeline = await ctx.pipeline();
+    // Before the history is appended or anything is scanned: a refused --out costs nothing.
+    await pipeline.checkSiteOutput(opts);
     const { snapshot, history } = await pipeline.buildSnapshot(opts, ctx.log);
     const { outDir, pages } = await pipeline.renderSite(opts, snapshot, ctx.log);
     const t = snapshot.totals;
