@@ -29,10 +29,10 @@ function outDirGuard(opts: ResolvedOptions): OutDirInput {
     { path: opts.repo, what: 'the repository' },
     { path: opts.docAbsolute, what: 'the tracking doc' },
     { path: opts.history.file, what: 'the history file' },
-    { path: opts.snapshotFile, what: 'the snapshot file' },
     ...(opts.configFile === null ? [] : [{ path: opts.configFile, what: 'the config file' }]),
     ...(opts.notesDir === null ? [] : [{ path: opts.notesDir, what: 'the notes folder' }]),
     { path: opts.cwd, what: 'the current folder' },
+    { path: opts.snapshotFile, what: 'the snapshot file' },
     { path: PACKAGE_ROOT, what: 'migratrack itself' },
   ];
   return { outDir: opts.outDir, repo: opts.repo, kept, force: opts.forceOut, cwd: opts.cwd };
