@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoRepoInfo } from '../../src/lib/demo/index.js';
 import type { Snapshot } from '../../src/lib/snapshot/schema.js';
+import { SITE_MARKER } from '../../src/lib/pipeline/out-dir.js';
 import { ROOT, freshDemo, removeTempDirs, tempDir } from './helpers.js';
 
 const BIN = path.join(ROOT, 'bin/migratrack.mjs');
@@ -36,11 +37,12 @@ beforeAll(async () => {
 });
 afterAll(removeTempDirs);
 
-/** A work dir with a previous site at `site/dist` holding a marker file. */
+/** A work dir with a previous site (migratrack's marker in it) at `site/dist` holding a page to check. */
 function withPreviousSite(): { cwd: string; out: string; marker: string } {
   const cwd = tempDir();
   const out = path.join(cwd, 'site', 'dist');
   mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, SITE_MARKER), '{"generator":"migratrack","markerVersion":1}\n');
   const marker = path.join(out, 'index.html');
   writeFileSync(marker, 'previous site\n');
   return { cwd, out, marker };
@@ -48,7 +50,7 @@ function withPreviousSite(): { cwd: string; out: string; marker: string } {
 
 function expectUntouched(site: { cwd: string; out: string; marker: string }): void {
   expect(readdirSync(path.dirname(site.out))).toEqual(['dist']);
-  expect(readdirSync(site.out)).toEqual(['index.html']);
+  expect(readdirSync(site.out).sort()).toEqual([SITE_MARKER, 'index.html']);
   expect(readFileSync(site.marker, 'utf8')).toBe('previous site\n');
   expect(existsSync(path.join(site.cwd, '.migratrack', 'snapshot.json'))).toBe(false);
 }

@@ -190,7 +190,7 @@ describe('a site with the notes of another folder (--notes, `notes`, MIGRATRACK_
     writeFileSync(path.join(notes, 'untitled.md'), '---\norder: 2\n---\n\nNo title.\n');
     const out = path.join(tempDir(), 'site');
     const build = renderAstroSite({ snapshotFile: opts.snapshotFile, historyFile: null, notesDir: notes, outDir: out, base: '/', site: null, verbose: false });
-    await expect(build).rejects.toThrow(`The note ${path.join(notes, 'untitled.md')} has invalid frontmatter:\n  title: required (expected string)`);
+    await expect(build).rejects.toThrow(`could not render the site: The note ${path.join(notes, 'untitled.md')} has invalid frontmatter: title: required (expected string) (the previous site and the history are unchanged)`);
     expect(existsSync(out)).toBe(false);
   }, 300_000);
 });

@@ -56,7 +56,7 @@ export const SITE_OPTIONS: OptionSpec[] = [
   { flags: '--out <dir>', description: 'Output folder (default: dist)' },
   { flags: '--base <path>', description: 'Base path the site is served under (default: /)' },
   { flags: '--site <url>', description: 'Absolute URL the site is published at' },
-  { flags: '--notes <dir>', description: 'Folder of your own .md/.mdx pages for the site' },
+  { flags: '--notes <dir>', description: 'Folder of your own .md pages (.mdx only if the config allows)' },
 ];
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [

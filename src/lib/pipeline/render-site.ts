@@ -55,6 +55,9 @@ export async function renderSite(input: RenderInput): Promise<RenderResult> {
   const workDir = buildFolder(PACKAGE_ROOT, stamp);
   try {
     await mkdir(dirname(finalDir), { recursive: true });
+    // Made here, not by Astro: a read-only disk or a folder it cannot write fails now, with its
+    // own errno (Astro reported EROFS as ENOENT), instead of after the whole build.
+    await mkdir(tempDir);
     await mkdir(workDir, { recursive: true });
     await runAstroBuild({ ...input, outDir: tempDir }, workDir);
     await writeFile(join(tempDir, SITE_MARKER), `${JSON.stringify(SITE_MARKER_STAMP)}\n`);
@@ -142,13 +145,14 @@ function runAstroBuild(input: RenderInput, workDir: string): Promise<void> {
   const { command, args, cwd, env } = astroBuildCommand(input, workDir);
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd, env, stdio: input.verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout = keepTail(stdout + chunk.toString())));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = keepTail(stderr + chunk.toString())));
     child.on('error', fail);
     child.on('close', (code) => {
       if (code === 0) done();
-      else fail(new AstroBuildFailure(code, output));
+      else fail(new AstroBuildFailure(code, stdout, stderr));
     });
   });
 }
@@ -158,6 +162,11 @@ function runAstroBuild(input: RenderInput, workDir: string): Promise<void> {
  * removed with rmdir (which fails rather than delete anything that appeared in it); a folder
  * migratrack did not make (allowed by --force) is moved aside and kept. Returns where it was kept.
  */
+/** Astro's output is kept only to explain a failure: its last 64 KB, not a 5,000-page log. */
+function keepTail(text: string): string {
+  return text.length > 65_536 ? text.slice(-65_536) : text;
+}
+
 async function swapInto(tempDir: string, finalDir: string, stamp: string, state: OutDirState): Promise<string | null> {
   if (state === 'empty') await rmdir(finalDir);
   const aside = state === 'site' ? `${finalDir}.old-${stamp}` : state === 'foreign' ? `${finalDir}.before-migratrack-${stamp}` : null;

@@ -6,11 +6,12 @@
  */
 import { MigratrackError, isMigratrackError } from '../errors.js';
 
-/** `astro build` exited non-zero; `output` is what it printed (empty with --verbose: it was shown). */
+/** `astro build` exited non-zero with this output (both empty with --verbose: it was shown). */
 export class AstroBuildFailure extends Error {
   constructor(
     readonly exitCode: number | null,
-    readonly output: string,
+    readonly stdout: string,
+    readonly stderr: string,
   ) {
     super(`astro build failed (exit ${exitCode})`);
     this.name = 'AstroBuildFailure';
@@ -38,23 +39,27 @@ export function siteFault(error: unknown, outDir: string): Error {
   const where = `could not write the site to ${outDir}`;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string' && code in ERRNO_ADVICE) return new MigratrackError('input', `${where}: ${ERRNO_ADVICE[code]} (${KEPT})`, { file: outDir });
-  if (error instanceof AstroBuildFailure) return new MigratrackError('input', `${astroCause(error.output)} (${KEPT})`, { file: outDir });
+  if (error instanceof AstroBuildFailure) return new MigratrackError('input', `${astroCause(error.stdout, error.stderr)} (${KEPT})`, { file: outDir });
   if (typeof code === 'string') return new MigratrackError('input', `${where}: ${(error as Error).message} (${KEPT})`, { file: outDir });
   return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
- * One line for what made Astro fail, from its output: a system error it met (by errno), a
- * migratrack error a page threw (a note's frontmatter, an MDX note not allowed), else Astro's
- * own first error line.
+ * One line for what made Astro fail, from its output: a system error it met (by errno), else the
+ * error it printed on stderr (a page's thrown message, such as a note's bad frontmatter, comes
+ * first there, before its "Location:" and "Stack trace:"), else its first error line on stdout.
  */
-export function astroCause(output: string): string {
-  const text = stripAnsi(output);
-  const errno = /\b(E[A-Z]{2,7}):/.exec(text)?.[1];
+export function astroCause(stdout: string, stderr: string): string {
+  const err = stripAnsi(stderr);
+  const out = stripAnsi(stdout);
+  const errno = /\b(E[A-Z]{2,7}):/.exec(`${err}\n${out}`)?.[1];
   if (errno !== undefined && errno in ERRNO_ADVICE) return `could not render the site: ${ERRNO_ADVICE[errno]}`;
-  const ours = /MigratrackError\]?:?\s*([^\n]+(?:\n {2}\S[^\n]*)*)/.exec(text)?.[1];
-  if (ours !== undefined) return `could not render the site: ${oneLine(ours)}`;
-  const first = text.split('\n').find((line) => /\[ERROR\]|\berror\b/i.test(line));
+  // Node's report of an uncaught error ("<file>:<line>", the source line, "^", then
+  // "MigratrackError: <message>" and its stack) or Astro's ("<message>", then "Stack trace:").
+  const uncaught = /^MigratrackError: ([\s\S]*?)(?=^\s+at |^\s*(?:Location|Stack trace):|$(?![\s\S]))/m.exec(err)?.[1];
+  const thrown = uncaught ?? err.split(/^\s*(?:Location|Stack trace|Hint|Error reference):/m)[0]?.replace(/^.*?\[ERROR\]\s*/s, '') ?? '';
+  if (thrown.trim() !== '') return `could not render the site: ${oneLine(thrown)}`;
+  const first = out.split('\n').find((line) => /\[ERROR\]|\berror\b/i.test(line));
   const said = first === undefined ? 'astro build failed with no message' : oneLine(first.replace(/^.*?\[ERROR\]\s*/, ''));
   return `could not render the site: ${said}; run again with --verbose to see Astro's whole output`;
 }
@@ -66,7 +71,7 @@ function oneLine(text: string): string {
     .map((line) => line.trim())
     .filter(Boolean)
     .join('; ')
-    .replace(/:;/g, ':')
+    .replace(/:; /g, ': ')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '');
   return flat.length > 400 ? `${flat.slice(0, 399)}…` : flat;

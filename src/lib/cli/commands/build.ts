@@ -10,12 +10,13 @@ export const buildCommand: CommandSpec = {
   options: [
     ...TARGET_OPTIONS,
     ...SITE_OPTIONS,
-    { flags: '--force', description: 'Let --out be an existing folder migratrack did not make (its content is moved aside, never deleted)' },
+    { flags: '--force', description: 'Allow an --out folder migratrack did not make (moved aside, not deleted)' },
   ],
   examples: [
     ['build', 'the demo site, or the target named in migratrack.config.*'],
     ['build --repo ../orchestration --doc docs/JITTER-ADOPTION-TRACKING.md', 'a repository of yours'],
     ['build --base /orchestration/ --site https://acme.github.io/orchestration/', 'for GitHub Pages'],
+    ['build --out public --force', 'into a folder of yours: what it held is kept in public.before-migratrack-*'],
   ],
   async run(ctx) {
     const opts = { ...(await resolveFor(ctx, false)), forceOut: ctx.options.force === true };
