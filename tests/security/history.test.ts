@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHistoryText, repoIdentity } from '../../src/lib/history/index.js';
 import { ROOT, binProcess, cli, expectOneLineError, git, initRepo, trackingDoc, workspace, type Workspace } from './fixtures/workspace.js';
+import { SITE_MARKER } from '../../src/lib/pipeline/out-dir.js';
 
 const DOC = trackingDoc([{ path: 'src/a.py' }], ['grep -r "bigquery\\.Client(" . | wc -l']);
 
@@ -18,6 +19,7 @@ function target(): Workspace & { history: string; dist: string } {
   const dist = path.join(ws.dir, 'dist');
   mkdirSync(dist);
   writeFileSync(path.join(dist, 'index.html'), '<p>previous site</p>\n');
+  writeFileSync(path.join(dist, SITE_MARKER), '{"generator":"migratrack","markerVersion":1}\n'); // built by migratrack
   return { ...ws, history: path.join(ws.dir, 'history.json'), dist };
 }
 
@@ -37,7 +39,7 @@ function isHistory(text: string, file: string): boolean {
 
 function expectNothingLost(t: ReturnType<typeof target>, before: Buffer): void {
   expect(readFileSync(t.history).equals(before)).toBe(true);
-  expect(readdirSync(t.dist)).toEqual(['index.html']);
+  expect(readdirSync(t.dist).sort()).toEqual([SITE_MARKER, 'index.html']);
   expect(readFileSync(path.join(t.dist, 'index.html'), 'utf8')).toBe('<p>previous site</p>\n');
   expect(existsSync(`${t.history}.lock`)).toBe(false);
 }
