@@ -130,6 +130,20 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({}, wrong, cwd)).toThrow('notes in migratrack.config.json: gone is not a folder');
   });
 
+  it('reads `notes` as a folder or as { dir, mdx }: MDX notes only when the config says mdx: true', async () => {
+    const cwd = tempDir();
+    gitRepo(path.join(cwd, 'target'), { 'docs/T.md': '# t\n' });
+    writeFiles(cwd, { 'pages/a.md': '---\ntitle: A\n---\n', 'a.json': JSON.stringify({ repo: 'target', doc: 'docs/T.md', notes: 'pages' }), 'b.json': JSON.stringify({ repo: 'target', doc: 'docs/T.md', notes: { dir: 'pages', mdx: true } }), 'c.json': JSON.stringify({ repo: 'target', doc: 'docs/T.md', notes: { dir: 'pages' } }), 'd.json': JSON.stringify({ repo: 'target', doc: 'docs/T.md', notes: { dir: 'pages', mdx: 'yes', run: true } }) });
+    const options = async (file: string) => resolveOptions({}, await loadConfig(cwd, file), cwd);
+    expect(await options('a.json')).toMatchObject({ notesDir: path.join(cwd, 'pages'), notesMdx: false, forceOut: false });
+    expect(await options('b.json')).toMatchObject({ notesDir: path.join(cwd, 'pages'), notesMdx: true });
+    expect(await options('c.json')).toMatchObject({ notesDir: path.join(cwd, 'pages'), notesMdx: false });
+    expect(resolveOptions({ repo: 'target', doc: 'docs/T.md', notes: 'pages' }, null, cwd).notesMdx).toBe(false); // no flag opts in
+    const error = await loadError(cwd, 'd.json');
+    expect(error.message).toMatch(/notes/);
+    expect(error.exitCode).toBe(2);
+  });
+
   it('names the config key, not a flag, when a config path is wrong', () => {
     const cwd = tempDir();
     const config = loaded(cwd, { repo: 'gone', doc: 'T.md', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } });

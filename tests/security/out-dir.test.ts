@@ -10,7 +10,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_MARKER } from '../../src/lib/pipeline/out-dir.js';
-import { cli, expectOneLineError, initRepo, trackingDoc, workspace, type Workspace } from './fixtures/workspace.js';
+import { cli, expectOneLineError, initRepo, trackingDoc, workspace, writeFiles, type Workspace } from './fixtures/workspace.js';
 
 const DOC = trackingDoc([{ path: 'app/alpha.py' }, { path: 'src/a.py' }], ['grep -r "bigquery\\.Client(" . | wc -l']);
 const CODE = { 'app/alpha.py': 'bigquery.Client(\n', 'src/a.py': 'import x\n', 'docs/TRACKING.md': DOC, 'README.md': '# the repo\n' };
@@ -89,6 +89,15 @@ describe.concurrent('build refuses an --out that is not a folder migratrack made
     const before = fingerprint(ws.dir);
     const r = await build(ws, path.join(ws.repo, 'src'), ws.dir, ['--force']);
     expectOneLineError(r, /holds files tracked in the repository \(src\/a\.py\)/);
+    expect(fingerprint(ws.dir)).toEqual(before);
+  });
+
+  it('a folder inside a repository that is not git, with --force: every file there is scanned, so refused', async () => {
+    const ws = workspace();
+    writeFiles(ws.repo, { ...CODE, 'site/report.txt': 'scanned like every file\n' });
+    const before = fingerprint(ws.dir);
+    const r = await build(ws, path.join(ws.repo, 'site'), ws.dir, ['--force']);
+    expectOneLineError(r, /holds files of the repository .*, which is not a git repository/);
     expect(fingerprint(ws.dir)).toEqual(before);
   });
 
