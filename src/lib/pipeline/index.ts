@@ -30,7 +30,7 @@ function outDirGuard(opts: ResolvedOptions): OutDirInput {
     { path: opts.docAbsolute, what: 'the tracking doc' },
     { path: opts.history.file, what: 'the history file' },
     ...(opts.configFile === null ? [] : [{ path: opts.configFile, what: 'the config file' }]),
-    ...(opts.notesDir === null ? [] : [{ path: opts.notesDir, what: 'the notes folder' }]),
+    ...(notesFolder(opts.notesDir) === null ? [] : [{ path: notesFolder(opts.notesDir) as string, what: 'the notes folder' }]),
     { path: opts.cwd, what: 'the current folder' },
     { path: opts.snapshotFile, what: 'the snapshot file' },
     { path: PACKAGE_ROOT, what: 'migratrack itself' },
