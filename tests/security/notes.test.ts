@@ -71,6 +71,14 @@ describe.concurrent('notes', { timeout: 600_000 }, () => {
     expect(existsSync(path.join(ws.dir, 'history.json'))).toBe(false);
   });
 
+  it('`dev` refuses it too, before serving anything', async () => {
+    const ws = notesWorkspace({});
+    writeFileSync(path.join(ws.notes, 'Deep.MDX'), mdxThatRuns(ws.marker));
+    const r = await cli(['dev', '--repo', ws.repo, '--doc', 'TRACKING.md', '--notes', ws.notes], ws.dir);
+    expectOneLineError(r, /the note .*Deep\.MDX is MDX/);
+    expect(existsSync(ws.marker)).toBe(false);
+  });
+
   it('the same note with notes: { dir, mdx: true } in the config: it builds (and its code ran, as documented)', async () => {
     const ws = notesWorkspace({});
     writeFileSync(path.join(ws.notes, 'runs.mdx'), mdxThatRuns(ws.marker));
