@@ -72,12 +72,10 @@ function oneLine(text: string): string {
     .filter(Boolean)
     .join('; ')
     .replace(/:; /g, ': ')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '');
   return flat.length > 400 ? `${flat.slice(0, 399)}…` : flat;
 }
 
 function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
