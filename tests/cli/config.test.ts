@@ -74,6 +74,16 @@ describe('loadConfig', () => {
       '  checks[0].text: expected the text to look for',
     ]);
   });
+
+  it('refuses a backfillSince that is not a real day (issue 20: 2026-13-45 crashed the build)', async () => {
+    for (const since of ['2026-13-45', '2026-02-30', '2026-00-10', 'yesterday']) {
+      const dir = tempDir();
+      writeFiles(dir, { 'migratrack.config.json': JSON.stringify({ doc: 'T.md', history: { backfillSince: since } }) });
+      const error = await loadError(dir);
+      expect(error.exitCode).toBe(2);
+      expect(error.message.split('\n').slice(1)).toEqual(['  history.backfillSince: expected a date as YYYY-MM-DD, e.g. "2026-01-19"']);
+    }
+  });
 });
 
 describe('resolveOptions', () => {

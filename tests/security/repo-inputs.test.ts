@@ -90,6 +90,23 @@ describe.concurrent('hostile repositories', { timeout: 480_000 }, () => {
     expect([0, 2]).toContain(r.code);
   });
 
+  it('a blob missing where git looks for renames: the backfill goes on, that commit named in a warning (issue 20)', async () => {
+    const ws = workspace();
+    const lines = Array.from({ length: 40 }, (_, i) => `# line ${i}`).join('\n');
+    initRepo(ws.repo, { ...CODE, 'src/old.py': `${lines}\nbigquery.Client(\n` });
+    git(ws.repo, 'mv', 'src/old.py', 'src/new.py');
+    writeFiles(ws.repo, { 'src/new.py': `${lines}\nbigquery.Client(\nbigquery.Client(\n` });
+    commitAll(ws.repo, 'move and edit: an inexact rename');
+    const blob = git(ws.repo, 'rev-parse', 'HEAD~1:src/old.py').trim();
+    rmSync(path.join(ws.repo, '.git/objects', blob.slice(0, 2), blob.slice(2)));
+    const r = await scanJson(ws, 'TRACKING.md');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(codes(r.snapshot)).toContain('history/renames-skipped');
+    expect(r.snapshot?.diagnostics.find((d) => d.code === 'history/renames-skipped')?.message).toContain(git(ws.repo, 'rev-parse', 'HEAD').trim().slice(0, 12));
+    expect(r.snapshot?.metrics[0]?.value).toBe(3);
+  });
+
   it('a symlink pointing outside (and a symlinked dir, a loop): never followed, secret never read', async () => {
     const ws = workspace();
     mkdirSync(path.join(ws.dir, 'outside'));

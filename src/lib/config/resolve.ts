@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MigratrackError } from '../errors.js';
+import { isCalendarDay } from '../history/dates.js';
 import type { LoadedConfig } from './load.js';
 import type { CheckOverride, MetricConfig } from './schema.js';
 
@@ -113,8 +114,9 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
   const docAbsolute = demo ? path.join(repo, DEMO_DOC) : locateDoc(docInput, repo, flags.doc !== undefined ? cwd : configDir, origin('doc', 'doc', flags.doc !== undefined, loaded));
 
   const since = flags.since ?? config?.history.backfillSince ?? null;
-  if (since !== null && !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
-    throw new MigratrackError('usage', `--since: "${since}" is not a date (expected YYYY-MM-DD, e.g. 2026-01-19)`);
+  if (since !== null && !isCalendarDay(since)) {
+    const what = origin('since', 'history.backfillSince', flags.since !== undefined, loaded);
+    throw new MigratrackError('usage', `${what}: "${since}" is not a date (expected a real day as YYYY-MM-DD, e.g. 2026-01-19)`);
   }
   const site = flags.site ?? config?.site ?? null;
   if (site !== null && !URL.canParse(site)) {

@@ -87,7 +87,9 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
   options.onProgress?.({ phase: 'log', done: 0, total: 0 });
   let since = options.since ?? (await docStartDate(options, reader, head));
   const base = await findBase(root, head, since);
-  const commits = await readFirstParentLog(root, base === null ? head : `${base}..${head}`);
+  const commits = await readFirstParentLog(root, base === null ? head : `${base}..${head}`, ({ commit, reason }) => {
+    diagnostics.push(diagnostic('warning', 'history/renames-skipped', `Rename detection skipped for commit ${commit.sha.slice(0, 12)} (${dayOf(commit.at)}): a blob is missing from the object store (${reason}); a file moved in that commit is seen as deleted and added. Fetch the missing objects (a partial clone: git fetch --refetch) for exact history.`));
+  });
   const state = base === null ? new TreeState() : await TreeState.fromCommit(root, base);
   const timeline = docPathTimeline(commits, docPath);
   for (const move of timeline.moves) {
