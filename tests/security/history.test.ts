@@ -52,6 +52,18 @@ describe.concurrent('hostile history files', { timeout: 240_000 }, () => {
     expectNothingLost(t, before);
   });
 
+  it('garbage with control bytes (0x00-0x1f, ESC sequences): the one-line error shows them escaped, never raw', async () => {
+    const t = target();
+    const before = Buffer.concat([Buffer.from([...Array.from({ length: 32 }, (_, i) => i)]), Buffer.from('\x1b[2J\x1b[31mPWNED\x1b]0;title\x07\r\n{"schemaVersion":2}')]);
+    writeFileSync(t.history, before);
+    const r = await build(t);
+    expectOneLineError(r, /History file .*history\.json is not valid JSON .* It was left untouched\./);
+    // Nothing but the line break that ends the message is a control character.
+    expect(r.stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(r.stderr).toContain('\\x00');
+    expectNothingLost(t, before);
+  });
+
   it('a file from a newer schema version: refused, asks to upgrade, untouched', async () => {
     const t = target();
     const before = Buffer.from(`${JSON.stringify({ schemaVersion: 99, repo: { id: 'x' }, records: [], future: true })}\n`);
