@@ -16,7 +16,6 @@ export const DEMO_DOC = 'docs/08-projects/current/daily-orchestration-improvemen
 export const DEFAULT_HISTORY_FILE = '.migratrack/history.json';
 /** The demo's history file, inside the demo repository's .git folder. */
 export const DEMO_HISTORY_FILE = 'migratrack-history.json';
-export const DEFAULT_SNAPSHOT_FILE = '.migratrack/snapshot.json';
 
 /** Flags shared by the commands that run the pipeline (cac's camel-cased names). */
 export interface CliFlags {
@@ -74,8 +73,6 @@ export interface ResolvedOptions {
   notesDir: string | null;
   /** Absolute output folder of the site. */
   outDir: string;
-  /** Absolute path of `.migratrack/snapshot.json`. */
-  snapshotFile: string;
   /** When true the pipeline must not write the history file (scan, check without --update). */
   dryRun: boolean;
   /** Dev server port (`dev --port`), null for Astro's default. */
@@ -131,6 +128,11 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     throw new MigratrackError('usage', `--port: "${String(flags.port)}" is not a port number (expected 1-65535)`);
   }
 
+  // --history against the shell's folder, history.file against the config's, and the default in the
+  // repository (issue 20: it was the shell's folder, so a build run elsewhere started a new history).
+  const historyFile = (flag: string | undefined, value: string | undefined): string =>
+    flag !== undefined ? path.resolve(cwd, flag) : value !== undefined ? path.resolve(configDir, value) : path.resolve(repo, DEFAULT_HISTORY_FILE);
+
   return {
     cwd,
     configFile: loaded?.file ?? null,
@@ -148,7 +150,7 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
       file:
         demo && flags.history === undefined
           ? path.join(repo, '.git', DEMO_HISTORY_FILE)
-          : fromFlagOrConfig(flags.history, config?.history.file, DEFAULT_HISTORY_FILE),
+          : historyFile(flags.history, config?.history.file),
       backfill: flags.backfill ?? true,
       backfillSince: since,
       perCommit: config?.history.perCommit ?? false,
@@ -159,7 +161,6 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     forecast: { windowDays: config?.forecast.windowDays ?? 14 },
     notesDir,
     outDir: fromFlagOrConfig(flags.out, config?.out, 'dist'),
-    snapshotFile: path.resolve(configDir, DEFAULT_SNAPSHOT_FILE),
     dryRun,
     port: flags.port ?? null,
   };

@@ -16,7 +16,6 @@ import { evaluateMetrics } from './evaluate-metrics.js';
 import { readRepoInfo, type RepoInfo } from './repo-info.js';
 import { openTree } from './tree.js';
 import { ensureTarget, readDocBytes } from './target.js';
-import { writeSnapshot } from './snapshot-file.js';
 import type { Logger } from '../cli/index.js';
 
 export interface BuildOutput {
@@ -24,7 +23,7 @@ export interface BuildOutput {
   history: HistoryRecord[];
 }
 
-/** Parse + scan + verify + history; writes the snapshot, and the history file unless `dryRun`. */
+/** Parse + scan + verify + history; writes the history file unless `dryRun`, and nothing else. */
 export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise<BuildOutput> {
   await ensureTarget(opts);
   const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc);
@@ -72,9 +71,10 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
     const today = opts.demo && repo.commitDate ? repo.commitDate : todayUtc();
     const completed = completePast(past.history, draft, doc, today, opts.forecast.windowDays);
     const snapshot = assembleSnapshot({ ...base, milestones: completed.milestones, burndown: completed.burndown });
+    // The history file is the only thing written here (and not for scan or check): the site's
+    // copy of the snapshot is written by renderSite, into a folder of its own (issue 20).
     if (!opts.dryRun) await savePast(opts.history.file, completed.history);
-    await writeSnapshot(opts.snapshotFile, snapshot);
-    log.debug(`snapshot written to ${opts.snapshotFile} (as of ${dayOf(generatedAt)})`);
+    log.debug(`snapshot assembled (as of ${dayOf(generatedAt)})`);
     return { snapshot, history: completed.history.records };
   } finally {
     tree.close?.();
