@@ -77,6 +77,11 @@ export interface ResolvedOptions {
   dryRun: boolean;
   /** Dev server port (`dev --port`), null for Astro's default. */
   port: number | null;
+  /**
+   * SOURCE_DATE_EPOCH as an ISO time (reproducible-builds.org): the snapshot's `generatedAt` and the
+   * burndown's "today". Null when unset: the scanned commit's time, and the real day.
+   */
+  sourceDate: string | null;
 }
 
 /** Where a value came from, to name it in errors: `--repo` or `repo in migratrack.config.mjs`. */
@@ -94,7 +99,7 @@ export function normaliseBase(base: string): string {
  * Resolves flags over config over defaults.
  * @throws MigratrackError('usage') naming the flag or config key when a value is wrong or a path is missing.
  */
-export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd: string, dryRun = false): ResolvedOptions {
+export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd: string, dryRun = false, env: Record<string, string | undefined> = {}): ResolvedOptions {
   const config = loaded?.config;
   const configDir = loaded?.dir ?? cwd;
   const demo = loaded === null && flags.repo === undefined && flags.doc === undefined;
@@ -163,7 +168,19 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     outDir: fromFlagOrConfig(flags.out, config?.out, 'dist'),
     dryRun,
     port: flags.port ?? null,
+    sourceDate: sourceDateEpoch(env.SOURCE_DATE_EPOCH),
   };
+}
+
+/** SOURCE_DATE_EPOCH is whole seconds since 1970 (the spec allows nothing else); empty counts as unset. */
+function sourceDateEpoch(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  const seconds = /^\d{1,12}$/.test(value) ? Number(value) : Number.NaN;
+  const time = new Date(seconds * 1000);
+  if (!Number.isFinite(time.getTime())) {
+    throw new MigratrackError('usage', `SOURCE_DATE_EPOCH: "${value}" is not a Unix time (expected whole seconds since 1970, e.g. the output of \`git log -1 --format=%ct\`)`);
+  }
+  return time.toISOString();
 }
 
 function assertDirectory(dir: string, what: string, given: string): void {

@@ -95,7 +95,7 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
   for (const move of timeline.moves) {
     diagnostics.push(diagnostic('info', 'history/doc-moved', `The doc moved from ${move.from} to ${move.to} on ${dayOf(move.commit.at)} (${move.commit.sha.slice(0, 12)}); its history is followed across the move.`, { file: move.to }));
   }
-  const baseAt = base === null ? null : await gitText(root, ['show', '-s', '--format=%cI', base]);
+  const baseAt = base === null ? null : await gitText(root, ['log', '-1', '--format=%cI', base, '--']);
   const states: WalkState[] = [
     ...(base !== null && baseAt !== null ? [{ sha: base, at: baseAt, commit: null }] : []),
     ...commits.map((commit) => ({ sha: commit.sha, at: commit.at, commit })),

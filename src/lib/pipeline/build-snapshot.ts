@@ -57,7 +57,10 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
   try {
     const evaluated = await evaluateMetrics(metrics, tree, diagnostics);
     const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames });
-    const generatedAt = new Date().toISOString();
+    // Reproducible (issue 20): the same commit, doc and history give the same bytes. The snapshot
+    // is "as of" SOURCE_DATE_EPOCH, else the scanned commit's time; only a folder outside git (or
+    // with no commit) falls back to the clock. See docs/SNAPSHOT.md, `generatedAt`.
+    const generatedAt = opts.sourceDate ?? repo.committedAt ?? new Date().toISOString();
     const base = {
       doc,
       repo: snapshotRepo(repo),
@@ -68,7 +71,9 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
       generatedAt,
     };
     const draft = assembleSnapshot(base);
-    const today = opts.demo && repo.commitDate ? repo.commitDate : todayUtc();
+    // The burndown and forecast run to today: a real day (the demo's is its last commit's), fixed
+    // by SOURCE_DATE_EPOCH when set.
+    const today = opts.sourceDate !== null ? dayOf(opts.sourceDate) : opts.demo && repo.commitDate ? repo.commitDate : todayUtc();
     const completed = completePast(past.history, draft, doc, today, opts.forecast.windowDays);
     const snapshot = assembleSnapshot({ ...base, milestones: completed.milestones, burndown: completed.burndown });
     // The history file is the only thing written here (and not for scan or check): the site's
