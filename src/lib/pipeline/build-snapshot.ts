@@ -53,7 +53,7 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
   progress.done();
   diagnostics.push(...past.diagnostics);
 
-  const tree = await openTree(repo, opts.ignore, diagnostics);
+  const tree = await openTree(repo, opts.ignore, diagnostics, [opts.history.file, opts.outDir]);
   try {
     const evaluated = await evaluateMetrics(metrics, tree, diagnostics);
     const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames });
