@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SECRET, cli, codes, commitAll, git, initRepo, scanJson, trackingDoc, workspace, writeFiles } from './fixtures/workspace.js';
+import { SECRET, cli, codes, expectOneLineError, commitAll, git, initRepo, scanJson, trackingDoc, workspace, writeFiles } from './fixtures/workspace.js';
 
 const DOC = trackingDoc([{ path: 'src/a.py' }], ['grep -r "bigquery\\.Client(" . | wc -l', 'grep -rl "bigquery\\.Client(" . | wc -l']);
 const CODE = { 'src/a.py': 'import x\nbigquery.Client(\n', 'TRACKING.md': DOC };
@@ -162,6 +162,14 @@ describe.concurrent('hostile repositories', { timeout: 480_000 }, () => {
     expect(r.code).toBe(0);
     const metrics = (JSON.parse(r.stdout) as { metrics: { value: number }[] }).metrics.map((m) => m.value);
     expect(metrics).toEqual([1, 1]); // src/a.py only: not the history file, not the site
+  });
+
+  it('a corrupt index: one line naming the repository and git\'s words, exit 2 (was an internal error)', async () => {
+    const ws = workspace();
+    initRepo(ws.repo, CODE);
+    writeFileSync(path.join(ws.repo, '.git/index'), 'garbage\n');
+    const r = await scanJson(ws, 'TRACKING.md', ['--no-backfill']);
+    expectOneLineError(r, /git ls-files failed in .*repo: fatal: .*index.* \(repair the repository/);
   });
 
   it('a symlink pointing outside (and a symlinked dir, a loop): never followed, secret never read', async () => {

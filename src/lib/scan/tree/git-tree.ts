@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { MigratrackError } from '../../errors.js';
 import type { RepoTree } from '../types.js';
 import { comparePaths, decodePath, encodePath, splitZ } from './bytes.js';
 import { startCatFile } from './cat-file.js';
@@ -25,8 +26,15 @@ interface Entry {
   path: string;
 }
 
+/** git's output; a repository git cannot read (a corrupt index, missing objects) is the user's to repair: one line, exit 2. */
 function git(root: string, args: string[]): Buffer {
-  return execFileSync('git', args, { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    return execFileSync('git', args, { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').split('\n').find((line) => line.trim() !== '')?.trim();
+    if (stderr === undefined) throw error;
+    throw new MigratrackError('input', `git ${args[0]} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
+  }
 }
 
 /** The tree of a git repository: the working tree of indexed files, or commit `ref`. Call close() when done. */
