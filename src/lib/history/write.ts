@@ -5,8 +5,8 @@
  * leaves either the old file or the new one, never a mix.
  */
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { isMigratrackError, MigratrackError } from '../errors.js';
 import { basename, dirname, join } from 'node:path';
+import { isMigratrackError, MigratrackError } from '../errors.js';
 import { withFileLock, type LockOptions } from './lock.js';
 import { appendRecords } from './merge.js';
 import { readHistory } from './read.js';
@@ -51,27 +51,29 @@ async function ensureFolder(dir: string): Promise<void> {
 }
 
 /** What a write fault means and what to do about it, by errno code (issue 20: ENOSPC, EROFS, EACCES were stack traces). */
-const WRITE_FAULTS: Record<string, { cause: string; fix: string }> = {
-  ENOSPC: { cause: 'no space left on the device', fix: 'free some space, or point --history at another disk, and run again' },
-  EDQUOT: { cause: 'the disk quota is exhausted', fix: 'free some space, or point --history at another disk, and run again' },
-  EROFS: { cause: 'the file system is read-only', fix: 'point --history (or history.file in the config) at a writable place, e.g. under the CI workspace' },
-  EACCES: { cause: 'permission denied', fix: 'make its folder writable by this user, or point --history at a writable place' },
-  EPERM: { cause: 'the operation is not permitted', fix: 'make its folder writable by this user, or point --history at a writable place' },
-  ENOTDIR: { cause: 'a part of its path is a file, not a folder', fix: 'point --history at a path inside a folder' },
-  EISDIR: { cause: 'it is a folder', fix: 'point --history at a file, e.g. .migratrack/history.json' },
+const WRITE_FAULTS: Record<string, { cause: string; fix: (elsewhere: string) => string }> = {
+  ENOSPC: { cause: 'no space left on the device', fix: (elsewhere) => `free some space, or ${elsewhere} another disk, and run again` },
+  EDQUOT: { cause: 'the disk quota is exhausted', fix: (elsewhere) => `free some space, or ${elsewhere} another disk, and run again` },
+  EROFS: { cause: 'the file system is read-only', fix: (elsewhere) => `${elsewhere} a writable place, e.g. under the CI workspace` },
+  EACCES: { cause: 'permission denied', fix: (elsewhere) => `make its folder writable by this user, or ${elsewhere} a writable place` },
+  EPERM: { cause: 'the operation is not permitted', fix: (elsewhere) => `make its folder writable by this user, or ${elsewhere} a writable place` },
+  ENOTDIR: { cause: 'a part of its path is a file, not a folder', fix: (elsewhere) => `${elsewhere} a path inside a folder` },
+  EISDIR: { cause: 'it is a folder', fix: (elsewhere) => `${elsewhere} a file` },
 };
 
 /**
  * A failed write of `file` as a one-line MigratrackError naming the file, the cause and the way
- * out; errors that are already one (a refused or locked file) pass through. The temp file and the
- * lock are removed by the steps that made them, so the file on disk is the previous one, intact.
+ * out (`elsewhere` says how to write it somewhere else); errors that are already one (a refused or
+ * locked file) pass through. The temp file and the lock are removed by the steps that made them,
+ * so the file on disk is the previous one, intact.
  */
-export function writeFault(what: string, file: string, error: unknown): unknown {
+export function writeFault(what: string, file: string, error: unknown, elsewhere = 'point --history (or history.file in the config) at'): unknown {
   if (isMigratrackError(error)) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const known = code === undefined ? undefined : WRITE_FAULTS[code];
   if (code === undefined || (known === undefined && !/^E[A-Z]+$/.test(code))) return error;
-  const { cause, fix } = known ?? { cause: (error as Error).message, fix: 'check the path and run again' };
+  const cause = known?.cause ?? (error as Error).message;
+  const fix = known?.fix(elsewhere) ?? 'check the path and run again';
   return new MigratrackError('input', `Cannot write the ${what} ${file}: ${cause} (${code}); ${fix}. The file on disk was left as it was.`, { file });
 }
 

@@ -22,7 +22,7 @@ export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<v
     await mkdir(dirname(file), { recursive: true });
     await writeFileAtomic(file, text);
   } catch (error) {
-    throw writeFault('snapshot', file, error);
+    throw writeFault('snapshot', file, error, 'set TMPDIR to');
   }
 }
 
