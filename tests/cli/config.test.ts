@@ -1,4 +1,5 @@
 /** Loading, validating and resolving `migratrack.config.*`, in-process. */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,16 @@ describe('loadConfig', () => {
       '  checks[0].text: expected the text to look for',
     ]);
   });
+
+  it('refuses a backfillSince that is not a real day (issue 20: 2026-13-45 crashed the build)', async () => {
+    for (const since of ['2026-13-45', '2026-02-30', '2026-00-10', 'yesterday']) {
+      const dir = tempDir();
+      writeFiles(dir, { 'migratrack.config.json': JSON.stringify({ doc: 'T.md', history: { backfillSince: since } }) });
+      const error = await loadError(dir);
+      expect(error.exitCode).toBe(2);
+      expect(error.message.split('\n').slice(1)).toEqual(['  history.backfillSince: expected a date as YYYY-MM-DD, e.g. "2026-01-19"']);
+    }
+  });
 });
 
 describe('resolveOptions', () => {
@@ -98,6 +109,20 @@ describe('resolveOptions', () => {
     const fromFlags = resolveOptions({ repo: 'other', out: 'o', since: '2026-02-01', backfill: false, base: '/' }, config, cwd);
     expect(fromFlags).toMatchObject({ repo: path.join(cwd, 'other'), outDir: path.join(cwd, 'o'), base: '/' });
     expect(fromFlags.history).toMatchObject({ backfill: false, backfillSince: '2026-02-01' });
+  });
+
+  it('puts the default history file in the repository, wherever the command runs (issue 20); --history stays relative to cwd', () => {
+    const cwd = tempDir();
+    gitRepo(path.join(cwd, 'repo'), { 'docs/T.md': '# t\n' });
+    const elsewhere = path.join(cwd, 'elsewhere');
+    mkdirSync(elsewhere);
+    const expected = path.join(cwd, 'repo/.migratrack/history.json');
+    expect(resolveOptions({ repo: 'repo', doc: 'docs/T.md' }, null, cwd).history.file).toBe(expected);
+    expect(resolveOptions({ repo: '../repo', doc: 'docs/T.md' }, null, elsewhere).history.file).toBe(expected);
+    expect(resolveOptions({ repo: 'repo', doc: 'docs/T.md', history: 'h/x.json' }, null, cwd).history.file).toBe(path.join(cwd, 'h/x.json'));
+    // A config without history.file: still the repository's, not the config folder's.
+    const config = loaded(elsewhere, { repo: '../repo', doc: 'docs/T.md', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } });
+    expect(resolveOptions({}, config, cwd).history.file).toBe(expected);
   });
 
   it('accepts a doc path typed relative to the shell folder, stored repo-relative', () => {

@@ -92,9 +92,11 @@ describe.concurrent('migratrack as a subprocess', () => {
   it('rejects a malformed --since before running anything', async ({ expect }) => {
     const dir = tempDir();
     gitRepo(dir, { 'TRACKING.md': '# t\n' });
-    const result = await runProcess(['build', '--repo', '.', '--doc', 'TRACKING.md', '--since', 'yesterday'], dir);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe('migratrack: --since: "yesterday" is not a date (expected YYYY-MM-DD, e.g. 2026-01-19)\n');
+    for (const since of ['yesterday', '2026-13-45', '2026-02-30']) {
+      const result = await runProcess(['build', '--repo', '.', '--doc', 'TRACKING.md', '--since', since], dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`migratrack: --since: "${since}" is not a date (expected a real day as YYYY-MM-DD, e.g. 2026-01-19)\n`);
+    }
   });
 
   it('writes init files in a generated repo and refuses to overwrite them', async ({ expect }) => {

@@ -9,7 +9,7 @@ import { parseInChunks } from '../../src/lib/doc/chunked-parse.js';
 import { decodeDoc } from '../../src/lib/doc/decode.js';
 import { DiagnosticSink } from '../../src/lib/doc/diagnostic-sink.js';
 import { createTrackingDocParser, parseTrackingDoc } from '../../src/lib/doc/index.js';
-import { clampIndentation, unclampPositions } from '../../src/lib/doc/indent-guard.js';
+import { blankExcessMarkers, clampIndentation, unclampPositions } from '../../src/lib/doc/indent-guard.js';
 import { memoizedChunkParser, parseMarkdown, parseMarkdownWhole } from '../../src/lib/doc/markdown.js';
 import { CLEAN_SEED, FIXTURES, fixtureBytes } from './helpers.js';
 
@@ -107,6 +107,34 @@ describe('indentation guard', () => {
     const root = parseMarkdownWhole(deeper.text);
     unclampPositions(root, deeper);
     expect(root.position?.end.offset).toBe(`- a\n${'\t'.repeat(16)} - b\n`.length);
+  });
+
+  // Issue 20: one 20 KB line of 10,000 list markers took 103 s, then overflowed the stack and lost the whole doc.
+  it.each([
+    ['bullets', '- '],
+    ['quotes', '> '],
+    ['quotes without blanks', '>'],
+    ['ordered markers', '1. '],
+    ['a mix', '* > 2) + '],
+  ])('one line of 10,000 nested %s: the rest of the doc is read, one warning on that line, in well under a second', (_name, marker) => {
+    const line = `${marker.repeat(10_000)}deep`;
+    const text = `# T\n\n## Task 1: Things (1 files)\n\n### File 1: a.py\n- **Path:** \`src/a.py\`\n- **Status:** ⚪ Not Started\n\n## Notes\n\n${line}\n\n## Task 2: More (1 files)\n\n### File 2: b.py\n- **Path:** \`src/b.py\`\n- **Status:** ✅ Complete\n`;
+    const started = process.cpuUsage();
+    const model = parseTrackingDoc(text, 'deep.md');
+    const cpu = process.cpuUsage(started);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1_000);
+    expect(model.items.map((item) => [item.path, item.status.status])).toEqual([['src/a.py', 'not-started'], ['src/b.py', 'done']]);
+    const lineNo = text.split('\n').indexOf(line) + 1;
+    expect(model.diagnostics.filter((d) => d.code === 'doc/deep-nesting').map((d) => [d.severity, d.line])).toEqual([['warning', lineNo]]);
+    expect(model.diagnostics.map((d) => d.code)).not.toContain('doc/internal-error');
+  });
+
+  it('blanks only the markers past the 32nd, keeping the line length (so positions hold)', () => {
+    const line = `${'- '.repeat(40)}x`;
+    expect(blankExcessMarkers(line)).toBe(`${'- '.repeat(32)}${' '.repeat(16)}x`);
+    for (const kept of [`${'- '.repeat(32)}x`, '- [ ] a task', '1. > - quoted', `${'- '.repeat(40)}`, `${'* '.repeat(50)}`, `${'-'.repeat(80)}`, `${'1.'.repeat(40)}x`]) {
+      expect(blankExcessMarkers(kept)).toBe(kept);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import {
   emptyHistory,
   readHistory,
   withFileLock,
+  writeFault,
   writeHistoryAtomic,
   type HistoryFile,
 } from '../../src/lib/history/index.js';
@@ -88,6 +89,34 @@ describe('readHistory refuses what it cannot trust and never touches it', () => 
     const read = await readHistory(file, REPO, { isKnownCommit: async (c) => c === known });
     expect(read.repo.id).toBe(sha(9));
     await refusal(readHistory(file, REPO, { isKnownCommit: async () => false }));
+  });
+});
+
+describe('writeFault: a failed write as one line with the cause and the fix (issue 20)', () => {
+  // The real faults (a full tmpfs, a read-only mount, another user) are in tests/security/history.test.ts;
+  // these run everywhere, also where mounting is not permitted.
+  const errno = (code: string) => Object.assign(new Error(`${code}: raw`), { code });
+  it.each([
+    ['ENOSPC', 'no space left on the device (ENOSPC); free some space'],
+    ['EROFS', 'the file system is read-only (EROFS); point --history'],
+    ['EACCES', 'permission denied (EACCES); make its folder writable'],
+    ['EIO', 'EIO: raw (EIO); check the path and run again'],
+  ])('%s', (code, words) => {
+    const error = writeFault('history file', '/x/history.json', errno(code));
+    expect(isMigratrackError(error) && error.exitCode).toBe(2);
+    expect((error as Error).message).toContain(`Cannot write the history file /x/history.json: ${words}`);
+    expect((error as Error).message).toMatch(/The file on disk was left as it was\.$/);
+  });
+  it('passes bugs and refusals through unchanged', () => {
+    const bug = new TypeError('x is undefined');
+    expect(writeFault('history file', 'f', bug)).toBe(bug);
+  });
+  it('a directory where the file should be: refused in one line, nothing written', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(file);
+    const message = await refusal(writeHistoryAtomic(file, appendRecords(emptyHistory(REPO), [record('2026-01-20', 1)])));
+    expect(message).toMatch(/^History file <dir>\/history\.json cannot be read \(EISDIR/);
+    expect((await readdir(dir)).sort()).toEqual(['history.json']);
   });
 });
 

@@ -115,7 +115,7 @@ describe('a target that is not a git repository', () => {
     const repo = path.join(cwd, 'plain');
     cpSync(info.root, repo, { recursive: true, filter: (src) => path.basename(src) !== '.git' });
     result = await runCli(['build', '--repo', repo, '--doc', info.docPath, '--out', path.join(cwd, 'dist')], cwd);
-    snapshot = JSON.parse(readFileSync(path.join(cwd, '.migratrack', 'snapshot.json'), 'utf8')) as Snapshot;
+    snapshot = JSON.parse(readFileSync(path.join(cwd, 'dist', 'api', 'snapshot.json'), 'utf8')) as Snapshot;
   }, 300_000);
 
   it('still builds the site', () => {

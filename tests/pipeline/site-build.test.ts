@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedOptions } from '../../src/lib/config/index.js';
 import { buildSnapshot, renderSite } from '../../src/lib/pipeline/index.js';
+import { snapshotFileText } from '../../src/lib/pipeline/snapshot-file.js';
 import { renderSite as renderAstroSite } from '../../src/lib/pipeline/render-site.js';
 import type { Snapshot } from '../../src/lib/snapshot/schema.js';
 import { itemSlug } from '../../src/lib/verify/index.js';
@@ -15,6 +16,8 @@ import { buildOptions, freshDemo, quietLogger, removeTempDirs, tempDir } from '.
 
 let opts: ResolvedOptions;
 let snapshot: Snapshot;
+/** The snapshot on disk, for the tests that run Astro on it directly. */
+let snapshotFile: string;
 let dist: string;
 let dashboard: string;
 
@@ -24,6 +27,8 @@ beforeAll(async () => {
   opts = buildOptions(work, info.root, info.docPath);
   const log = quietLogger(work);
   ({ snapshot } = await buildSnapshot(opts, log));
+  snapshotFile = path.join(work, 'snapshot.json');
+  writeFileSync(snapshotFile, snapshotFileText(snapshot));
   dist = (await renderSite(opts, snapshot, log)).outDir;
   dashboard = readFileSync(path.join(dist, 'index.html'), 'utf8');
 }, 300_000);
@@ -124,11 +129,15 @@ describe('the demo site', () => {
     }
   });
 
-  it('publishes api/snapshot.json byte for byte as the snapshot written', () => {
+  it('publishes api/snapshot.json byte for byte as the snapshot file Astro read', () => {
     const api = readFileSync(path.join(dist, 'api', 'snapshot.json'), 'utf8');
-    const written = readFileSync(opts.snapshotFile, 'utf8');
-    expect(api).toBe(written);
-    expect(JSON.parse(written)).toEqual(JSON.parse(JSON.stringify(snapshot)));
+    expect(api).toBe(snapshotFileText(snapshot));
+    expect(JSON.parse(api)).toEqual(JSON.parse(JSON.stringify(snapshot)));
+  });
+
+  it('writes nothing but the history and the site: no snapshot file in the working folder (issue 20)', () => {
+    expect(existsSync(path.join(opts.cwd, '.migratrack', 'snapshot.json'))).toBe(false);
+    expect(existsSync(opts.history.file)).toBe(true);
   });
 
   it('ships chart.js as one prebundled asset with only the parts the charts register', () => {
@@ -169,7 +178,7 @@ describe('a site with the notes of another folder (--notes, `notes`, MIGRATRACK_
     process.chdir(path.dirname(notes));
     process.env.MIGRATRACK_NOTES_DIR = path.basename(notes);
     try {
-      await renderAstroSite({ snapshotFile: path.resolve(cwd, opts.snapshotFile), historyFile: null, notesDir: null, outDir: out, base: '/', site: null, verbose: false });
+      await renderAstroSite({ snapshotFile, historyFile: null, notesDir: null, outDir: out, base: '/', site: null, verbose: false });
     } finally {
       delete process.env.MIGRATRACK_NOTES_DIR;
       process.chdir(cwd);
@@ -189,7 +198,7 @@ describe('a site with the notes of another folder (--notes, `notes`, MIGRATRACK_
     const notes = tempDir();
     writeFileSync(path.join(notes, 'untitled.md'), '---\norder: 2\n---\n\nNo title.\n');
     const out = path.join(tempDir(), 'site');
-    const build = renderAstroSite({ snapshotFile: opts.snapshotFile, historyFile: null, notesDir: notes, outDir: out, base: '/', site: null, verbose: false });
+    const build = renderAstroSite({ snapshotFile, historyFile: null, notesDir: notes, outDir: out, base: '/', site: null, verbose: false });
     await expect(build).rejects.toThrow(`could not render the site: The note ${path.join(notes, 'untitled.md')} has invalid frontmatter: title: required (expected string) (the previous site and the history are unchanged)`);
     expect(existsSync(out)).toBe(false);
   }, 300_000);

@@ -27,8 +27,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(path.dirname(fx.root), { recursive: true, force: true }));
 
 /** `git grep -c -z` → path → count (bin/ excluded: git grep treats binary files its own way). */
-function gitGrepCounts(pattern: string, rev?: string): Map<string, number> {
-  const out = git('grep', '-c', '-z', '-e', pattern, ...(rev ? [rev] : []), '--', '.', ':!bin').toString('latin1');
+function gitGrepCounts(pattern: string, rev?: string, untracked = false): Map<string, number> {
+  const out = git('grep', ...(untracked ? ['--untracked'] : []), '-c', '-z', '-e', pattern, ...(rev ? [rev] : []), '--', '.', ':!bin').toString('latin1');
   const m = new Map<string, number>();
   // -z: "<rev>:<path>\0<count>\n" repeated (no rev prefix for the working tree); names may hold \n.
   const parts = out.split('\0');
@@ -58,11 +58,20 @@ describe('gitTree', () => {
     }
   });
 
-  it('matches git grep -c in the working tree (uncommitted edits included)', async () => {
-    const tree = await gitTree(fx.root);
-    expect(await ourCounts(tree, 'bigquery\\.Client(')).toEqual(gitGrepCounts('bigquery\\.Client('));
-    expect(tree.blobId?.('src/b.py')).toBeUndefined(); // modified: no cache identity
-    expect(tree.blobId?.('src/a.py')).toMatch(/^[0-9a-f]{40}$/);
+  it('matches git grep --untracked -c in the working tree (uncommitted edits and untracked files included, ignored ones not)', async () => {
+    fs.writeFileSync(path.join(fx.root, 'src/untracked.py'), 'bigquery.Client(u)\nbigquery.Client(v)\n');
+    try {
+      const tree = await gitTree(fx.root);
+      const counts = await ourCounts(tree, 'bigquery\\.Client(');
+      expect(counts.get('src/untracked.py')).toBe(2);
+      expect(counts.has('node_modules/m.py')).toBe(false); // ignored by the fixture's .gitignore
+      expect(counts).toEqual(gitGrepCounts('bigquery\\.Client(', undefined, true));
+      expect(tree.blobId?.('src/b.py')).toBeUndefined(); // modified: no cache identity
+      expect(tree.blobId?.('src/untracked.py')).toBeUndefined();
+      expect(tree.blobId?.('src/a.py')).toMatch(/^[0-9a-f]{40}$/);
+    } finally {
+      fs.rmSync(path.join(fx.root, 'src/untracked.py'));
+    }
   });
 
   it('lists tracked regular files only, odd names intact', async () => {

@@ -52,6 +52,21 @@ describe.concurrent('hostile docs', { timeout: 240_000 }, () => {
     expect((JSON.parse(r.stdout) as { items: { path: string }[] }).items.map((i) => i.path)).toEqual(['src/a.py']);
   }, 60_000);
 
+  it('one 20 KB line of 10,000 nested list markers: scanned in bounded time, the rest of the doc read, that line flagged (issue 20)', async () => {
+    const line = `${'- '.repeat(10_000)}deep`;
+    const doc = trackingDoc([{ path: 'src/a.py' }, { path: 'src/b.py', status: '✅ Complete' }], [], `\n## Notes\n\n${line}\n`);
+    const ws = repoWithDoc(doc);
+    // Was 103 s, then the whole doc failed. The parse itself takes well under a second of CPU
+    // (tests/doc/chunked-parse.test.ts); the wall-clock bound here is loose for a loaded CI machine.
+    const r = await binProcess(['scan', '--format', 'json', '--no-backfill', '--repo', ws.repo, '--doc', 'TRACKING.md'], ws.dir, 45_000);
+    expect(r.timedOut, 'scan of a 10,000-marker line did not finish in 45 s').toBe(false);
+    expect(r.code).toBe(0);
+    const snapshot = JSON.parse(r.stdout) as { items: { path: string }[]; diagnostics: { code: string; line: number | null }[] };
+    expect(snapshot.items.map((i) => i.path)).toEqual(['src/a.py', 'src/b.py']);
+    const lineNo = doc.split('\n').indexOf(line) + 1;
+    expect(snapshot.diagnostics.filter((d) => d.code === 'doc/deep-nesting').map((d) => d.line)).toEqual([lineNo]);
+  }, 60_000);
+
   it('10,000 items: every one in the snapshot, in bounded time', async () => {
     // A subprocess with a hard kill, like the nested-list case: a super-linear parse must fail the test, not hang the suite.
     const ws = repoWithDoc(trackingDoc(items(10_000)));

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SECRET, codes, commitAll, git, initRepo, scanJson, trackingDoc, workspace, writeFiles } from './fixtures/workspace.js';
+import { SECRET, cli, codes, expectOneLineError, commitAll, git, initRepo, scanJson, trackingDoc, workspace, writeFiles } from './fixtures/workspace.js';
 
 const DOC = trackingDoc([{ path: 'src/a.py' }], ['grep -r "bigquery\\.Client(" . | wc -l', 'grep -rl "bigquery\\.Client(" . | wc -l']);
 const CODE = { 'src/a.py': 'import x\nbigquery.Client(\n', 'TRACKING.md': DOC };
@@ -34,14 +34,16 @@ describe.concurrent('hostile repositories', { timeout: 480_000 }, () => {
     expect(r.snapshot?.metrics[0]?.value).toBe(1);
   });
 
-  it('an empty repository (no commit yet): one-line error or a snapshot, never a crash', async () => {
+  it('an empty repository (no commit yet): its work tree is scanned, the history says there is none (issue 20)', async () => {
     const ws = workspace();
     initRepo(ws.repo, {});
     writeFiles(ws.repo, CODE); // the doc exists in the working tree, nothing is committed
     const r = await scanJson(ws, 'TRACKING.md');
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect([0, 2]).toContain(r.code);
-    if (r.code === 0) expect(r.snapshot?.repo.commit).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.snapshot?.repo.commit).toBeNull();
+    expect(r.snapshot?.metrics.map((m) => m.value)).toEqual([1, 1]); // grep -r on the work tree: src/a.py
+    expect(codes(r.snapshot)).toContain('history/empty-repo');
   });
 
   it('a shallow clone: scanned, the history cut is reported', async () => {
@@ -88,6 +90,86 @@ describe.concurrent('hostile repositories', { timeout: 480_000 }, () => {
     const r = await scanJson(ws, 'TRACKING.md');
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect([0, 2]).toContain(r.code);
+  });
+
+  it('a blob missing where git looks for renames: the backfill goes on, that commit named in a warning (issue 20)', async () => {
+    const ws = workspace();
+    const lines = Array.from({ length: 40 }, (_, i) => `# line ${i}`).join('\n');
+    initRepo(ws.repo, { ...CODE, 'src/old.py': `${lines}\nbigquery.Client(\n` });
+    git(ws.repo, 'mv', 'src/old.py', 'src/new.py');
+    writeFiles(ws.repo, { 'src/new.py': `${lines}\nbigquery.Client(\nbigquery.Client(\n` });
+    commitAll(ws.repo, 'move and edit: an inexact rename');
+    const blob = git(ws.repo, 'rev-parse', 'HEAD~1:src/old.py').trim();
+    rmSync(path.join(ws.repo, '.git/objects', blob.slice(0, 2), blob.slice(2)));
+    const r = await scanJson(ws, 'TRACKING.md');
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(codes(r.snapshot)).toContain('history/renames-skipped');
+    expect(r.snapshot?.diagnostics.find((d) => d.code === 'history/renames-skipped')?.message).toContain(git(ws.repo, 'rev-parse', 'HEAD').trim().slice(0, 12));
+    expect(r.snapshot?.metrics[0]?.value).toBe(3);
+  });
+
+  // GNU grep -r reads every file of the work tree. migratrack searches what `git grep --untracked`
+  // does (docs/CLI.md, "What the counts search"): tracked and untracked files, not what git ignores
+  // (nor .git). Oracle: real grep -r over a copy from which `git clean -X` removed the ignored files.
+  it.each([
+    ['with commits', true],
+    ['with no commit yet', false],
+  ])('untracked, non-ignored files are searched as grep -r would, ignored ones are not (%s; issue 20)', async (_name, commit) => {
+    const ws = workspace();
+    const doc = trackingDoc([{ path: 'src/a.py' }, { path: 'src/new.py' }], ['grep -r "bigquery\\.Client(" . | wc -l', 'grep -rl "bigquery\\.Client(" src | wc -l', 'grep -rc "bigquery\\.Client(" src/new.py']);
+    initRepo(ws.repo, commit ? { ...CODE, 'TRACKING.md': doc, '.gitignore': 'venv/\n*.log\n' } : {});
+    writeFiles(ws.repo, {
+      ...(commit ? {} : { ...CODE, 'TRACKING.md': doc, '.gitignore': 'venv/\n*.log\n' }),
+      'src/new.py': 'bigquery.Client(1)\nbigquery.Client(2)\n', // untracked
+      'src/deep/untracked.py': 'bigquery.Client(3)\n', // untracked, in an untracked folder
+      'venv/lib/site.py': 'bigquery.Client(ignored)\n'.repeat(5), // ignored folder
+      'src/run.log': 'bigquery.Client(ignored log)\n', // ignored by pattern
+    });
+    const r = await scanJson(ws, 'TRACKING.md', ['--no-backfill']);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.code).toBe(0);
+    const oracle = path.join(ws.dir, 'oracle');
+    execFileSync('cp', ['-a', ws.repo, oracle]);
+    git(oracle, 'clean', '-q', '-f', '-d', '-X'); // removes exactly the ignored files
+    expect(existsSync(path.join(oracle, 'venv'))).toBe(false);
+    const grep = (...args: string[]) => execFileSync('sh', ['-c', `grep ${args.join(' ')} || true`], { cwd: oracle, encoding: 'utf8' });
+    const lines = (text: string) => text.split('\n').filter(Boolean).length;
+    expect(r.snapshot?.metrics.map((m) => m.value)).toEqual([
+      lines(grep('-r', '--exclude-dir=.git', "'bigquery\\.Client('", '.')),
+      lines(grep('-rl', "'bigquery\\.Client('", 'src')),
+      Number(grep('-rc', "'bigquery\\.Client('", 'src/new.py').trim()),
+    ]);
+    expect(r.snapshot?.metrics[0]?.value).toBe(4); // a.py, new.py ×2, deep/untracked.py: not venv/, not run.log
+    // The difference from GNU grep -r on the work tree itself is said, naming what was left out.
+    const note = r.snapshot?.diagnostics.find((d) => d.code === 'scan/ignored-not-searched');
+    // (git names an ignored folder once, and inside an untracked folder it may not descend.)
+    expect(note?.message).toMatch(/^\d paths? git ignores \(.*venv\/.*\) (is|are) not searched by the grep commands/);
+    // The untracked file a doc item names exists, as it does for grep.
+    expect(r.snapshot?.items.find((i) => i.path === 'src/new.py')?.detectedStatus).not.toBe('missing');
+  });
+
+  it('migratrack\'s own output inside the repository is never searched: counts do not change after a build', async () => {
+    const ws = workspace();
+    initRepo(ws.repo, CODE);
+    const history = path.join(ws.repo, '.migratrack', 'history.json');
+    const first = await cli(['check', '--update', '--repo', ws.repo, '--doc', 'TRACKING.md'], ws.dir);
+    expect(first.code).toBe(0);
+    expect(existsSync(history)).toBe(true);
+    writeFiles(ws.repo, { 'dist/index.html': '<pre>bigquery.Client(</pre>\n' });
+    // Run from the repository, so the default site folder (dist/) is inside it too.
+    const r = await cli(['scan', '--format', 'json', '--repo', '.', '--doc', 'TRACKING.md'], ws.repo);
+    expect(r.code).toBe(0);
+    const metrics = (JSON.parse(r.stdout) as { metrics: { value: number }[] }).metrics.map((m) => m.value);
+    expect(metrics).toEqual([1, 1]); // src/a.py only: not the history file, not the site
+  });
+
+  it('a corrupt index: one line naming the repository and git\'s words, exit 2 (was an internal error)', async () => {
+    const ws = workspace();
+    initRepo(ws.repo, CODE);
+    writeFileSync(path.join(ws.repo, '.git/index'), 'garbage\n');
+    const r = await scanJson(ws, 'TRACKING.md', ['--no-backfill']);
+    expectOneLineError(r, /git ls-files failed in .*repo: fatal: .*index.* \(repair the repository/);
   });
 
   it('a symlink pointing outside (and a symlinked dir, a loop): never followed, secret never read', async () => {

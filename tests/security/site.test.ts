@@ -74,6 +74,7 @@ describe('hostile content on the public site', () => {
   it('nothing ran and nothing from outside the repository was published', () => {
     expect(existsSync(ws.marker)).toBe(false);
     expect(everything).not.toContain(SECRET);
-    expect(readFileSync(path.join(ws.dir, '.migratrack/snapshot.json'), 'utf8')).not.toContain(SECRET);
+    // The snapshot Astro read was a private temp file; the build left none in the working folder.
+    expect(existsSync(path.join(ws.dir, '.migratrack/snapshot.json'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
  * What the pipeline uses to talk to the user: leveled messages on stderr and a progress display
  * for long steps (history backfill, astro build) that stays silent in CI and off a terminal.
  */
+import { printable } from '../printable.js';
 import { colorsFor, isInteractive, type CliIo, type Colors } from './io.js';
 
 export type LogLevel = 'quiet' | 'normal' | 'verbose';
@@ -39,7 +40,7 @@ export function createLogger(io: CliIo, level: LogLevel, now: () => number = Dat
     colors,
     info: (m) => level !== 'quiet' && out(m),
     success: (m) => level !== 'quiet' && out(`${colors.green('✔')} ${m}`),
-    warn: (m) => out(`${colors.yellow('warning:')} ${m}`),
+    warn: (m) => out(`${colors.yellow('warning:')} ${printable(m)}`),
     debug: (m) => level === 'verbose' && out(colors.dim(m)),
     progress(label, total) {
       // Off a terminal (CI logs, pipes) a redrawn line is noise: only the final message is kept.

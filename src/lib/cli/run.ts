@@ -14,6 +14,7 @@ import { scanCommand } from './commands/scan.js';
 import { loadPipeline, type PipelineDeps } from './deps.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
 import { colorsFor, type CliIo } from './io.js';
+import { printable } from '../printable.js';
 import { createLogger, type LogLevel } from './logger.js';
 import { GLOBAL_OPTIONS, type CommandSpec, type RawOptions } from './spec.js';
 import { closest } from './suggest.js';
@@ -110,15 +111,15 @@ export async function runCli(argv: string[], io: CliIo, deps?: PipelineDeps): Pr
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`migratrack: ${error.message}`);
+      err(printable(`migratrack: ${error.message}`));
       return 2;
     }
     if (isMigratrackError(error)) {
-      err(`migratrack: ${error.message}${locationSuffix(error.message, error.file, error.line)}`);
+      err(printable(`migratrack: ${error.message}${locationSuffix(error.message, error.file, error.line)}`));
       return error.exitCode;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    err(`migratrack: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    err(printable(`migratrack: internal error: ${error instanceof Error ? error.message : String(error)}`));
     err(stack);
     err(`This is a bug in migratrack ${VERSION}, not in your input. Please report it${REPORT_URL === null ? ' to the migratrack maintainers' : ` at ${REPORT_URL}`} with the command you ran and the output above.`);
     return 3;

@@ -4,7 +4,6 @@ export { formatZodError, formatIssuePath } from './error-map.js';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, validateConfig, type LoadedConfig } from './load.js';
 export {
   DEFAULT_HISTORY_FILE,
-  DEFAULT_SNAPSHOT_FILE,
   DEMO_DOC,
   DEMO_REPO,
   normaliseBase,

@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { MigratrackError } from '../errors.js';
+import { isCalendarDay } from '../history/dates.js';
 import type { LoadedConfig } from './load.js';
 import type { CheckOverride, MetricConfig } from './schema.js';
 
@@ -15,7 +16,6 @@ export const DEMO_DOC = 'docs/08-projects/current/daily-orchestration-improvemen
 export const DEFAULT_HISTORY_FILE = '.migratrack/history.json';
 /** The demo's history file, inside the demo repository's .git folder. */
 export const DEMO_HISTORY_FILE = 'migratrack-history.json';
-export const DEFAULT_SNAPSHOT_FILE = '.migratrack/snapshot.json';
 
 /** Flags shared by the commands that run the pipeline (cac's camel-cased names). */
 export interface CliFlags {
@@ -77,12 +77,15 @@ export interface ResolvedOptions {
   forceOut: boolean;
   /** Absolute output folder of the site. */
   outDir: string;
-  /** Absolute path of `.migratrack/snapshot.json`. */
-  snapshotFile: string;
   /** When true the pipeline must not write the history file (scan, check without --update). */
   dryRun: boolean;
   /** Dev server port (`dev --port`), null for Astro's default. */
   port: number | null;
+  /**
+   * SOURCE_DATE_EPOCH as an ISO time (reproducible-builds.org): the snapshot's `generatedAt` and the
+   * burndown's "today". Null when unset: the scanned commit's time, and the real day.
+   */
+  sourceDate: string | null;
 }
 
 /** Where a value came from, to name it in errors: `--repo` or `repo in migratrack.config.mjs`. */
@@ -100,7 +103,7 @@ export function normaliseBase(base: string): string {
  * Resolves flags over config over defaults.
  * @throws MigratrackError('usage') naming the flag or config key when a value is wrong or a path is missing.
  */
-export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd: string, dryRun = false): ResolvedOptions {
+export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd: string, dryRun = false, env: Record<string, string | undefined> = {}): ResolvedOptions {
   const config = loaded?.config;
   const configDir = loaded?.dir ?? cwd;
   const demo = loaded === null && flags.repo === undefined && flags.doc === undefined;
@@ -117,8 +120,9 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
   const docAbsolute = demo ? path.join(repo, DEMO_DOC) : locateDoc(docInput, repo, flags.doc !== undefined ? cwd : configDir, origin('doc', 'doc', flags.doc !== undefined, loaded));
 
   const since = flags.since ?? config?.history.backfillSince ?? null;
-  if (since !== null && !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
-    throw new MigratrackError('usage', `--since: "${since}" is not a date (expected YYYY-MM-DD, e.g. 2026-01-19)`);
+  if (since !== null && !isCalendarDay(since)) {
+    const what = origin('since', 'history.backfillSince', flags.since !== undefined, loaded);
+    throw new MigratrackError('usage', `${what}: "${since}" is not a date (expected a real day as YYYY-MM-DD, e.g. 2026-01-19)`);
   }
   const site = flags.site ?? config?.site ?? null;
   if (site !== null && !URL.canParse(site)) {
@@ -133,6 +137,11 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
   if (flags.port !== undefined && (!Number.isInteger(flags.port) || flags.port <= 0 || flags.port > 65535)) {
     throw new MigratrackError('usage', `--port: "${String(flags.port)}" is not a port number (expected 1-65535)`);
   }
+
+  // --history against the shell's folder, history.file against the config's, and the default in the
+  // repository (issue 20: it was the shell's folder, so a build run elsewhere started a new history).
+  const historyFile = (flag: string | undefined, value: string | undefined): string =>
+    flag !== undefined ? path.resolve(cwd, flag) : value !== undefined ? path.resolve(configDir, value) : path.resolve(repo, DEFAULT_HISTORY_FILE);
 
   return {
     cwd,
@@ -151,7 +160,7 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
       file:
         demo && flags.history === undefined
           ? path.join(repo, '.git', DEMO_HISTORY_FILE)
-          : fromFlagOrConfig(flags.history, config?.history.file, DEFAULT_HISTORY_FILE),
+          : historyFile(flags.history, config?.history.file),
       backfill: flags.backfill ?? true,
       backfillSince: since,
       perCommit: config?.history.perCommit ?? false,
@@ -164,10 +173,21 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     notesMdx: configNotes.mdx,
     forceOut: false,
     outDir: fromFlagOrConfig(flags.out, config?.out, 'dist'),
-    snapshotFile: path.resolve(configDir, DEFAULT_SNAPSHOT_FILE),
     dryRun,
     port: flags.port ?? null,
+    sourceDate: sourceDateEpoch(env.SOURCE_DATE_EPOCH),
   };
+}
+
+/** SOURCE_DATE_EPOCH is whole seconds since 1970 (the spec allows nothing else); empty counts as unset. */
+function sourceDateEpoch(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  const seconds = /^\d{1,12}$/.test(value) ? Number(value) : Number.NaN;
+  const time = new Date(seconds * 1000);
+  if (!Number.isFinite(time.getTime())) {
+    throw new MigratrackError('usage', `SOURCE_DATE_EPOCH: "${value}" is not a Unix time (expected whole seconds since 1970, e.g. the output of \`git log -1 --format=%ct\`)`);
+  }
+  return time.toISOString();
 }
 
 function assertDirectory(dir: string, what: string, given: string): void {

@@ -4,9 +4,10 @@
  * documents. Relative paths are resolved against the config file's folder (see resolve.ts).
  */
 import { z } from 'zod';
+import { isCalendarDay } from '../history/dates.js';
 import { CheckOverride, MetricConfig } from './schema-metrics.js';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD, e.g. "2026-01-19"');
+const IsoDate = z.string().refine(isCalendarDay, 'expected a date as YYYY-MM-DD, e.g. "2026-01-19"');
 
 export const HistoryConfig = z
   .object({

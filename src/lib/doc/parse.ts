@@ -32,7 +32,7 @@ function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): Tracki
 function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser): void {
   const { root, flattenedLine } = parseMarkdown(text, chunks);
   if (flattenedLine !== null) {
-    ctx.sink.warning('doc/deep-nesting', `list nesting deeper than ${MAX_LIST_LEVELS} levels was flattened at line ${flattenedLine}; items deeper than that are read as siblings at that level.`, flattenedLine);
+    ctx.sink.warning('doc/deep-nesting', `list nesting deeper than ${MAX_LIST_LEVELS} levels was flattened at line ${flattenedLine}; items deeper than that are read as siblings at that level, and a line's markers past the ${MAX_LIST_LEVELS}th as text.`, flattenedLine);
   }
   walkDoc(buildSections(root), ctx);
   assignItemIds(ctx);

@@ -87,13 +87,15 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
   options.onProgress?.({ phase: 'log', done: 0, total: 0 });
   let since = options.since ?? (await docStartDate(options, reader, head));
   const base = await findBase(root, head, since);
-  const commits = await readFirstParentLog(root, base === null ? head : `${base}..${head}`);
+  const commits = await readFirstParentLog(root, base === null ? head : `${base}..${head}`, ({ commit, reason }) => {
+    diagnostics.push(diagnostic('warning', 'history/renames-skipped', `Rename detection skipped for commit ${commit.sha.slice(0, 12)} (${dayOf(commit.at)}): a blob is missing from the object store (${reason}); a file moved in that commit is seen as deleted and added. Fetch the missing objects (a partial clone: git fetch --refetch) for exact history.`));
+  });
   const state = base === null ? new TreeState() : await TreeState.fromCommit(root, base);
   const timeline = docPathTimeline(commits, docPath);
   for (const move of timeline.moves) {
     diagnostics.push(diagnostic('info', 'history/doc-moved', `The doc moved from ${move.from} to ${move.to} on ${dayOf(move.commit.at)} (${move.commit.sha.slice(0, 12)}); its history is followed across the move.`, { file: move.to }));
   }
-  const baseAt = base === null ? null : await gitText(root, ['show', '-s', '--format=%cI', base]);
+  const baseAt = base === null ? null : await gitText(root, ['log', '-1', '--format=%cI', base, '--']);
   const states: WalkState[] = [
     ...(base !== null && baseAt !== null ? [{ sha: base, at: baseAt, commit: null }] : []),
     ...commits.map((commit) => ({ sha: commit.sha, at: commit.at, commit })),

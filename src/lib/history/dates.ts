@@ -6,6 +6,16 @@
 
 const DAY_MS = 86_400_000;
 
+/**
+ * True for a real calendar day written YYYY-MM-DD: "2026-13-45" and "2026-02-30" are not (a Date
+ * would roll the latter over to March 2, and the former is an invalid time that throws later).
+ */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
 /** "2026-01-20T23:30:00-08:00" → "2026-01-20": the day in the writer's own time zone. */
 export function dayOf(iso: string): string {
   return iso.slice(0, 10);

@@ -6,7 +6,7 @@ export { HISTORY_SCHEMA_VERSION, type HistoryFile, HistoryRecord, CategoryRecord
 export { storeHistory, expandHistory } from './stored.js';
 export { readHistory, parseHistoryText, parseHistoryJson, type ReadHistoryOptions } from './read.js';
 export { appendRecords, compareRecords } from './merge.js';
-export { writeHistoryAtomic, writeFileAtomic, historyFileText } from './write.js';
+export { writeHistoryAtomic, writeFileAtomic, historyFileText, writeFault } from './write.js';
 export { withFileLock, type LockOptions } from './lock.js';
 export { repoIdentity, isKnownCommit, type RepoIdentity } from './repo-id.js';
 export { buildBurndown, idealPlan, idealRemaining, type BurndownDay, type IdealKnot } from './burndown.js';

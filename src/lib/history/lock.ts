@@ -37,8 +37,15 @@ async function acquire(lockPath: string, waitMs: number, staleMs: number): Promi
     try {
       const handle = await open(lockPath, 'wx');
       const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
-      await handle.writeFile(JSON.stringify(owner));
-      await handle.close();
+      try {
+        await handle.writeFile(JSON.stringify(owner));
+        await handle.close();
+      } catch (error) {
+        // A full disk can create the file but not fill it: take our empty lock away again.
+        await handle.close().catch(() => undefined);
+        await rm(lockPath, { force: true });
+        throw error;
+      }
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { MigratrackError } from '../errors.js';
+import { printableLine } from '../printable.js';
 import { formatIssues, issueMessage } from '../schema-issues.js';
 import { emptyHistory, HISTORY_SCHEMA_VERSION, type HistoryFile, StoredHistoryFile } from './schema.js';
 import { expandHistory } from './stored.js';
@@ -56,7 +57,8 @@ export function parseHistoryText(text: string, file: string): HistoryFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw refuse(file, `is not valid JSON (${(error as Error).message}); it may be corrupt or truncated`);
+    // JSON.parse quotes the text around the fault: the file's own bytes, control characters and all.
+    throw refuse(file, `is not valid JSON (${printableLine((error as Error).message)}); it may be corrupt or truncated`);
   }
   return parseHistoryJson(json, file);
 }

@@ -16,7 +16,6 @@ import { evaluateMetrics } from './evaluate-metrics.js';
 import { readRepoInfo, type RepoInfo } from './repo-info.js';
 import { openTree } from './tree.js';
 import { ensureTarget, readDocBytes } from './target.js';
-import { writeSnapshot } from './snapshot-file.js';
 import type { Logger } from '../cli/index.js';
 
 export interface BuildOutput {
@@ -24,7 +23,7 @@ export interface BuildOutput {
   history: HistoryRecord[];
 }
 
-/** Parse + scan + verify + history; writes the snapshot, and the history file unless `dryRun`. */
+/** Parse + scan + verify + history; writes the history file unless `dryRun`, and nothing else. */
 export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise<BuildOutput> {
   await ensureTarget(opts);
   const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc);
@@ -54,11 +53,14 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
   progress.done();
   diagnostics.push(...past.diagnostics);
 
-  const tree = await openTree(repo, opts.ignore, diagnostics);
+  const tree = await openTree(repo, opts.ignore, diagnostics, [opts.history.file, opts.outDir]);
   try {
     const evaluated = await evaluateMetrics(metrics, tree, diagnostics);
     const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames });
-    const generatedAt = new Date().toISOString();
+    // Reproducible (issue 20): the same commit, doc and history give the same bytes. The snapshot
+    // is "as of" SOURCE_DATE_EPOCH, else the scanned commit's time; only a folder outside git (or
+    // with no commit) falls back to the clock. See docs/SNAPSHOT.md, `generatedAt`.
+    const generatedAt = opts.sourceDate ?? repo.committedAt ?? new Date().toISOString();
     const base = {
       doc,
       repo: snapshotRepo(repo),
@@ -69,12 +71,15 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
       generatedAt,
     };
     const draft = assembleSnapshot(base);
-    const today = opts.demo && repo.commitDate ? repo.commitDate : todayUtc();
+    // The burndown and forecast run to today: a real day (the demo's is its last commit's), fixed
+    // by SOURCE_DATE_EPOCH when set.
+    const today = opts.sourceDate !== null ? dayOf(opts.sourceDate) : opts.demo && repo.commitDate ? repo.commitDate : todayUtc();
     const completed = completePast(past.history, draft, doc, today, opts.forecast.windowDays);
     const snapshot = assembleSnapshot({ ...base, milestones: completed.milestones, burndown: completed.burndown });
+    // The history file is the only thing written here (and not for scan or check): the site's
+    // copy of the snapshot is written by renderSite, into a folder of its own (issue 20).
     if (!opts.dryRun) await savePast(opts.history.file, completed.history);
-    await writeSnapshot(opts.snapshotFile, snapshot);
-    log.debug(`snapshot written to ${opts.snapshotFile} (as of ${dayOf(generatedAt)})`);
+    log.debug(`snapshot assembled (as of ${dayOf(generatedAt)})`);
     return { snapshot, history: completed.history.records };
   } finally {
     tree.close?.();

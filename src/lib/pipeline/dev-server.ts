@@ -9,21 +9,28 @@ import type { Logger } from '../cli/index.js';
 import type { ResolvedOptions } from '../config/index.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { checkNotesFolder } from './notes-folder.js';
+import { withSnapshotFile, writeSnapshot } from './snapshot-file.js';
 import { notesFolder, PACKAGE_ROOT } from './render-site.js';
 
 /** Debounce: editors write a file in several steps. */
 const REBUILD_DELAY_MS = 200;
 
 export async function startDevServer(opts: ResolvedOptions, log: Logger): Promise<void> {
-  const notesDir = notesFolder(opts.notesDir);
-  checkNotesFolder(notesDir, opts.notesMdx);
+  checkNotesFolder(notesFolder(opts.notesDir), opts.notesMdx);
   const dry = { ...opts, dryRun: true };
-  await buildSnapshot(dry, log);
+  // The snapshot the server reads lives in a temp folder of this session's, rewritten on each change.
+  return withSnapshotFile((await buildSnapshot(dry, log)).snapshot, (snapshotFile) => serve(opts, dry, snapshotFile, log));
+}
+
+async function serve(opts: ResolvedOptions, dry: ResolvedOptions, snapshotFile: string, log: Logger): Promise<void> {
+  const notesDir = notesFolder(opts.notesDir);
   let timer: NodeJS.Timeout | null = null;
   const watcher = watch(opts.docAbsolute, () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       buildSnapshot(dry, log).then(
+        ({ snapshot }) => writeSnapshot(snapshotFile, snapshot),
+      ).then(
         () => log.info('Tracking doc changed: snapshot rebuilt.'),
         (error: unknown) => log.warn(`Rebuild failed: ${(error as Error).message}`),
       );
@@ -39,7 +46,7 @@ export async function startDevServer(opts: ResolvedOptions, log: Logger): Promis
     env: {
       ...env,
       ...(opts.notesMdx ? { MIGRATRACK_NOTES_MDX: '1' } : {}),
-      MIGRATRACK_SNAPSHOT: resolve(opts.snapshotFile),
+      MIGRATRACK_SNAPSHOT: snapshotFile,
       MIGRATRACK_HISTORY: resolve(opts.history.file),
       MIGRATRACK_BASE: opts.base,
       ...(notesDir ? { MIGRATRACK_NOTES_DIR: notesDir } : {}),

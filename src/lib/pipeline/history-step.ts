@@ -2,8 +2,6 @@
  * The history half of a build: backfill from git, merge with the history file and this run's
  * record, then the burndown, forecast and milestone verdicts the dashboard shows.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
@@ -106,6 +104,5 @@ export function completePast(
 
 /** Writes the history file atomically, under a lock (two builds at once lose nothing). */
 export async function savePast(file: string, history: HistoryFile): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
   await writeHistoryAtomic(file, history);
 }

@@ -8,10 +8,11 @@ import type { Snapshot } from '../snapshot/schema.js';
 import { checkOutDir, type KeptPath, type OutDirInput } from './out-dir.js';
 import { checkNotesFolder } from './notes-folder.js';
 import { notesFolder, PACKAGE_ROOT, renderSite as renderAstroSite } from './render-site.js';
+import { withSnapshotFile } from './snapshot-file.js';
 
 export { buildSnapshot } from './build-snapshot.js';
 export { startDevServer } from './dev-server.js';
-export { readSnapshot, writeSnapshot } from './snapshot-file.js';
+export { readSnapshot, withSnapshotFile, writeSnapshot } from './snapshot-file.js';
 export { PACKAGE_ROOT } from './render-site.js';
 
 /**
@@ -32,21 +33,20 @@ function outDirGuard(opts: ResolvedOptions): OutDirInput {
     ...(opts.configFile === null ? [] : [{ path: opts.configFile, what: 'the config file' }]),
     ...(notesFolder(opts.notesDir) === null ? [] : [{ path: notesFolder(opts.notesDir) as string, what: 'the notes folder' }]),
     { path: opts.cwd, what: 'the current folder' },
-    { path: opts.snapshotFile, what: 'the snapshot file' },
     { path: PACKAGE_ROOT, what: 'migratrack itself' },
   ];
   return { outDir: opts.outDir, repo: opts.repo, kept, force: opts.forceOut, cwd: opts.cwd };
 }
 
-/** Renders `snapshot` (already written to `opts.snapshotFile` by buildSnapshot) into `opts.outDir`. */
-export async function renderSite(opts: ResolvedOptions, _snapshot: Snapshot, log: Logger): Promise<{ outDir: string; pages: number }> {
+/** Renders `snapshot` into `opts.outDir` (Astro reads it from a private temp file, removed after). */
+export async function renderSite(opts: ResolvedOptions, snapshot: Snapshot, log: Logger): Promise<{ outDir: string; pages: number }> {
   const progress = log.progress('Rendering the site');
   let result: Awaited<ReturnType<typeof renderAstroSite>>;
   try {
     await checkSiteOutput(opts);
     const { outDir: guardOut, ...guard } = outDirGuard(opts);
-    result = await renderAstroSite({
-      snapshotFile: opts.snapshotFile,
+    result = await withSnapshotFile(snapshot, (snapshotFile) => renderAstroSite({
+      snapshotFile,
       historyFile: opts.history.file,
       notesDir: opts.notesDir,
       notesMdx: opts.notesMdx,
@@ -55,7 +55,7 @@ export async function renderSite(opts: ResolvedOptions, _snapshot: Snapshot, log
       site: opts.site,
       verbose: log.level === 'verbose',
       guard,
-    });
+    }));
   } finally {
     progress.done();
   }

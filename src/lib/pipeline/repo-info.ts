@@ -15,6 +15,8 @@ export interface RepoInfo {
   commit: string | null;
   /** YYYY-MM-DD (UTC) of the commit's committer date. */
   commitDate: string | null;
+  /** The commit's committer time in UTC (ISO), or null without a commit. */
+  committedAt: string | null;
   docCommit: string | null;
   webUrl: string | null;
   host: WebHost | null;
@@ -43,10 +45,10 @@ export async function readRepoInfo(
   const isGit = top !== null && (await realpath(top)) === (await realpath(root));
   if (!isGit) {
     const host = configuredWebUrl ? hostKind(configuredWebUrl) : null;
-    return { root, isGit, commit: null, commitDate: null, docCommit: null, webUrl: host ? configuredWebUrl : null, host };
+    return { root, isGit, commit: null, commitDate: null, committedAt: null, docCommit: null, webUrl: host ? configuredWebUrl : null, host };
   }
   const commit = await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  const committedAt = commit ? await git(root, ['show', '-s', '--format=%cI', commit]) : null;
+  const committedAt = commit ? await git(root, ['log', '-1', '--format=%cI', commit, '--']) : null;
   const docCommit = commit ? await git(root, ['log', '-1', '--format=%H', '--', docPath]) : null;
   let web = configuredWebUrl ? { webUrl: configuredWebUrl.replace(/\/+$/, ''), host: hostKind(configuredWebUrl) } : null;
   if (!web && fromRemote) {
@@ -58,6 +60,7 @@ export async function readRepoInfo(
     isGit,
     commit: commit || null,
     commitDate: committedAt ? new Date(committedAt).toISOString().slice(0, 10) : null,
+    committedAt: committedAt ? new Date(committedAt).toISOString() : null,
     docCommit: docCommit || null,
     webUrl: web?.host ? web.webUrl : null,
     host: web?.host ?? null,

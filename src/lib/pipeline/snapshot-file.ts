@@ -1,12 +1,13 @@
 /**
- * The snapshot on disk (`.migratrack/snapshot.json`): validated against its schema on write and on
- * read, written atomically so a reader never sees half a file.
+ * The snapshot on disk, for Astro (which reads it through MIGRATRACK_SNAPSHOT): validated against
+ * its schema on write and on read, written atomically so a reader never sees half a file. `build`
+ * and `dev` write it into a private temp folder (`withSnapshotFile`), never into the user's folders.
  */
-import { readFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { MigratrackError } from '../errors.js';
-import { writeFileAtomic } from '../history/index.js';
+import { writeFault, writeFileAtomic } from '../history/index.js';
 import { issueMessage } from '../schema-issues.js';
 import { Snapshot } from '../snapshot/schema.js';
 
@@ -17,8 +18,12 @@ export function snapshotFileText(snapshot: Snapshot): string {
 
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
   const text = snapshotFileText(snapshot);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomic(file, text);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomic(file, text);
+  } catch (error) {
+    throw writeFault('snapshot', file, error, 'set TMPDIR to');
+  }
 }
 
 export async function readSnapshot(file: string): Promise<Snapshot> {
@@ -40,4 +45,16 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
     throw new MigratrackError('input', `${file} is not a migratrack snapshot of this version: ${issue?.path.join('.')}: ${issue?.message}`, { file });
   }
   return parsed.data;
+}
+
+/** Writes `snapshot` into a fresh temp folder, runs `work` with its path, and removes the folder. */
+export async function withSnapshotFile<T>(snapshot: Snapshot, work: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'migratrack-snapshot-'));
+  try {
+    const file = join(dir, 'snapshot.json');
+    await writeSnapshot(file, snapshot);
+    return await work(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -1,25 +1,51 @@
 /**
- * The tree a build scans: git's index (working-tree contents, .gitignore honoured) in a git
- * repository, the plain directory otherwise; config `ignore` globs removed from either.
+ * The tree a build scans: in a git repository the work tree as `git grep --untracked` sees it
+ * (tracked files as on disk, untracked ones unless git ignores them), the plain directory
+ * otherwise; config `ignore` globs and migratrack's own output removed from either.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { fsTree, gitTree, type RepoTree } from '../scan/index.js';
 import { ignoreMatcher } from '../scan/tree/ignore.js';
 import type { RepoInfo } from './repo-info.js';
 
-export async function openTree(repo: RepoInfo, ignore: readonly string[], diagnostics: Diagnostic[]): Promise<RepoTree> {
+/**
+ * `own` are absolute paths migratrack writes (the history file, the site folder): when they sit in
+ * the repository they are never searched, or a count would include the last build's own output
+ * and change after the first build (the history file and the pages quote paths and code).
+ */
+export async function openTree(repo: RepoInfo, ignore: readonly string[], diagnostics: Diagnostic[], own: readonly string[] = []): Promise<RepoTree> {
   const tree = repo.isGit ? await gitTree(repo.root) : fsTree(repo.root, [...ignore]);
   diagnostics.push(...(tree.diagnostics ?? []));
-  if (!repo.isGit || ignore.length === 0) return tree;
-  const ignored = ignoreMatcher(ignore);
-  const paths = tree.paths.filter((path) => !ignored(path));
+  const ignored = repo.isGit && ignore.length > 0 ? ignoreMatcher(ignore) : () => false;
+  const isOwn = ownPaths(repo.root, own);
+  if (ignore.length === 0 || !repo.isGit) {
+    if (!tree.paths.some(isOwn)) return tree;
+  }
+  const paths = tree.paths.filter((p) => !ignored(p) && !isOwn(p));
   return {
     paths,
-    read: (path) => tree.read(path),
+    read: (p) => tree.read(p),
     blobId: tree.blobId?.bind(tree),
     readSync: tree.readSync?.bind(tree),
     symlinks: tree.symlinks,
     diagnostics: tree.diagnostics,
     close: () => tree.close?.(),
   };
+}
+
+/** A test for repo paths that are, or are inside, one of `own` (the history file's lock and temp files too). */
+function ownPaths(root: string, own: readonly string[]): (p: string) => boolean {
+  const inside = own
+    .map((file) => path.relative(root, file).split(path.sep).join('/'))
+    .filter((rel) => rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel));
+  if (inside.length === 0) return () => false;
+  return (p) =>
+    inside.some((rel) => {
+      if (p === rel || p.startsWith(`${rel}/`) || p === `${rel}.lock`) return true;
+      // writeFileAtomic's temp files: ".<name>.<pid>.<time>.tmp" beside the file.
+      const dir = path.posix.dirname(rel);
+      const name = path.posix.basename(rel);
+      return path.posix.dirname(p) === dir && path.posix.basename(p).startsWith(`.${name}.`) && p.endsWith('.tmp');
+    });
 }

@@ -11,6 +11,7 @@
  */
 import { micromark, type Options } from 'micromark';
 import { countNewlines, hasDefinitions, headingCuts } from '../doc/chunked-parse.js';
+import { clampIndentation } from '../doc/indent-guard.js';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js';
 import type { SiteData } from './load.js';
@@ -166,6 +167,7 @@ export function buildDocPage(data: SiteData, ctx: SiteContext): DocPage {
   return {
     title: snapshot.doc.title ?? snapshot.doc.path,
     path: snapshot.doc.path,
-    html: text === null ? null : renderDoc(text, snapshot, ctx),
+    // The doc stage's nesting guard (same lines, so the line ids hold): micromark is quadratic in depth too.
+    html: text === null ? null : renderDoc(clampIndentation(text).text, snapshot, ctx),
   };
 }

@@ -6,7 +6,7 @@ import { cliFlags, type CommandContext } from '../spec.js';
 export async function resolveFor(ctx: CommandContext, dryRun: boolean): Promise<ResolvedOptions> {
   const flags = cliFlags(ctx.options);
   const loaded = await loadConfig(ctx.io.cwd, flags.config);
-  const opts = resolveOptions(flags, loaded, ctx.io.cwd, dryRun);
+  const opts = resolveOptions(flags, loaded, ctx.io.cwd, dryRun, ctx.io.env);
   ctx.log.debug(`Config: ${opts.configFile ?? '(none)'}${opts.demo ? ' — no target given, using the demo repository' : ''}`);
   ctx.log.debug(`Resolved options:\n${JSON.stringify(opts, null, 2)}`);
   return opts;
