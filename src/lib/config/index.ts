@@ -6,6 +6,7 @@ export {
   DEFAULT_HISTORY_FILE,
   DEFAULT_SNAPSHOT_FILE,
   DEMO_DOC,
+  DEMO_NOTES_DIR,
   DEMO_REPO,
   normaliseBase,
   resolveOptions,

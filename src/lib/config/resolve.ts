@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MigratrackError } from '../errors.js';
 import type { LoadedConfig } from './load.js';
 import type { CheckOverride, MetricConfig } from './schema.js';
@@ -16,6 +17,11 @@ export const DEFAULT_HISTORY_FILE = '.migratrack/history.json';
 /** The demo's history file, inside the demo repository's .git folder. */
 export const DEMO_HISTORY_FILE = 'migratrack-history.json';
 export const DEFAULT_SNAPSHOT_FILE = '.migratrack/snapshot.json';
+/**
+ * The demo's own note ("How to migrate a processor"): published by the demo build only, never in
+ * a user's site (issue 23). Same depth from src/lib/config and compiled/lib/config.
+ */
+export const DEMO_NOTES_DIR = fileURLToPath(new URL('../../../examples/notes', import.meta.url));
 
 /** Flags shared by the commands that run the pipeline (cac's camel-cased names). */
 export interface CliFlags {
@@ -69,7 +75,7 @@ export interface ResolvedOptions {
   /** Repo-relative globs never scanned. */
   ignore: string[];
   forecast: { windowDays: number };
-  /** Absolute folder of the authors' notes pages, or null for migratrack's example note. */
+  /** Absolute folder of the authors' notes pages, or null for none (the demo's: examples/notes). */
   notesDir: string | null;
   /** Absolute output folder of the site. */
   outDir: string;
@@ -121,7 +127,7 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     throw new MigratrackError('usage', `--site: "${site}" is not an absolute URL (expected e.g. https://acme.github.io/repo/)`);
   }
   const notesInput = flags.notes ?? config?.notes;
-  const notesDir = notesInput === undefined ? null : flags.notes !== undefined ? path.resolve(cwd, flags.notes) : path.resolve(configDir, notesInput);
+  const notesDir = notesInput === undefined ? (demo ? DEMO_NOTES_DIR : null) : flags.notes !== undefined ? path.resolve(cwd, flags.notes) : path.resolve(configDir, notesInput);
   if (notesDir !== null && !(existsSync(notesDir) && statSync(notesDir).isDirectory())) {
     throw new MigratrackError('usage', `${origin('notes', 'notes', flags.notes !== undefined, loaded)}: ${notesInput} is not a folder (expected the folder of your .md/.mdx notes)`, { file: notesDir });
   }
