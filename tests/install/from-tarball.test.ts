@@ -176,12 +176,54 @@ describe('the README’s "Use it on your repository", on a Python repository wit
   });
 
   it('fails the check when a call comes back, naming the file and line', () => {
+    commit('2026-01-20T09:00:00Z', 'set up migratrack');
     writeFileSync(path.join(repo, 'app/beta.py'), 'from google.cloud import bigquery\n\n\ndef load():\n    return bigquery.Client().query("select 2")\n');
     commit('2026-01-20T10:00:00Z', 'oops');
     const result = migratrack(['check']);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toContain('rose 1 → 2');
     expect(result.stdout).toContain('app/beta.py:5  return bigquery.Client().query("select 2")');
+  });
+
+  it('runs the pull request job’s scripts as written: the ratchet against the history and the base commit, then one comment', () => {
+    const workflow = parse(readFileSync(path.join(repo, '.github/workflows/migratrack.yml'), 'utf8')) as { jobs: Record<string, { steps: { name?: string; run?: string }[] }> };
+    const base = git('rev-parse', 'HEAD~1').trim();
+    const script = (job: string, name: RegExp) => workflow.jobs[job]!.steps.find((s) => s.name !== undefined && name.test(s.name))!.run!.replaceAll('${{ github.event.pull_request.base.sha }}', base);
+    const runner = path.join(work, 'runner');
+    mkdirSync(runner);
+    const ciEnv = { ...env, RUNNER_TEMP: runner, HISTORY_FILE: '.migratrack/history.json', GITHUB_REPOSITORY: 'acme/your-repo', PR: '7' };
+    const bash = (text: string, extra: NodeJS.ProcessEnv = {}) => spawnSync('bash', ['-e', '-c', text], { cwd: repo, env: { ...ciEnv, ...extra }, encoding: 'utf8', timeout: 120_000 });
+    expect(bash(script('check', /^Record the base branch/)).status).toBe(0);
+    const ratchet = bash(script('check', /^Run migratrack check$/));
+    expect(ratchet.status, ratchet.stderr).toBe(1);
+    const report = readFileSync(path.join(runner, 'comment/check.txt'), 'utf8');
+    // Against the base commit, file by file: only the file that rose, with its new line.
+    const againstBase = report.slice(report.indexOf('Against the base branch'));
+    expect(againstBase).toContain(`Against the base branch (${base}):`);
+    expect(againstBase).toMatch(/app\/beta\.py 0 → 1\n\s+app\/beta\.py:5  return bigquery\.Client\(\)\.query\("select 2"\)/);
+    expect(againstBase).not.toContain('app/alpha.py');
+    expect(readFileSync(path.join(runner, 'comment/scan.md'), 'utf8')).toMatch(/^## BigQuery Pooling - File Tracking/);
+
+    // The comment job, with a stand-in for gh that records what it was asked.
+    const bin = path.join(work, 'fake-bin');
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'gh'), '#!/bin/bash\necho "$*" >> "$GH_LOG"\nfor a in "$@"; do case "$a" in body=@*) cp "${a#body=@}" "$GH_LOG.body";; esac; done\nif [ "$2" = --paginate ] && [ -n "$EXISTING" ]; then echo "$EXISTING"; fi\n', { mode: 0o755 });
+    const comment = script('comment', /^Post or update/);
+    const log = path.join(work, 'gh.log');
+    const post = (existing: string) => {
+      rmSync(log, { force: true });
+      const r = bash(comment, { PATH: `${bin}${path.delimiter}${ciEnv.PATH}`, GH_LOG: log, EXISTING: existing });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, 'utf8').trim().split('\n');
+    };
+    const first = post('');
+    expect(first[0]).toMatch(/^api --paginate repos\/acme\/your-repo\/issues\/7\/comments --jq .*startswith\("<!-- migratrack-pr-comment -->"\)/);
+    expect(first[1]).toBe(`api --method POST repos/acme/your-repo/issues/7/comments -F body=@${runner}/comment/body.md`);
+    const body = readFileSync(`${log}.body`, 'utf8');
+    expect(body.startsWith('<!-- migratrack-pr-comment -->\n❌ The migratrack check failed')).toBe(true);
+    expect(body).toContain(againstBase.trim());
+    expect(body).toContain('## BigQuery Pooling - File Tracking');
+    expect(post('4242')[1]).toBe(`api --method PATCH repos/acme/your-repo/issues/comments/4242 -F body=@${runner}/comment/body.md`);
   });
 
   it('serves the site with `migratrack preview`: pages, assets and the 404 page', async () => {
