@@ -191,7 +191,7 @@ describe('the README’s "Use it on your repository", on a Python repository wit
     const script = (job: string, name: RegExp) => workflow.jobs[job]!.steps.find((s) => s.name !== undefined && name.test(s.name))!.run!.replaceAll('${{ github.event.pull_request.base.sha }}', base);
     const runner = path.join(work, 'runner');
     mkdirSync(runner);
-    const ciEnv = { ...env, RUNNER_TEMP: runner, HISTORY_FILE: '.migratrack/history.json', GITHUB_REPOSITORY: 'acme/your-repo', PR: '7' };
+    const ciEnv: NodeJS.ProcessEnv = { ...env, RUNNER_TEMP: runner, HISTORY_FILE: '.migratrack/history.json', GITHUB_REPOSITORY: 'acme/your-repo', PR: '7' };
     const bash = (text: string, extra: NodeJS.ProcessEnv = {}) => spawnSync('bash', ['-e', '-c', text], { cwd: repo, env: { ...ciEnv, ...extra }, encoding: 'utf8', timeout: 120_000 });
     expect(bash(script('check', /^Record the base branch/)).status).toBe(0);
     const ratchet = bash(script('check', /^Run migratrack check$/));
@@ -212,7 +212,7 @@ describe('the README’s "Use it on your repository", on a Python repository wit
     const log = path.join(work, 'gh.log');
     const post = (existing: string) => {
       rmSync(log, { force: true });
-      const r = bash(comment, { PATH: `${bin}${path.delimiter}${ciEnv.PATH}`, GH_LOG: log, EXISTING: existing });
+      const r = bash(comment, { PATH: `${bin}${path.delimiter}${ciEnv.PATH ?? ""}`, GH_LOG: log, EXISTING: existing });
       expect(r.status, r.stderr).toBe(0);
       return readFileSync(log, 'utf8').trim().split('\n');
     };
