@@ -9,8 +9,11 @@
  *
  * Run by `npm pack` and `npm publish` (prepack; also when npm installs migratrack from a git URL),
  * and removed again by postpack so a checkout never runs a stale copy (bin/migratrack.mjs prefers
- * compiled/ when it exists). esbuild, not tsc: it is already a dependency and takes ~0.2 s.
+ * compiled/ when it exists). esbuild, not tsc, for the JavaScript: it is already a dependency and
+ * takes ~0.2 s; tsc writes the public entry's type declarations.
  */
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import fg from 'fast-glob';
 import { cpSync, rmSync } from 'node:fs';
@@ -33,6 +36,12 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+// Types for `import { defineConfig } from 'migratrack'` and the config template's JSDoc type: only
+// the public entry's declarations (esbuild emits none). tsc is a devDependency, which npm installs
+// wherever it packs (a checkout, or a git URL being installed).
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, join(root, 'src/index.ts'), '--declaration', '--emitDeclarationOnly', '--outDir', out, '--rootDir', join(root, 'src'),
+  '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2022', '--strict', '--verbatimModuleSyntax', '--skipLibCheck', '--types', 'node'], { stdio: 'inherit' });
 // The templates `init` reads beside its module.
 cpSync(join(root, 'src/lib/cli/templates'), join(out, 'lib/cli/templates'), { recursive: true });
 console.error(`compiled ${entryPoints.length} modules to compiled/`);

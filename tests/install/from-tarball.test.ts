@@ -126,6 +126,8 @@ describe('the packed tarball', () => {
   it('holds compiled JavaScript and the site’s sources, no tests, fixtures, bench, screenshots or CI', () => {
     expect(pack.files).toContain('compiled/cli/main.js');
     expect(pack.files).toContain('compiled/lib/cli/templates/migratrack.yml.tmpl');
+    // The public entry's types, for `import { defineConfig } from 'migratrack'`.
+    expect(pack.files).toContain('compiled/index.d.ts');
     expect(pack.files).toContain('astro.config.mjs');
     expect(pack.files).toContain('src/pages/index.astro');
     expect(pack.files.filter((f) => /^(tests|scripts|\.ci|\.github|\.cache)\/|\.(png|jpe?g|test\.ts)$/.test(f))).toEqual([]);
