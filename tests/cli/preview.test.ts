@@ -3,7 +3,7 @@
  * (base path, folder index, the site's 404 page), and the preview command build names.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { previewHint } from '../../src/lib/cli/commands/preview.js';
