@@ -13,12 +13,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { PACK_BUDGET as BUDGET } from '../../scripts/pack-budget.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const TARBALL = `migratrack-${VERSION}.tgz`;
-/** What the tarball may weigh (gzip) and hold: the budget the pack is checked against. */
-const BUDGET = { bytes: 500_000, files: 500 };
 
 const work = mkdtempSync(path.join(tmpdir(), 'migratrack-install-'));
 const prefix = path.join(work, 'prefix');
