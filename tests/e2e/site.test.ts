@@ -203,7 +203,7 @@ describe('the built site', () => {
       const expected = `127.0.0.1:${preview.port}/migration/files/`;
       browser.problems.consoleErrors = browser.problems.consoleErrors.filter((e) => !(e.includes(expected) && e.endsWith('status of 404 (Not Found)')));
     }
-  });
+  }, 180_000);
 
   it('has no broken internal links, at the root and under a base path', () => {
     expect(brokenLinks(dirs.root, '/', root.origin)).toEqual([]);
