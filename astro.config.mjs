@@ -16,8 +16,9 @@ import { refuseMdxNotes, remarkSafeNotes } from './src/integrations/safe-notes.m
 // runners (vitest) export them: a build started from a test would silently lose its base path.
 for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[key];
 
-// The authors' notes: the example in src/content/notes, or the folder MIGRATRACK_NOTES_DIR names
-// (relative to the project). The pages import them as `migratrack-notes/**` (src/layouts/notes.ts),
+// The authors' notes: the folder MIGRATRACK_NOTES_DIR names (relative to the project; the pipeline
+// passes the user's --notes, or examples/notes for the demo), else src/content/notes, which the
+// package does not ship: a user's site has no notes but their own (issue 23). The pages import them as `migratrack-notes/**` (src/layouts/notes.ts),
 // which also needs the folder itself to name each note after its path in it.
 const notesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.MIGRATRACK_NOTES_DIR || 'src/content/notes');
 // A user's .mdx notes run code at build time: only when the config allowed them (the pipeline then

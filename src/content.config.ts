@@ -1,4 +1,4 @@
-// Authors' MDX/markdown notes ("How to migrate a processor") live in src/content/notes (or the
+// Authors' MDX/markdown notes ("How to migrate a processor") live in the folder --notes names (or the
 // folder MIGRATRACK_NOTES_DIR names). The pages read them themselves: src/layouts/notes.ts imports
 // them with Vite's import.meta.glob, and src/lib/site/notes.ts checks their frontmatter and names
 // the file at fault.

@@ -2,7 +2,8 @@
  * The authors' notes, read once per build (the dev server reads them per request, as they are
  * edited while it runs). Vite's import.meta.glob imports each note's module, which gives its
  * frontmatter and its Content component; `migratrack-notes` is the notes folder
- * (astro.config.mjs: src/content/notes, or MIGRATRACK_NOTES_DIR).
+ * (astro.config.mjs: MIGRATRACK_NOTES_DIR, which the pipeline sets from --notes or, for the demo,
+ * examples/notes; else src/content/notes, absent from the package).
  *
  * Why not a content collection read with astro:content's getCollection and render: importing them
  * put the collection's runtime (content, assets and image modules) into every build, ~0.45 s of

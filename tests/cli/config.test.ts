@@ -149,6 +149,9 @@ describe('resolveOptions', () => {
     expect(resolveOptions({}, config, cwd).notesDir).toBe(path.join(cwd, 'conf/pages'));
     expect(resolveOptions({ notes: 'mine' }, config, cwd).notesDir).toBe(path.join(cwd, 'mine'));
     expect(resolveOptions({ repo: 'conf/target', doc: 'docs/T.md' }, null, cwd).notesDir).toBeNull();
+    // The demo's own note is the demo's only: a target without notes gets none (above).
+    expect(resolveOptions({}, null, cwd).notesDir).toBe(path.join(ROOT, 'examples/notes'));
+    expect(resolveOptions({ notes: 'mine' }, null, cwd).notesDir).toBe(path.join(cwd, 'mine'));
     expect(() => resolveOptions({ notes: 'nope' }, config, cwd)).toThrow('--notes: nope is not a folder (expected the folder of your .md/.mdx notes)');
     expect(() => resolveOptions({ notes: 'mine/b.md' }, config, cwd)).toThrow(/^--notes: mine\/b\.md is not a folder/);
     const wrong = loaded(path.join(cwd, 'conf'), { repo: 'target', doc: 'docs/T.md', notes: 'gone', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } });

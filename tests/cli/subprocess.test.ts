@@ -10,7 +10,7 @@ import { ROOT, gitRepo, normalise, runProcess, tempDir, writeFiles } from './hel
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe.concurrent('migratrack as a subprocess', () => {
-  it.for(['', 'build', 'scan', 'check', 'init', 'dev'])('pins --help for "%s"', async (command, { expect }) => {
+  it.for(['', 'build', 'scan', 'check', 'init', 'dev', 'preview'])('pins --help for "%s"', async (command, { expect }) => {
     const result = await runProcess(command === '' ? ['--help'] : [command, '--help'], ROOT);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
@@ -103,7 +103,7 @@ describe.concurrent('migratrack as a subprocess', () => {
     const dir = gitRepo(tempDir(), { 'docs/TRACKING.md': '# t\n' }, 'trunk');
     const first = await runProcess(['init', '--doc', 'docs/TRACKING.md'], dir);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Wrote .github/workflows/migratrack.yml (publishes from trunk)');
+    expect(first.stdout).toContain(`Wrote .github/workflows/migratrack.yml (publishes from trunk; installs migratrack@${VERSION} from the npm registry)`);
     const again = await runProcess(['init'], dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toBe('migratrack: migratrack.config.mjs, .github/workflows/migratrack.yml already exist (pass --force to overwrite)\n');

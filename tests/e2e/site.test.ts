@@ -13,6 +13,7 @@ import { buildSite, ROOT, siteInput, workDir, type SiteInput } from './build.js'
 import { compareTrees } from './compare.js';
 import { brokenLinks } from './links.js';
 import { startServer, type StaticServer } from './server.js';
+import { startPreviewServer } from '../../src/lib/preview/index.js';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 let input: SiteInput;
@@ -148,6 +149,61 @@ describe('the built site', () => {
       expect(scroll, url).toBeLessThanOrEqual(client!);
     }
   });
+
+  it('breaks no word letter by letter in a table on a 390-px phone: tables scroll in their box instead', async () => {
+    const category = snapshot.categories[0];
+    const pages = ['/', '/files/', joinBase('/', snapshot.metrics[0]?.url ?? ''), '/milestones/', ...(category ? [joinBase('/', category.url)] : [])];
+    for (const url of pages) {
+      const page = await browser.open(root.origin + url, { width: 390, height: 844 });
+      // A word (a run of letters and digits) whose text spans more than one line box was broken inside.
+      const broken = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const cell of document.querySelectorAll('main th, main td')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const word of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+              const range = document.createRange();
+              range.setStart(node, word.index);
+              range.setEnd(node, word.index + word[0].length);
+              const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+              if (lines.size > 1) found.push(word[0]);
+            }
+          }
+        }
+        return found;
+      });
+      expect(broken, url).toEqual([]);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(scroll, url).toBeLessThanOrEqual(client!);
+    }
+  });
+
+  it('answers a missing file page with where the file went, or that it is no longer tracked, under the base path', async () => {
+    const preview = await startPreviewServer(dirs.sub, '/migration/', 0);
+    try {
+      const tracked = snapshot.items.find((i) => i.path !== null && i.path.includes('/'))!;
+      const name = tracked.path!.slice(tracked.path!.lastIndexOf('/') + 1);
+      const moved = await browser.open(`http://127.0.0.1:${preview.port}/migration/files/somewhere-else/${encodeURIComponent(name)}/`);
+      expect(await moved.locator('main h1').textContent()).toBe('Page not found');
+      expect(text(await moved.locator('#not-found-answer').textContent())).toContain('has moved');
+      expect(await moved.locator('#not-found-answer a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain(joinBase('/migration/', tracked.url));
+      const gone = await browser.open(`http://127.0.0.1:${preview.port}/migration/files/no/such_file_zzz.py/`);
+      expect(text(await gone.locator('#not-found-answer').textContent())).toBe('no/such_file_zzz.py is no longer tracked.');
+      // Without JavaScript the page still leads somewhere: the list of files and the dashboard.
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+      const response = await page.goto(`http://127.0.0.1:${preview.port}/migration/files/gone.py/`);
+      expect(response?.status()).toBe(404);
+      expect(await page.getByRole('link', { name: 'all tracked files' }).getAttribute('href')).toBe('/migration/files/');
+      expect(await axeViolations(moved, AXE)).toEqual([]);
+    } finally {
+      await preview.close();
+      // Chromium logs each 404 response as a console error: expected here, and only here.
+      const expected = `127.0.0.1:${preview.port}/migration/files/`;
+      browser.problems.consoleErrors = browser.problems.consoleErrors.filter((e) => !(e.includes(expected) && e.endsWith('status of 404 (Not Found)')));
+    }
+  }, 180_000);
 
   it('has no broken internal links, at the root and under a base path', () => {
     expect(brokenLinks(dirs.root, '/', root.origin)).toEqual([]);

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolvedOptions } from '../../src/lib/config/index.js';
+import { DEMO_NOTES_DIR, type ResolvedOptions } from '../../src/lib/config/index.js';
 import { buildSnapshot, renderSite } from '../../src/lib/pipeline/index.js';
 import { snapshotFileText } from '../../src/lib/pipeline/snapshot-file.js';
 import { renderSite as renderAstroSite } from '../../src/lib/pipeline/render-site.js';
@@ -24,7 +24,8 @@ let dashboard: string;
 beforeAll(async () => {
   const work = tempDir();
   const info = await freshDemo(work);
-  opts = buildOptions(work, info.root, info.docPath);
+  // As `npm run build` builds the demo: with the demo's own note.
+  opts = buildOptions(work, info.root, info.docPath, { notes: DEMO_NOTES_DIR });
   const log = quietLogger(work);
   ({ snapshot } = await buildSnapshot(opts, log));
   snapshotFile = path.join(work, 'snapshot.json');
@@ -58,7 +59,7 @@ describe('the demo site', () => {
   });
 
   it('publishes the authors’ note: in the navigation, on its own page and on the page of its file', () => {
-    // src/content/notes/how-to-migrate-a-processor.mdx, about data_processors/raw/processor_base.py.
+    // examples/notes/how-to-migrate-a-processor.mdx, about data_processors/raw/processor_base.py.
     expect(dashboard).toContain('<a href="/notes/how-to-migrate-a-processor/">How to migrate a processor</a>');
     const page = readFileSync(path.join(dist, 'notes/how-to-migrate-a-processor/index.html'), 'utf8');
     expect(page).toContain('<h1>How to migrate a processor</h1>');

@@ -10,6 +10,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { devCommand } from './commands/dev.js';
 import { initCommand } from './commands/init.js';
+import { previewCommand } from './commands/preview.js';
 import { scanCommand } from './commands/scan.js';
 import { loadPipeline, type PipelineDeps } from './deps.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
@@ -20,7 +21,7 @@ import { GLOBAL_OPTIONS, type CommandSpec, type RawOptions } from './spec.js';
 import { closest } from './suggest.js';
 import { REPORT_URL, VERSION } from './version.js';
 
-export const COMMANDS: CommandSpec[] = [buildCommand, scanCommand, checkCommand, initCommand, devCommand];
+export const COMMANDS: CommandSpec[] = [buildCommand, scanCommand, checkCommand, initCommand, devCommand, previewCommand];
 
 /** A user error found while parsing the command line (exit 2). */
 class UsageError extends Error {}

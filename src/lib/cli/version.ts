@@ -1,5 +1,9 @@
 /** The package's name, version and bug-report URL, read from package.json at run time. */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The package's folder (src/lib/cli and compiled/lib/cli are both three folders down). */
+export const PACKAGE_DIR: string = fileURLToPath(new URL('../../..', import.meta.url)).replace(/[\\/]$/, '');
 
 interface PackageJson {
   version?: string;

@@ -5,6 +5,7 @@ export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, validateConfig, type Loa
 export {
   DEFAULT_HISTORY_FILE,
   DEMO_DOC,
+  DEMO_NOTES_DIR,
   DEMO_REPO,
   normaliseBase,
   resolveOptions,

@@ -5,6 +5,7 @@
  */
 import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MigratrackError } from '../errors.js';
 import { isCalendarDay } from '../history/dates.js';
 import type { LoadedConfig } from './load.js';
@@ -16,6 +17,11 @@ export const DEMO_DOC = 'docs/08-projects/current/daily-orchestration-improvemen
 export const DEFAULT_HISTORY_FILE = '.migratrack/history.json';
 /** The demo's history file, inside the demo repository's .git folder. */
 export const DEMO_HISTORY_FILE = 'migratrack-history.json';
+/**
+ * The demo's own note ("How to migrate a processor"): published by the demo build only, never in
+ * a user's site (issue 23). Same depth from src/lib/config and compiled/lib/config.
+ */
+export const DEMO_NOTES_DIR = fileURLToPath(new URL('../../../examples/notes', import.meta.url));
 
 /** Flags shared by the commands that run the pipeline (cac's camel-cased names). */
 export interface CliFlags {
@@ -69,7 +75,7 @@ export interface ResolvedOptions {
   /** Repo-relative globs never scanned. */
   ignore: string[];
   forecast: { windowDays: number };
-  /** Absolute folder of the authors' notes pages, or null for migratrack's example note. */
+  /** Absolute folder of the authors' notes pages, or null for none (the demo's: examples/notes). */
   notesDir: string | null;
   /** True when the config allows `.mdx` notes (`notes: { mdx: true }`): they run code at build time. */
   notesMdx: boolean;
@@ -130,7 +136,9 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
   }
   const configNotes = typeof config?.notes === 'object' ? config.notes : { dir: config?.notes, mdx: false };
   const notesInput = flags.notes ?? configNotes.dir;
-  const notesDir = notesInput === undefined ? null : flags.notes !== undefined ? path.resolve(cwd, flags.notes) : path.resolve(configDir, notesInput);
+  // The demo's own note is migratrack's (MDX, allowed); a user's site has no note unless named.
+  const demoNotes = notesInput === undefined && demo;
+  const notesDir = notesInput === undefined ? (demo ? DEMO_NOTES_DIR : null) : flags.notes !== undefined ? path.resolve(cwd, flags.notes) : path.resolve(configDir, notesInput);
   if (notesDir !== null && !(existsSync(notesDir) && statSync(notesDir).isDirectory())) {
     throw new MigratrackError('usage', `${origin('notes', 'notes', flags.notes !== undefined, loaded)}: ${notesInput} is not a folder (expected the folder of your .md/.mdx notes)`, { file: notesDir });
   }
@@ -170,7 +178,7 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     ignore: config?.ignore ?? [],
     forecast: { windowDays: config?.forecast.windowDays ?? 14 },
     notesDir,
-    notesMdx: configNotes.mdx,
+    notesMdx: configNotes.mdx || demoNotes,
     forceOut: false,
     outDir: fromFlagOrConfig(flags.out, config?.out, 'dist'),
     dryRun,

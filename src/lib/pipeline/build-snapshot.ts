@@ -2,6 +2,7 @@
  * One build, stage by stage: parse the doc → scan the repo → verify each item → history →
  * snapshot. Each stage lives in its own folder; this file only connects them.
  */
+import { basename } from 'node:path';
 import type { ResolvedOptions } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { parseTrackingDoc, type TrackingDoc } from '../doc/index.js';
@@ -98,6 +99,7 @@ function assertTracksSomething(doc: TrackingDoc, file: string): void {
   );
 }
 
+/** The snapshot is published (/api/snapshot.json): it names the repository's folder, never its absolute path. */
 function snapshotRepo(repo: RepoInfo): Snapshot['repo'] {
-  return { root: repo.root, commit: repo.commit, isGit: repo.isGit, webUrl: repo.webUrl, host: repo.host };
+  return { root: basename(repo.root), commit: repo.commit, isGit: repo.isGit, webUrl: repo.webUrl, host: repo.host };
 }

@@ -4,13 +4,13 @@
  */
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Logger } from '../cli/index.js';
 import type { ResolvedOptions } from '../config/index.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { checkNotesFolder } from './notes-folder.js';
 import { withSnapshotFile, writeSnapshot } from './snapshot-file.js';
-import { notesFolder, PACKAGE_ROOT } from './render-site.js';
+import { astroCli, notesFolder, PACKAGE_ROOT } from './render-site.js';
 
 /** Debounce: editors write a file in several steps. */
 const REBUILD_DELAY_MS = 200;
@@ -36,7 +36,7 @@ async function serve(opts: ResolvedOptions, dry: ResolvedOptions, snapshotFile: 
       );
     }, REBUILD_DELAY_MS);
   });
-  const args = [join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js'), 'dev', '--root', PACKAGE_ROOT];
+  const args = [astroCli(), 'dev', '--root', PACKAGE_ROOT];
   if (opts.port !== null) args.push('--port', String(opts.port));
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.MIGRATRACK_NOTES_MDX;

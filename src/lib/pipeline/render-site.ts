@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,15 @@ import { AstroBuildFailure, siteFault } from './site-faults.js';
 
 /** The folder holding astro.config.mjs and src/pages: the package root, wherever it is installed. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * Astro's command-line script, found as Node finds any dependency: npm may have put astro in
+ * migratrack's own node_modules or hoisted it beside migratrack (issue 23: a tarball install
+ * failed looking for it under the package).
+ */
+export function astroCli(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+}
 
 export interface RenderInput {
   snapshotFile: string;
@@ -137,8 +147,7 @@ export function astroBuildCommand(input: RenderInput, workDir: string, root = PA
   if (input.notesMdx === true) env.MIGRATRACK_NOTES_MDX = '1';
   else delete env.MIGRATRACK_NOTES_MDX;
   if (input.site) env.MIGRATRACK_SITE = input.site;
-  const astroBin = join(PACKAGE_ROOT, 'node_modules', 'astro', 'astro.js');
-  return { command: process.execPath, args: [astroBin, 'build', '--root', root], cwd: workDir, env };
+  return { command: process.execPath, args: [astroCli(), 'build', '--root', root], cwd: workDir, env };
 }
 
 function runAstroBuild(input: RenderInput, workDir: string): Promise<void> {

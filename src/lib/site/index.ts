@@ -16,6 +16,7 @@ export { buildChangesPage, type ChangesPage, type ChangeGroups } from './changes
 export { buildDocPage, renderDoc, type DocPage } from './doc-page.js';
 export { buildFileList, type FileList } from './file-list.js';
 export { buildDiagnosticsPage } from './diagnostics-page.js';
+export { buildNotFoundPage, explainMissing, type MissingExplanation, type NotFoundIndex, type NotFoundPage } from './not-found.js';
 export { buildNav, currentPath, type NavLink, type NoteRef } from './nav.js';
 export { noteRefs, notesByPath, notesForPath, notesFromModules, type Note, type NoteEntry, type NoteModule } from './notes.js';
 export { snapshotBadge, renderBadge } from './badge.js';

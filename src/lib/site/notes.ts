@@ -1,5 +1,5 @@
 /**
- * Authors' notes (`src/content/notes/`, or MIGRATRACK_NOTES_DIR) as the pages need them: their
+ * Authors' notes (the folder MIGRATRACK_NOTES_DIR names) as the pages need them: their
  * frontmatter schema, their ids and the lists the navigation and file pages show. The pages read
  * the note modules with Vite's import.meta.glob (src/layouts/notes.ts).
  */

@@ -191,6 +191,7 @@ export const Snapshot = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   generatedAt: z.string(),
   repo: z.object({
+    /** The name of the folder scanned (not its path: the snapshot is published). */
     root: z.string(),
     commit: z.string().nullable(),
     isGit: z.boolean(),

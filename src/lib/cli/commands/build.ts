@@ -1,5 +1,8 @@
 /** `migratrack build`: snapshot + history + site. */
-import { SITE_OPTIONS, TARGET_OPTIONS, type CommandSpec } from '../spec.js';
+import { loadConfig } from '../../config/index.js';
+import { SITE_OPTIONS, TARGET_OPTIONS, cliFlags, type CommandSpec } from '../spec.js';
+import { PACKAGE_DIR } from '../version.js';
+import { previewHint } from './preview.js';
 import { displayPath, resolveFor } from './shared.js';
 
 export const buildCommand: CommandSpec = {
@@ -27,7 +30,11 @@ export const buildCommand: CommandSpec = {
     const { outDir, pages } = await pipeline.renderSite(opts, snapshot, ctx.log);
     const t = snapshot.totals;
     ctx.log.info(`${t.declaredDone}/${t.slots} declared done, ${t.verifiedDone}/${t.slots} verified in the code; ${history.length} history records`);
-    ctx.log.success(`Site written to ${displayPath(ctx.io.cwd, outDir)}/ (${pages} pages). Preview it with \`npm run preview\`.`);
+    const configFlag = cliFlags(ctx.options).config;
+    const loaded = await loadConfig(ctx.io.cwd, configFlag);
+    const config = loaded === null ? null : { out: loaded.config.out, base: loaded.config.base, dir: loaded.dir };
+    const hint = previewHint({ packageRoot: PACKAGE_DIR, cwd: ctx.io.cwd, outDir, base: opts.base, configFlag, config });
+    ctx.log.success(`Site written to ${displayPath(ctx.io.cwd, outDir)}/ (${pages} pages). Preview it with \`${hint}\`.`);
     return 0;
   },
 };

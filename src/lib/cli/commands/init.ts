@@ -1,7 +1,8 @@
 /**
  * `migratrack init`: writes a commented config and a GitHub Actions workflow that publishes the
- * site to Pages on a schedule and runs the ratchet on pull requests. Refuses to overwrite either
- * file without --force, and checks both before writing so nothing is half-done.
+ * site to Pages on a schedule and runs the ratchet on pull requests, and adds .gitignore entries
+ * for what migratrack writes. Refuses to overwrite either file without --force, and checks both
+ * (and --from) before writing so nothing is half-done.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,9 +13,13 @@ import { MigratrackError } from '../../errors.js';
 import { writeFileAtomic } from '../check/index.js';
 import { stringOption, type CommandSpec } from '../spec.js';
 import { VERSION } from '../version.js';
+import { addIgnoreEntries } from './ignore-entries.js';
+import { installSource } from './install-source.js';
 
 export const CONFIG_FILE = 'migratrack.config.mjs';
 export const WORKFLOW_FILE = '.github/workflows/migratrack.yml';
+/** What migratrack writes in a repository: the snapshot and local history, and the site. */
+export const IGNORE_ENTRIES = ['/.migratrack/', '/dist/'];
 
 async function template(name: string): Promise<string> {
   return readFile(new URL(`../templates/${name}`, import.meta.url), 'utf8');
@@ -44,10 +49,13 @@ export const initCommand: CommandSpec = {
   description: `Writes ${CONFIG_FILE} and ${WORKFLOW_FILE} in the current folder (your repository's root).\nThe workflow rebuilds the site nightly and on pushes, keeps the history on a \`migratrack-history\`\nbranch, deploys to GitHub Pages, and runs \`migratrack check\` on pull requests.`,
   options: [
     { flags: '--doc <path>', description: 'Tracking doc to put in the config (default: docs/TRACKING.md)' },
+    { flags: '--from <source>', description: 'Where the workflow installs migratrack: npm (default), a git URL, or a .tgz in the repo' },
     { flags: '--force', description: 'Overwrite existing files' },
   ],
   examples: [
     ['init --doc docs/JITTER-ADOPTION-TRACKING.md', 'set up this repository'],
+    ['init --from vendor/migratrack-0.1.0.tgz', 'the workflow installs the tarball committed there'],
+    ['init --from github:my-org/migratrack#v0.1.0', 'the workflow installs from git'],
     ['init --force', 'rewrite both files from the current templates'],
   ],
   async run(ctx) {
@@ -57,22 +65,31 @@ export const initCommand: CommandSpec = {
     if (existing.length > 0 && !force) {
       throw new MigratrackError('usage', `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'} (pass --force to overwrite)`);
     }
+    const source = installSource(stringOption(ctx.options, 'from'), VERSION, cwd);
     const branch = defaultBranch(cwd);
+    // Values go into a JavaScript file and a YAML file as literals (JSON strings are both), never
+    // pasted raw: a doc named "team's doc.md" broke the config's quotes (issue 20).
     const values = {
-      DOC: stringOption(ctx.options, 'doc') ?? 'docs/TRACKING.md',
+      DOC_JS: JSON.stringify(stringOption(ctx.options, 'doc') ?? 'docs/TRACKING.md'),
       HISTORY_FILE: DEFAULT_HISTORY_FILE,
+      HISTORY_FILE_JS: JSON.stringify(DEFAULT_HISTORY_FILE),
       DEFAULT_BRANCH: branch,
-      MIGRATRACK: `npx --yes migratrack@${VERSION}`,
+      DEFAULT_BRANCH_JSON: JSON.stringify(branch),
+      INSTALL_SPEC: source.spec,
+      INSTALL_FROM: source.description,
     };
     await writeFileAtomic(path.join(cwd, CONFIG_FILE), fill(await template('migratrack.config.mjs.tmpl'), values));
     await writeFileAtomic(path.join(cwd, WORKFLOW_FILE), fill(await template('migratrack.yml.tmpl'), values));
+    const ignored = await addIgnoreEntries(path.join(cwd, '.gitignore'), IGNORE_ENTRIES);
     ctx.print(
       [
         `Wrote ${CONFIG_FILE}`,
-        `Wrote ${WORKFLOW_FILE} (publishes from ${branch})`,
+        `Wrote ${WORKFLOW_FILE} (publishes from ${branch}; installs ${source.description})`,
+        ...(ignored.length > 0 ? [`Added ${ignored.join(', ')} to .gitignore`] : []),
+        ...(source.spec.startsWith('migratrack@') ? [`Until ${source.spec} is on the npm registry, run init again with --from a git URL or a tarball (see --help).`] : []),
         '',
         'Next:',
-        `  1. Check \`doc\` in ${CONFIG_FILE}, then run \`npx migratrack build\` to preview locally.`,
+        `  1. Check \`doc\` in ${CONFIG_FILE}, then run \`migratrack build\` and \`migratrack preview\` to see the site.`,
         '  2. In GitHub: Settings → Pages → Source: "GitHub Actions".',
         '  3. Commit both files and push; the first run backfills the history from git.',
         '',
