@@ -50,6 +50,17 @@ function slotsOf(categoryId: string): number[] {
 }
 
 describe('the demo dashboard equals independent oracles', () => {
+  it('classifies the doc’s commands: counting the doc’s own lines is a doc-check, not remaining calls', () => {
+    const roles = Object.fromEntries(snapshot.metrics.map((m) => [m.label, m.role]));
+    expect(roles).toMatchObject({
+      'Count completed files': 'doc-check',
+      'Find remaining bigquery.Client() calls': 'remaining',
+      'Verify BigQuery pooling usage': 'adoption',
+    });
+    // The oracle: a doc-check's command names the doc file, the others never do.
+    for (const m of snapshot.metrics) expect(m.role === 'doc-check').toBe(m.command!.includes(path.basename(info.docPath)));
+  });
+
   it('evaluates every tracking command of the doc, each equal to real grep', () => {
     const written = grepLines(section(doc, /Progress Tracking Commands/));
     const metrics = snapshot.metrics.filter((m) => m.source === 'doc');

@@ -4,6 +4,8 @@ import { burndownChart, categoryChart } from './charts.js';
 import { docLineUrl, type Link } from './common.js';
 import { metricAt, previousRecord } from './history-view.js';
 import type { SiteData } from './load.js';
+import { ROLE_ORDER, roleView, type RoleView } from './metric-roles.js';
+import type { MetricRole } from '../snapshot/schema.js';
 import { classForPercent, deltaTone, formatDelta, formatPercent, percent } from './status.js';
 import { joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
 
@@ -26,6 +28,18 @@ export interface MetricTile {
   error: string | null;
   delta: string | null;
   deltaTone: 'good' | 'bad' | 'same' | 'none';
+  role: MetricRole;
+  /** ↓ (lower is better) or ↑ (higher is better), with its words for screen readers. */
+  arrow: RoleView['arrow'];
+  directionText: string;
+}
+
+/** The metrics of one role, in their own place on the dashboard (issue 18, item 6). */
+export interface MetricGroup {
+  role: MetricRole;
+  heading: string;
+  hint: string;
+  tiles: MetricTile[];
 }
 
 export interface CategoryRowView {
@@ -46,6 +60,8 @@ export interface Dashboard {
   categories: CategoryRowView[];
   categoryChart: ChartSpec;
   metrics: MetricTile[];
+  /** The same tiles grouped by role, groups without metrics left out. */
+  metricGroups: MetricGroup[];
   burndown: ChartSpec | null;
   forecast: string | null;
   drift: { count: number; errors: number; href: string };
@@ -75,6 +91,23 @@ function commitLink(data: SiteData, sha: string | null): Link | null {
 export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
   const { snapshot } = data;
   const previous = previousRecord(data.history, snapshot);
+  const metrics = snapshot.metrics.map((m): MetricTile => {
+    const before = metricAt(previous, m.id);
+    const view = roleView(m);
+    return {
+      id: m.id,
+      label: m.label,
+      href: joinBase(ctx.base, m.url),
+      valueText: m.value === null ? 'n/a' : String(m.value),
+      unit: m.unit,
+      error: m.error,
+      delta: formatDelta(m.value, before),
+      deltaTone: deltaTone(m.value, before, m.better),
+      role: view.role,
+      arrow: view.arrow,
+      directionText: view.directionText,
+    };
+  });
   return {
     title: snapshot.doc.title ?? 'Migration progress',
     project: snapshot.doc.project,
@@ -90,19 +123,8 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
       remainingText: c.remaining.calls > 0 ? `${c.remaining.calls} ${c.remaining.what} in ${c.remaining.files} ${c.remaining.files === 1 ? 'file' : 'files'}` : '',
     })),
     categoryChart: categoryChart(snapshot),
-    metrics: snapshot.metrics.map((m) => {
-      const before = metricAt(previous, m.id);
-      return {
-        id: m.id,
-        label: m.label,
-        href: joinBase(ctx.base, m.url),
-        valueText: m.value === null ? 'n/a' : String(m.value),
-        unit: m.unit,
-        error: m.error,
-        delta: formatDelta(m.value, before),
-        deltaTone: deltaTone(m.value, before, m.better),
-      };
-    }),
+    metrics,
+    metricGroups: metricGroups(snapshot.metrics, metrics),
     burndown: burndownChart(snapshot),
     forecast: snapshot.burndown?.forecast.message ?? null,
     drift: { count: snapshot.drift.length, errors: snapshot.drift.filter((d) => d.severity === 'error').length, href: joinBase(ctx.base, 'drift/') },
@@ -114,4 +136,15 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
     previousRun: previous ? previous.at : null,
     badgeHref: joinBase(ctx.base, 'badge.svg'),
   };
+}
+
+/** Tiles grouped by role, in ROLE_ORDER; a role with no metric has no group. */
+function metricGroups(metrics: SiteData['snapshot']['metrics'], tiles: readonly MetricTile[]): MetricGroup[] {
+  return ROLE_ORDER.flatMap((role) => {
+    const inRole = tiles.filter((t) => t.role === role);
+    const first = metrics.find((m) => m.id === inRole[0]?.id);
+    if (!first) return [];
+    const { heading, hint } = roleView(first);
+    return [{ role, heading, hint, tiles: inRole }];
+  });
 }
