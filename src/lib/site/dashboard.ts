@@ -5,6 +5,7 @@ import { docLineUrl, type Link } from './common.js';
 import { metricAt, previousRecord } from './history-view.js';
 import type { SiteData } from './load.js';
 import { ROLE_ORDER, roleView, type RoleView } from './metric-roles.js';
+import { callsLeftText, categoryFigures } from '../snapshot/figures.js';
 import type { MetricRole } from '../snapshot/schema.js';
 import { classForPercent, deltaTone, formatDelta, formatPercent, percent } from './status.js';
 import { joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
@@ -113,15 +114,18 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
     project: snapshot.doc.project,
     declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots),
     verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots),
-    categories: snapshot.categories.map((c) => ({
-      id: c.id,
-      title: c.title,
-      href: joinBase(ctx.base, c.url),
-      slots: c.slots,
-      declared: completion(c.declared.done, c.slots),
-      verified: completion(c.verified.done, c.slots),
-      remainingText: c.remaining.calls > 0 ? `${c.remaining.calls} ${c.remaining.what} in ${c.remaining.files} ${c.remaining.files === 1 ? 'file' : 'files'}` : '',
-    })),
+    categories: snapshot.categories.map((c) => {
+      const f = categoryFigures(snapshot, c);
+      return {
+        id: c.id,
+        title: c.title,
+        href: joinBase(ctx.base, c.url),
+        slots: f.slots,
+        declared: completion(f.declaredDone, f.slots),
+        verified: completion(f.verifiedDone, f.slots),
+        remainingText: callsLeftText(f),
+      };
+    }),
     categoryChart: categoryChart(snapshot),
     metrics,
     metricGroups: metricGroups(snapshot.metrics, metrics),
