@@ -16,9 +16,10 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** A category's "what" ("`bigquery.Client(` calls") in the number its count needs. */
+/** A category's "what" (verify names the pattern: "`bigquery.Client(`") with "call"/"calls" as its count needs. */
 export function callsWhat(what: string, calls: number): string {
-  return calls === 1 ? what.replace(/\bcalls$/, 'call') : what;
+  const subject = what.replace(/\s*\bcalls?$/, '');
+  return `${subject ? `${subject} ` : ''}${calls === 1 ? 'call' : 'calls'}`;
 }
 
 /** A file with call sites left, and how many. */
@@ -76,7 +77,7 @@ export function categoryFigures(s: Snapshot, c: SnapshotCategory): CategoryFigur
     filesRemaining: Math.max(0, c.slots - c.verified.done),
     calls: c.remaining.calls,
     callFiles: c.remaining.files,
-    what: callsWhat(c.remaining.what || 'calls', c.remaining.calls),
+    what: callsWhat(c.remaining.what, c.remaining.calls),
     filesLeft: filesLeft(s, c.id),
   };
 }
