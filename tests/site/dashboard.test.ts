@@ -65,10 +65,12 @@ describe('buildDashboard', () => {
   });
 
   it('extends the burndown to the forecast date', () => {
-    const burndown = buildDashboard(siteData(), ROOT).burndown!;
+    const ranged = buildDashboard(siteData(), ROOT).burndown!;
+    expect(ranged.ranges.map((r) => r.id)).toEqual(['all']); // three weeks of story: one range
+    const burndown = ranged.ranges[0]!.spec;
     expect(burndown.labels).toEqual(['2026-01-19', '2026-01-25', '2026-02-03', '2026-02-08', '2026-03-01']);
     expect(burndown.datasets.map((d) => d.label)).toEqual(['Ideal', 'Declared remaining', 'Verified remaining', 'Forecast']);
     expect(burndown.datasets[3]!.data).toEqual([null, null, null, 5, 0]);
-    expect(burndown.table.rows[4]).toEqual({ label: '2026-03-01', cells: ['—', '—', '—', '0'] });
+    expect(burndown.table.rows[4]).toEqual({ label: '2026-03-01', cells: ['—', '—', '—', '0', ''] });
   });
 });

@@ -1,14 +1,14 @@
 /**
- * The four charts of the site: per-category stacked bars, burndown and a metric over time as
- * ChartSpecs (chart.js), and a file's sparkline as an SVG path. Each also yields the table
- * printed beside it.
+ * Per-category stacked bars and a category's history as ChartSpecs (chart.js), and a file's
+ * sparkline as an SVG path; the burndown and metric charts, in ranges, are in time-charts.ts.
+ * Each also yields the table printed beside it.
  */
 import type { HistoryRecord } from '../history/schema.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { chart, tableFor, type ChartSpec, type SparklineSpec } from './chart-spec.js';
-import { metricSeries } from './history-view.js';
 import type { ItemPoint } from './item-timeline.js';
 import { SERIES_COLOURS } from './status.js';
+import { pointLabel, resolutionFor, sampleIndexes } from './time-scale.js';
 
 /** Per-category counts for the stacked bars; they add up to the category's slots. */
 export interface CategoryStack {
@@ -56,57 +56,6 @@ export function categoryChart(snapshot: Snapshot): ChartSpec {
       ],
     },
     'Category',
-  );
-}
-
-/** Burndown: ideal vs declared vs verified remaining, and a dashed forecast to zero. */
-export function burndownChart(snapshot: Snapshot): ChartSpec | null {
-  const burndown = snapshot.burndown;
-  if (!burndown || burndown.points.length === 0) return null;
-  const points = burndown.points;
-  const labels = points.map((p) => p.date);
-  const last = points[points.length - 1]!;
-  const forecastDate = burndown.forecast.date;
-  const extend = forecastDate !== null && forecastDate > last.date;
-  if (extend) labels.push(forecastDate);
-  const pad = (data: (number | null)[]) => (extend ? [...data, null] : data);
-  const forecast: (number | null)[] = labels.map(() => null);
-  if (extend) {
-    forecast[points.length - 1] = last.verifiedRemaining ?? last.declaredRemaining;
-    forecast[labels.length - 1] = 0;
-  }
-  return chart(
-    {
-      id: 'chart-burndown',
-      kind: 'line',
-      title: 'Burndown: files remaining',
-      labels,
-      valueAxis: 'files remaining',
-      datasets: [
-        { label: 'Ideal', data: pad(points.map((p) => p.ideal)), colour: SERIES_COLOURS.ideal, dashed: true },
-        { label: 'Declared remaining', data: pad(points.map((p) => p.declaredRemaining)), colour: SERIES_COLOURS.declared },
-        { label: 'Verified remaining', data: pad(points.map((p) => p.verifiedRemaining)), colour: SERIES_COLOURS.verified },
-        ...(extend ? [{ label: 'Forecast', data: forecast, colour: SERIES_COLOURS.forecast, dashed: true }] : []),
-      ],
-    },
-    'Date',
-  );
-}
-
-/** A metric's value at each history point. Null when there is no history for it. */
-export function metricChart(history: readonly HistoryRecord[], id: string, label: string, unit: string): ChartSpec | null {
-  const series = metricSeries(history, id);
-  if (series.length === 0) return null;
-  return chart(
-    {
-      id: `chart-metric-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
-      kind: 'line',
-      title: `${label} over time`,
-      labels: series.map((s) => s.date),
-      valueAxis: unit,
-      datasets: [{ label, data: series.map((s) => s.value), colour: SERIES_COLOURS.metric }],
-    },
-    'Date',
   );
 }
 
@@ -165,16 +114,22 @@ export function itemSparkline(timeline: readonly ItemPoint[], itemId: string, ti
   };
 }
 
-/** A category's declared and verified done over the history. */
+/**
+ * A category's declared and verified done over the history: the last record of each day, then
+ * of each week or month when the span is long (time-scale.ts), so ten months are ~45 points.
+ */
 export function categoryHistoryChart(history: readonly HistoryRecord[], id: string): ChartSpec | null {
-  const points = history.filter((r) => id in r.categories);
-  if (points.length === 0) return null;
+  const withIt = history.filter((r) => id in r.categories);
+  if (withIt.length === 0) return null;
+  const days = withIt.map((r) => r.at.slice(0, 10));
+  const resolution = resolutionFor(days[0]!, days.at(-1)!);
+  const points = sampleIndexes(days, resolution).map((i) => withIt[i]!);
   return chart(
     {
       id: `chart-category-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
       kind: 'line',
       title: `Task ${id}: files done over time`,
-      labels: points.map((r) => r.at.slice(0, 10)),
+      labels: points.map((r) => pointLabel(r.at.slice(0, 10), resolution)),
       valueAxis: 'files done',
       datasets: [
         { label: 'Declared done', data: points.map((r) => r.categories[id]?.declaredDone ?? null), colour: SERIES_COLOURS.declared },

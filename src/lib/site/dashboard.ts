@@ -1,6 +1,8 @@
 /** The dashboard's view-model: everything `/` shows, decided here (src/pages/index.astro prints it). */
-import type { ChartSpec } from './chart-spec.js';
-import { burndownChart, categoryChart } from './charts.js';
+import type { ChartSpec, RangedChart } from './chart-spec.js';
+import { categoryChart } from './charts.js';
+import { buildSignals, type Signal } from './signals.js';
+import { burndownRanged } from './time-charts.js';
 import { docLineUrl, type Link } from './common.js';
 import { metricAt, previousRecord } from './history-view.js';
 import type { SiteData } from './load.js';
@@ -56,6 +58,8 @@ export interface CategoryRowView {
 export interface Dashboard {
   title: string;
   project: string | null;
+  /** What a lead needs first, each with a link to its evidence (issue 18, item 3). */
+  signals: Signal[];
   declared: Completion;
   verified: Completion;
   categories: CategoryRowView[];
@@ -63,7 +67,8 @@ export interface Dashboard {
   metrics: MetricTile[];
   /** The same tiles grouped by role, groups without metrics left out. */
   metricGroups: MetricGroup[];
-  burndown: ChartSpec | null;
+  /** The burndown in its ranges (last 4 weeks / since the last milestone / all). */
+  burndown: RangedChart | null;
   forecast: string | null;
   drift: { count: number; errors: number; href: string };
   /** The one line that changes between runs of identical input. */
@@ -112,6 +117,7 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
   return {
     title: snapshot.doc.title ?? 'Migration progress',
     project: snapshot.doc.project,
+    signals: buildSignals(data, ctx),
     declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots),
     verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots),
     categories: snapshot.categories.map((c) => {
@@ -129,7 +135,7 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
     categoryChart: categoryChart(snapshot),
     metrics,
     metricGroups: metricGroups(snapshot.metrics, metrics),
-    burndown: burndownChart(snapshot),
+    burndown: burndownRanged(data),
     forecast: snapshot.burndown?.forecast.message ?? null,
     drift: { count: snapshot.drift.length, errors: snapshot.drift.filter((d) => d.severity === 'error').length, href: joinBase(ctx.base, 'drift/') },
     generatedAt: snapshot.generatedAt,

@@ -1,6 +1,6 @@
 /** `/milestones/`: each milestone with its status, and the burndown with the forecast. */
-import type { ChartSpec } from './chart-spec.js';
-import { burndownChart } from './charts.js';
+import type { RangedChart } from './chart-spec.js';
+import { burndownRanged } from './time-charts.js';
 import type { SiteData } from './load.js';
 
 const MILESTONE_VIEW: Record<string, { label: string; className: string }> = {
@@ -25,7 +25,7 @@ export interface MilestoneView {
 
 export interface MilestonesPage {
   milestones: MilestoneView[];
-  burndown: ChartSpec | null;
+  burndown: RangedChart | null;
   forecast: { message: string; range: string | null } | null;
 }
 
@@ -43,7 +43,7 @@ export function buildMilestonesPage(data: SiteData): MilestonesPage {
       explanation: m.explanation,
       tasks: m.tasks,
     })),
-    burndown: burndownChart(snapshot),
+    burndown: burndownRanged(data),
     forecast: f ? { message: f.message, range: f.earliest && f.latest ? `between ${f.earliest} and ${f.latest}` : null } : null,
   };
 }
