@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, buildMetricPage, buildMilestonesPage } from '../../src/lib/site/index.js';
+import { buildDashboard, buildItemPage, buildMetricPage, buildMilestonesPage } from '../../src/lib/site/index.js';
 import type { Signal } from '../../src/lib/site/signals.js';
 import { tempDir } from '../pipeline/helpers.js';
 import { daysFrom, endOfDay, longFixture, type LongFixture } from './long-fixture.js';
@@ -109,5 +109,35 @@ describe('time charts on the long fixture', () => {
 
   it('keeps the milestones page’s burndown in ranges too', () => {
     expect(buildMilestonesPage(fx.data).burndown!.ranges.length).toBe(3);
+  });
+});
+
+describe('deltas on the long fixture', () => {
+  /** The story's figure at the end of `day` (the last commit on or before it). */
+  const at = (day: string) => endOfDay(fx.info).filter((c) => c.day <= day).at(-1)!;
+  const sign = (d: number) => (d === 0 ? '±0' : d > 0 ? `+${d}` : `−${-d}`);
+  const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('gives cards and category rows this week, last 4 weeks and since the last milestone', () => {
+    const vm = buildDashboard(fx.data, ctx);
+    const head = fx.info.commits.at(-1)!;
+    const phase2 = fx.info.milestones.at(-1)!.end;
+    const windows = { week: addDays(asOf, -7), 'four-weeks': addDays(asOf, -28), milestone: phase2 };
+    for (const [id, day] of Object.entries(windows)) {
+      expect(vm.verified.deltas.find((d) => d.windowId === id)?.text).toBe(sign(head.verifiedDone - at(day).verifiedDone));
+      expect(vm.metrics.find((m) => m.role === 'remaining')!.deltas.find((d) => d.windowId === id)?.text).toBe(sign(head.remainingCalls - at(day).remainingCalls));
+    }
+    expect(vm.verified.deltas.find((d) => d.windowId === 'milestone')).toMatchObject({ label: `since Phase 2 (${phase2})`, tone: 'good' });
+    const services = vm.categories.find((c) => c.id === '1')!;
+    expect(services.verified.deltas.map((d) => d.windowId)).toEqual(['week', 'four-weeks', 'milestone']);
+  });
+
+  it('gives a file page its calls left against each window: a file that went back shows it', () => {
+    const [first] = fx.info.regressions;
+    const item = fx.data.snapshot.items.find((i) => i.path === first!.path)!;
+    const page = buildItemPage(fx.data, ctx, item);
+    // Before it went back the file had no old call; now it has one.
+    expect(page.section.deltas.find((d) => d.windowId === 'milestone')).toMatchObject({ text: '+1', tone: 'bad' });
+    expect(page.section.deltas.find((d) => d.windowId === 'week')).toMatchObject({ text: '±0' });
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { HistoryRecord } from '../history/schema.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { chart, tableFor, type ChartSpec, type SparklineSpec } from './chart-spec.js';
+import { chart, tableFor, type ChartSpec, type ChartTable, type SparklineSpec } from './chart-spec.js';
+import { shortSha } from './urls.js';
 import type { ItemPoint } from './item-timeline.js';
 import { SERIES_COLOURS } from './status.js';
 import { pointLabel, resolutionFor, sampleIndexes } from './time-scale.js';
@@ -82,6 +83,12 @@ export function sparklinePath(data: readonly (number | null)[]): string {
   return parts.join('');
 }
 
+/** The commit of each row, so a file's table names the commits that changed its count (issue 18, item 8). */
+function withCommits(table: ChartTable, commits: readonly (string | null)[]): ChartTable {
+  if (commits.every((c) => c === null)) return table;
+  return { ...table, columns: [...table.columns, 'Commit'], rows: table.rows.map((r, i) => ({ ...r, cells: [...r.cells, shortSha(commits[i] ?? null) ?? '—'] })) };
+}
+
 /** The last point of each day: a file's sparkline has one value per date on its axis. */
 function lastOfEachDay(timeline: readonly ItemPoint[]): ItemPoint[] {
   return timeline.filter((p, i) => timeline[i + 1]?.date !== p.date);
@@ -110,7 +117,10 @@ export function itemSparkline(timeline: readonly ItemPoint[], itemId: string, ti
     dataset,
     viewBox: `0 0 ${SPARKLINE_BOX.width} ${SPARKLINE_BOX.height}`,
     path: sparklinePath(dataset.data),
-    table: tableFor(`${fullTitle}, on the days the count changed${gaps}`, 'Date', kept.map((i) => labels[i]!), [{ ...dataset, data: kept.map((i) => dataset.data[i] ?? null) }]),
+    table: withCommits(
+      tableFor(`${fullTitle}, on the days the count changed${gaps}`, 'Date', kept.map((i) => labels[i]!), [{ ...dataset, data: kept.map((i) => dataset.data[i] ?? null) }]),
+      kept.map((i) => days[i]!.commit),
+    ),
   };
 }
 

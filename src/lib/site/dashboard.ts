@@ -1,6 +1,7 @@
 /** The dashboard's view-model: everything `/` shows, decided here (src/pages/index.astro prints it). */
 import type { ChartSpec, RangedChart } from './chart-spec.js';
 import { categoryChart } from './charts.js';
+import { deltas, deltaWindows, type DeltaView } from './deltas.js';
 import { buildSignals, type Signal } from './signals.js';
 import { burndownRanged } from './time-charts.js';
 import { docLineUrl, type Link } from './common.js';
@@ -19,6 +20,8 @@ export interface Completion {
   pct: number;
   pctText: string;
   className: string;
+  /** Change of `done` this week, over 4 weeks, since the last milestone (empty without history). */
+  deltas: DeltaView[];
 }
 
 /** One metric tile: value, unit, change since the previous run. */
@@ -31,6 +34,8 @@ export interface MetricTile {
   error: string | null;
   delta: string | null;
   deltaTone: 'good' | 'bad' | 'same' | 'none';
+  /** This week, last 4 weeks, since the last milestone. */
+  deltas: DeltaView[];
   role: MetricRole;
   /** ↓ (lower is better) or ↑ (higher is better), with its words for screen readers. */
   arrow: RoleView['arrow'];
@@ -82,9 +87,9 @@ export interface Dashboard {
 }
 
 /** Completion of `done` out of `total`, with its display decisions. */
-export function completion(done: number, total: number): Completion {
+export function completion(done: number, total: number, changes: DeltaView[] = []): Completion {
   const pct = percent(done, total);
-  return { done, total, pct, pctText: formatPercent(done, total), className: classForPercent(pct) };
+  return { done, total, pct, pctText: formatPercent(done, total), className: classForPercent(pct), deltas: changes };
 }
 
 function commitLink(data: SiteData, sha: string | null): Link | null {
@@ -97,6 +102,8 @@ function commitLink(data: SiteData, sha: string | null): Link | null {
 export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
   const { snapshot } = data;
   const previous = previousRecord(data.history, snapshot);
+  const windows = deltaWindows(snapshot);
+  const change = (now: number | null, at: (r: (typeof data.history)[number]) => number | null | undefined, better: 'lower' | 'higher') => deltas(windows, data.history, now, at, better);
   const metrics = snapshot.metrics.map((m): MetricTile => {
     const before = metricAt(previous, m.id);
     const view = roleView(m);
@@ -109,6 +116,7 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
       error: m.error,
       delta: formatDelta(m.value, before),
       deltaTone: deltaTone(m.value, before, m.better),
+      deltas: change(m.value, (r) => r.metrics[m.id], m.better),
       role: view.role,
       arrow: view.arrow,
       directionText: view.directionText,
@@ -118,8 +126,8 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
     title: snapshot.doc.title ?? 'Migration progress',
     project: snapshot.doc.project,
     signals: buildSignals(data, ctx),
-    declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots),
-    verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots),
+    declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots, change(snapshot.totals.declaredDone, (r) => r.declaredDone, 'higher')),
+    verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots, change(snapshot.totals.verifiedDone, (r) => r.verifiedDone, 'higher')),
     categories: snapshot.categories.map((c) => {
       const f = categoryFigures(snapshot, c);
       return {
@@ -127,8 +135,8 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
         title: c.title,
         href: joinBase(ctx.base, c.url),
         slots: f.slots,
-        declared: completion(f.declaredDone, f.slots),
-        verified: completion(f.verifiedDone, f.slots),
+        declared: completion(f.declaredDone, f.slots, change(f.declaredDone, (r) => r.categories[c.id]?.declaredDone, 'higher')),
+        verified: completion(f.verifiedDone, f.slots, change(f.verifiedDone, (r) => r.categories[c.id]?.verifiedDone, 'higher')),
         remainingText: callsLeftText(f),
       };
     }),
