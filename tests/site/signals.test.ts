@@ -107,8 +107,11 @@ describe('time charts on the long fixture', () => {
     expect(all.legend!.map((l) => l.legend)).toEqual(['milestone due', 'doc edited', 'scope grew or shrank', 'big drop']);
   });
 
-  it('keeps the milestones page’s burndown in ranges too', () => {
-    expect(buildMilestonesPage(fx.data).burndown!.ranges.length).toBe(3);
+  it('keeps the milestones page’s burndown in ranges too, and says how overdue each missed milestone is', () => {
+    const vm = buildMilestonesPage(fx.data);
+    expect(vm.burndown!.ranges.length).toBe(3);
+    const days = daysFrom(fx.info.milestones[1]!.end, asOf);
+    expect(vm.milestones.map((m) => [m.title, m.overdue])).toEqual([['Phase 1', null], ['Phase 2', `Overdue by ${days} days (${Math.floor(days / 7)} weeks)`]]);
   });
 });
 
