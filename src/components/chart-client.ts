@@ -18,6 +18,7 @@ const marksPlugin: Plugin = {
     const { ctx, chartArea, scales } = chart;
     const x = scales.x;
     if (!x) return;
+    let lastText = -Infinity;
     for (const m of options.marks ?? []) {
       const px = x.getPixelForValue(m.index);
       ctx.save();
@@ -31,7 +32,12 @@ const marksPlugin: Plugin = {
       ctx.setLineDash([]);
       ctx.textAlign = 'center';
       ctx.font = `bold 12px ${Chart.defaults.font.family ?? 'sans-serif'}`;
-      ctx.fillText(m.mark, px, chartArea.top + 10);
+      // On a narrow chart neighbouring marks would overprint: the line stays, the letter is skipped.
+      const width = ctx.measureText(m.mark).width;
+      if (px - width / 2 > lastText + 2) {
+        ctx.fillText(m.mark, px, chartArea.top + 10);
+        lastText = px + width / 2;
+      }
       ctx.restore();
     }
   },

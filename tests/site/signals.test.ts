@@ -131,6 +131,8 @@ describe('deltas on the long fixture', () => {
       expect(vm.metrics.find((m) => m.role === 'remaining')!.deltas.find((d) => d.windowId === id)?.text).toBe(sign(head.remainingCalls - at(day).remainingCalls));
     }
     expect(vm.verified.deltas.find((d) => d.windowId === 'milestone')).toMatchObject({ label: `since Phase 2 (${phase2})`, tone: 'good' });
+    const tile = vm.metrics.find((m) => m.role === 'remaining')!;
+    expect(buildMetricPage(fx.data, ctx, tile.id).deltas).toEqual(tile.deltas);
     const services = vm.categories.find((c) => c.id === '1')!;
     expect(services.verified.deltas.map((d) => d.windowId)).toEqual(['week', 'four-weeks', 'milestone']);
   });

@@ -1,6 +1,7 @@
 /** `/metrics/<id>/`: a metric's value over time, where the calls are, and calls that came back. */
 import type { RangedChart } from './chart-spec.js';
 import { metricRanged } from './time-charts.js';
+import { deltas, deltaWindows, type DeltaView } from './deltas.js';
 import { codeBlocks, type CodeBlock } from './code.js';
 import { byString, docLineUrl, repoLineUrl } from './common.js';
 import { metricAt, metricSeries, previousRecord } from './history-view.js';
@@ -17,6 +18,8 @@ export interface MetricPage {
   error: string | null;
   delta: string | null;
   deltaTone: string;
+  /** This week, last 4 weeks, since the last milestone. */
+  deltas: DeltaView[];
   chart: RangedChart | null;
   byDirectory: { path: string; count: number }[];
   byFile: { path: string; count: number; href: string | null }[];
@@ -57,6 +60,7 @@ export function buildMetricPage(data: SiteData, ctx: SiteContext, param: string)
     error: m.error,
     delta: formatDelta(m.value, before),
     deltaTone: deltaTone(m.value, before, m.better),
+    deltas: deltas(deltaWindows(snapshot), data.history, m.value, (r) => r.metrics[m.id], m.better),
     chart: metricRanged(data, m),
     byDirectory: [...m.byDirectory].sort((a, b) => b.count - a.count || byString(a.path, b.path)),
     byFile: [...m.byFile]
