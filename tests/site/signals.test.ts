@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, buildItemPage, buildMetricPage, buildMilestonesPage } from '../../src/lib/site/index.js';
+import { buildCategoryPage, buildDashboard, buildItemPage, buildMetricPage, buildMilestonesPage } from '../../src/lib/site/index.js';
 import type { Signal } from '../../src/lib/site/signals.js';
 import { tempDir } from '../pipeline/helpers.js';
 import { daysFrom, endOfDay, longFixture, type LongFixture } from './long-fixture.js';
@@ -105,6 +105,15 @@ describe('time charts on the long fixture', () => {
     expect(text).toContain(`${fx.info.scopeJump.day}: Find remaining LegacyClient calls +${fx.info.scopeJump.callsAdded}`);
     expect(text).toContain(`${fx.info.cleanUp.day}: Find remaining LegacyClient calls −${fx.info.cleanUp.callsRemoved}`);
     expect(all.legend!.map((l) => l.legend)).toEqual(['milestone due', 'doc edited', 'scope grew or shrank', 'big drop']);
+  });
+
+  it('marks milestones and doc edits on a category’s history, weekly, with its deltas', () => {
+    const page = buildCategoryPage(fx.data, ctx, '1');
+    expect(page.chart!.labels.length).toBeLessThanOrEqual(60);
+    const text = page.chart!.annotations!.map((a) => a.text).join('; ');
+    for (const m of fx.info.milestones) expect(text).toContain(`${m.end}: ${m.title} due`);
+    expect(page.verified.deltas.map((d) => d.windowId)).toEqual(['week', 'four-weeks', 'milestone']);
+    expect(page.remainingText).toBe('2 `LegacyClient(` calls left in 2 files');
   });
 
   it('keeps the milestones page’s burndown in ranges too, and says how overdue each missed milestone is', () => {

@@ -10,6 +10,7 @@ import { shortSha } from './urls.js';
 import type { ItemPoint } from './item-timeline.js';
 import { SERIES_COLOURS } from './status.js';
 import { pointLabel, resolutionFor, sampleIndexes } from './time-scale.js';
+import { annotate, legendOf, type TimeEvent } from './annotations.js';
 
 /** Per-category counts for the stacked bars; they add up to the category's slots. */
 export interface CategoryStack {
@@ -128,12 +129,13 @@ export function itemSparkline(timeline: readonly ItemPoint[], itemId: string, ti
  * A category's declared and verified done over the history: the last record of each day, then
  * of each week or month when the span is long (time-scale.ts), so ten months are ~45 points.
  */
-export function categoryHistoryChart(history: readonly HistoryRecord[], id: string): ChartSpec | null {
+export function categoryHistoryChart(history: readonly HistoryRecord[], id: string, events: readonly TimeEvent[] = []): ChartSpec | null {
   const withIt = history.filter((r) => id in r.categories);
   if (withIt.length === 0) return null;
   const days = withIt.map((r) => r.at.slice(0, 10));
   const resolution = resolutionFor(days[0]!, days.at(-1)!);
   const points = sampleIndexes(days, resolution).map((i) => withIt[i]!);
+  const annotations = annotate(events, points.map((r) => r.at.slice(0, 10)), resolution);
   return chart(
     {
       id: `chart-category-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
@@ -145,6 +147,8 @@ export function categoryHistoryChart(history: readonly HistoryRecord[], id: stri
         { label: 'Declared done', data: points.map((r) => r.categories[id]?.declaredDone ?? null), colour: SERIES_COLOURS.declared },
         { label: 'Verified done', data: points.map((r) => r.categories[id]?.verifiedDone ?? null), colour: SERIES_COLOURS.verified },
       ],
+      annotations,
+      legend: legendOf(annotations),
     },
     'Date',
   );
