@@ -5,11 +5,43 @@
  */
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
-  type ChartConfiguration,
+  type ChartConfiguration, type Plugin,
 } from 'chart.js';
 import type { ChartSpec } from '../lib/site/chart-spec.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+
+/** Marks on time charts (milestones, doc edits, scope, drops): a dashed line and its mark on top. */
+const marksPlugin: Plugin = {
+  id: 'migratrackMarks',
+  afterDatasetsDraw(chart, _args, options: { marks?: { index: number; mark: string; colour: string }[] }) {
+    const { ctx, chartArea, scales } = chart;
+    const x = scales.x;
+    if (!x) return;
+    let lastText = -Infinity;
+    for (const m of options.marks ?? []) {
+      const px = x.getPixelForValue(m.index);
+      ctx.save();
+      ctx.strokeStyle = m.colour;
+      ctx.fillStyle = m.colour;
+      ctx.setLineDash([3, 3]);
+      ctx.beginPath();
+      ctx.moveTo(px, chartArea.top + 14);
+      ctx.lineTo(px, chartArea.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.textAlign = 'center';
+      ctx.font = `bold 12px ${Chart.defaults.font.family ?? 'sans-serif'}`;
+      // On a narrow chart neighbouring marks would overprint: the line stays, the letter is skipped.
+      const width = ctx.measureText(m.mark).width;
+      if (px - width / 2 > lastText + 2) {
+        ctx.fillText(m.mark, px, chartArea.top + 10);
+        lastText = px + width / 2;
+      }
+      ctx.restore();
+    }
+  },
+};
 
 /** Draws all charts on the page once; safe to call more than once. */
 function drawCharts(): void {
@@ -30,6 +62,7 @@ function config(spec: Omit<ChartSpec, 'table'>): ChartConfiguration {
   const labelScale = { stacked: spec.stacked };
   return {
     type: spec.kind,
+    plugins: [marksPlugin],
     data: {
       labels: spec.labels,
       datasets: spec.datasets.map((d) => ({
@@ -39,7 +72,7 @@ function config(spec: Omit<ChartSpec, 'table'>): ChartConfiguration {
         borderColor: d.colour,
         borderDash: d.dashed ? [6, 4] : [],
         borderWidth: spec.kind === 'line' ? 2 : 0,
-        pointRadius: 3,
+        pointRadius: spec.labels.length > 30 ? 2 : 3,
         spanGaps: true,
       })),
     },
@@ -49,7 +82,11 @@ function config(spec: Omit<ChartSpec, 'table'>): ChartConfiguration {
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: spec.horizontal ? 'y' : 'x',
-      plugins: { legend: { display: spec.datasets.length > 1 } },
+      plugins: {
+        legend: { display: spec.datasets.length > 1 },
+        migratrackMarks: { marks: (spec.annotations ?? []).map((a) => ({ index: a.index, mark: a.mark, colour: a.colour })) },
+      },
+      layout: { padding: { top: spec.annotations?.length ? 4 : 0 } },
       scales: spec.horizontal ? { x: valueScale, y: labelScale } : { x: labelScale, y: valueScale },
     },
   } as ChartConfiguration;

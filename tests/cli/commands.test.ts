@@ -84,7 +84,7 @@ describe('scan', () => {
     const { cwd, deps } = target();
     const md = await run(['scan', '--format', 'markdown'], { cwd, deps });
     expect(md.stdout).toContain('| Category | Declared done | Verified done | Remaining calls |');
-    expect(md.stdout).toContain('| BigQuery clients | 1 lines | lower |');
+    expect(md.stdout).toContain('| BigQuery clients | Remaining in code | 1 line | ↓ lower |');
     const text = await run(['scan'], { cwd, deps });
     expect(text.stdout).toContain('Declared [##########..........] 1/2 (50%)');
   });

@@ -1,6 +1,8 @@
 /** Renderers and the progress display: markdown summary pinned, progress quiet in CI and off a TTY. */
 import { describe, expect, it } from 'vitest';
-import { BufferStream, createLogger, renderMarkdownSummary } from '../../src/lib/cli/index.js';
+import { BufferStream, createLogger, renderMarkdownSummary, renderTextSummary } from '../../src/lib/cli/index.js';
+
+const plainColors = new Proxy({}, { get: () => (text: string) => text }) as Parameters<typeof renderTextSummary>[1];
 import { item, match, metric, snapshot } from './fixtures.js';
 
 describe('renderMarkdownSummary', () => {
@@ -22,16 +24,47 @@ describe('renderMarkdownSummary', () => {
       |---|---:|---:|---:|
       | 3.3 BigQuery Pooling | 2/3 (66%) | 1/3 | 0 |
 
-      | Metric | Value | Better |
-      |---|---:|---|
-      | Direct bigquery.Client( calls \\| total | 1 lines | lower |
-      | http calls | n/a (grep: invalid pattern) lines | lower |
+      ### What is left
 
-      ### Drift between the doc and the code (1 errors, 0 warnings)
+      - **3.3 BigQuery Pooling**: 2 files remaining
+
+      | Metric | Kind | Value | Better |
+      |---|---|---:|---|
+      | Direct bigquery.Client( calls \\| total | Remaining in code | 1 line | ↓ lower |
+      | http calls | Remaining in code | n/a (grep: invalid pattern) | ↓ lower |
+
+      ### Drift between the doc and the code (1 error, 0 warnings)
 
       - 🔴 File 1 is marked Complete but still calls bigquery.Client( (\`src/a.py\`, doc line 40)
       "
     `);
+  });
+});
+
+describe('what is left, in both summaries', () => {
+  const lines = (path: string, n: number) => Array.from({ length: n }, (_, i) => match(path, i + 1, 'bigquery.Client()'));
+  const s = snapshot({
+    items: [
+      item('file-1', 'src/one.py', 'done', 'in-progress', lines('src/one.py', 1)),
+      ...['b', 'c', 'd', 'e', 'f', 'g', 'h'].map((x, i) => item(`file-${i + 2}`, `src/${x}.py`, 'not-started', 'in-progress', lines(`src/${x}.py`, i + 2))),
+    ],
+  });
+
+  it('lists the files with the most calls first, then "and N more", with singular and plural right', () => {
+    const md = renderMarkdownSummary(s);
+    expect(md).toContain('- **3.3 BigQuery Pooling**: 8 files remaining');
+    expect(md).toContain('  - `src/h.py`: 8 calls\n  - `src/g.py`: 7 calls\n  - `src/f.py`: 6 calls\n  - `src/e.py`: 5 calls\n  - `src/d.py`: 4 calls\n  - …and 3 more files\n');
+    const text = renderTextSummary(s, plainColors);
+    expect(text).toContain('    src/h.py  8 calls\n');
+    expect(text).toContain('    …and 3 more files\n');
+  });
+
+  it('says "1 call", "1 file", "1 more file" for one', () => {
+    const one = snapshot({ items: [item('file-1', 'src/one.py', 'done', 'in-progress', lines('src/one.py', 1))] });
+    const md = renderMarkdownSummary(one);
+    expect(md).toContain('- **3.3 BigQuery Pooling**: 1 file remaining');
+    expect(md).toContain('  - `src/one.py`: 1 call\n');
+    expect(md).not.toMatch(/\b1 (lines|files|calls|errors|warnings)\b/);
   });
 });
 

@@ -29,7 +29,7 @@ describe('forecastCompletion', () => {
     const stalled = [record('2026-01-19', 5), record('2026-01-20', 10), record('2026-01-24', 10)];
     const flat = forecastCompletion(stalled, { windowDays: 5 }, '2026-01-28');
     expect(flat.date).toBeNull();
-    expect(flat.message).toBe('No progress in 5 days: 66 remaining.');
+    expect(flat.message).toBe('No progress in 5 days: 66 files remaining by the doc.');
     const worse = forecastCompletion([record('2026-01-19', 10), record('2026-01-20', 8)], { windowDays: 7 }, '2026-01-20');
     expect(worse.date).toBeNull();
     expect(worse.velocityPerDay).toBe(-2);

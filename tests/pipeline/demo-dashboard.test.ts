@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoRepoInfo } from '../../src/lib/demo/index.js';
 import { buildSnapshot } from '../../src/lib/pipeline/index.js';
 import type { Snapshot } from '../../src/lib/snapshot/schema.js';
+import { renderMarkdownSummary } from '../../src/lib/cli/index.js';
+import { buildDashboard } from '../../src/lib/site/index.js';
 import { declaredByCategory, grepLines, patternOf, section } from './doc-oracle.js';
 import { ORACLE_ENV, buildOptions, freshDemo, git, quietLogger, removeTempDirs, tempDir, tool } from './helpers.js';
 
@@ -49,7 +51,52 @@ function slotsOf(categoryId: string): number[] {
   throw new Error(`no category ${categoryId} in the manifest`);
 }
 
+describe('the markdown summary and the site print the snapshot’s figures', () => {
+  it('every figure of the summary equals the snapshot’s, and the dashboard’s', () => {
+    const md = renderMarkdownSummary(snapshot);
+    const { totals } = snapshot;
+    expect(md).toContain(`**${totals.declaredDone}/${totals.slots} files done (${Math.floor((100 * totals.declaredDone) / totals.slots)}%)**`);
+    expect(md).toContain(`**${totals.verifiedDone}/${totals.slots} (${Math.floor((100 * totals.verifiedDone) / totals.slots)}%)** verified`);
+    const vm = buildDashboard({ snapshot, history: [] } as never, { base: '/', site: 'https://example.test/' });
+    for (const c of snapshot.categories) {
+      const row = md.split('\n').find((l) => l.startsWith(`| ${c.id} `))!;
+      const [, declared, verified, calls] = row.split(' | ').map((x) => x.trim());
+      expect([declared, verified, calls]).toEqual([`${c.declared.done}/${c.slots} (${Math.floor((100 * c.declared.done) / c.slots)}%)`, `${c.verified.done}/${c.slots}`, `${c.remaining.calls} |`]);
+      const view = vm.categories.find((v) => v.id === c.id)!;
+      expect([view.declared.done, view.verified.done, view.slots]).toEqual([c.declared.done, c.verified.done, c.slots]);
+      // What is left: one line per category with work left, its file counts adding up to its calls.
+      const left = md.split('### What is left')[1]!.split('\n\n')[1]!.split('\n- **').find((b) => b.replace(/^- \*\*/, '').startsWith(`${c.id} `));
+      if (c.slots - c.verified.done === 0 && c.remaining.calls === 0) {
+        expect(left).toBeUndefined();
+        continue;
+      }
+      const files = c.slots - c.verified.done;
+      expect(left).toContain(`: ${files} ${files === 1 ? 'file' : 'files'} remaining`);
+      if (c.remaining.calls > 0) expect(left).toContain(view.remainingText);
+      const listed = [...left!.matchAll(/`: (\d+) calls?$/gm)].map((m) => Number(m[1]));
+      const more = Number(/…and (\d+) more/.exec(left!)?.[1] ?? 0);
+      expect(listed.length).toBe(Math.min(5, c.remaining.files));
+      expect(listed.length + more).toBe(c.remaining.files);
+      if (more === 0) expect(listed.reduce((a, b) => a + b, 0)).toBe(c.remaining.calls);
+    }
+    for (const m of snapshot.metrics.filter((x) => x.value !== null)) {
+      expect(md).toMatch(new RegExp(`\\| ${m.value} ${m.unit === 'lines' ? (m.value === 1 ? 'line' : 'lines') : m.unit === 'files' ? (m.value === 1 ? 'file' : 'files') : m.value === 1 ? 'match' : 'matches'} \\|`));
+    }
+  });
+});
+
 describe('the demo dashboard equals independent oracles', () => {
+  it('classifies the doc’s commands: counting the doc’s own lines is a doc-check, not remaining calls', () => {
+    const roles = Object.fromEntries(snapshot.metrics.map((m) => [m.label, m.role]));
+    expect(roles).toMatchObject({
+      'Count completed files': 'doc-check',
+      'Find remaining bigquery.Client() calls': 'remaining',
+      'Verify BigQuery pooling usage': 'adoption',
+    });
+    // The oracle: a doc-check's command names the doc file, the others never do.
+    for (const m of snapshot.metrics) expect(m.role === 'doc-check').toBe(m.command!.includes(path.basename(info.docPath)));
+  });
+
   it('evaluates every tracking command of the doc, each equal to real grep', () => {
     const written = grepLines(section(doc, /Progress Tracking Commands/));
     const metrics = snapshot.metrics.filter((m) => m.source === 'doc');

@@ -22,6 +22,23 @@ describe('buildDashboard', () => {
     expect(vm.previousRun).toBe('2026-02-03T10:00:00Z');
   });
 
+  it('puts each metric in the place of its role, arrows pointing the way that is better', () => {
+    const data = siteData();
+    const snapshot = { ...data.snapshot, metrics: [
+      ...data.snapshot.metrics,
+      { ...data.snapshot.metrics[0]!, id: 'done-lines', label: 'Count completed files', better: 'higher' as const, role: 'doc-check' as const, url: 'metrics/done-lines/' },
+      { ...data.snapshot.metrics[0]!, id: 'pool', label: 'Verify pooling usage', better: 'higher' as const, role: undefined, url: 'metrics/pool/' },
+    ] };
+    const vm = buildDashboard({ ...data, snapshot }, ROOT);
+    expect(vm.metricGroups.map((g) => [g.role, g.heading, g.tiles.map((t) => t.id)])).toEqual([
+      ['remaining', 'Remaining in code', ['bq-client', 'requests', 'broken']],
+      ['adoption', 'Adoption of the new code', ['pool']],
+      ['doc-check', 'Counted in the doc', ['done-lines']],
+    ]);
+    expect(vm.metrics.find((m) => m.id === 'bq-client')).toMatchObject({ arrow: '↓', directionText: 'lower is better' });
+    expect(vm.metrics.find((m) => m.id === 'pool')).toMatchObject({ arrow: '↑', directionText: 'higher is better' });
+  });
+
   it('has no deltas without history', () => {
     const vm = buildDashboard(siteData(false), ROOT);
     expect(vm.metrics.every((m) => m.delta === null)).toBe(true);
@@ -48,10 +65,12 @@ describe('buildDashboard', () => {
   });
 
   it('extends the burndown to the forecast date', () => {
-    const burndown = buildDashboard(siteData(), ROOT).burndown!;
+    const ranged = buildDashboard(siteData(), ROOT).burndown!;
+    expect(ranged.ranges.map((r) => r.id)).toEqual(['all']); // three weeks of story: one range
+    const burndown = ranged.ranges[0]!.spec;
     expect(burndown.labels).toEqual(['2026-01-19', '2026-01-25', '2026-02-03', '2026-02-08', '2026-03-01']);
     expect(burndown.datasets.map((d) => d.label)).toEqual(['Ideal', 'Declared remaining', 'Verified remaining', 'Forecast']);
     expect(burndown.datasets[3]!.data).toEqual([null, null, null, 5, 0]);
-    expect(burndown.table.rows[4]).toEqual({ label: '2026-03-01', cells: ['—', '—', '—', '0'] });
+    expect(burndown.table.rows[4]).toEqual({ label: '2026-03-01', cells: ['—', '—', '—', '0', ''] });
   });
 });

@@ -54,11 +54,12 @@ describe('file pages', () => {
     expect(spark.title).toBe('File 27: call sites left in code over time');
     expect(f1!.sparkline!.title).toBe('File 1: call sites left in code over time, done on 2026-01-25');
     // The table lists the days the count changed (and the last one), gaps as "—".
-    expect(spark.table.columns).toEqual(['Date', 'Calls left']);
+    // Each row names the commit of that day's record: the commits that changed the count.
+    expect(spark.table.columns).toEqual(['Date', 'Calls left', 'Commit']);
     expect(spark.table.rows).toEqual([
-      { label: '2026-01-19', cells: ['—'] },
-      { label: '2026-02-03', cells: ['0'] },
-      { label: '2026-02-08', cells: ['1'] },
+      { label: '2026-01-19', cells: ['—', 'aaaaaaa'] },
+      { label: '2026-02-03', cells: ['0', 'ccccccc'] },
+      { label: '2026-02-08', cells: ['1', '0123456'] },
     ]);
     expect(spark.table.caption).toContain('(— : not counted yet)');
   });

@@ -31,7 +31,11 @@ describe('page view-models', () => {
     expect(vm.byDirectory[0]).toEqual({ path: `scrapers/${IMG}`, count: 2 });
     expect(vm.cameBack).toEqual([{ date: '2026-02-08', from: 2, to: 3 }]);
     expect(vm.matches.map((m) => `${m.path}:${m.line}`)).toEqual([`${BASE_PATH}:42`, `${HOSTILE_PATH}:7`, `${HOSTILE_PATH}:19`]);
-    expect(vm.chart!.table.rows.map((r) => r.cells[0])).toEqual(['8', '6', '2', '3']);
+    // One point per day (three weeks: daily), days without a record carrying the one before.
+    const spec = vm.chart!.ranges.find((r) => r.id === 'all')!.spec;
+    const rows = new Map(spec.table.rows.map((r) => [r.label, r.cells[0]]));
+    expect([rows.get('2026-01-19'), rows.get('2026-01-24'), rows.get('2026-01-25'), rows.get('2026-02-03'), rows.get('2026-02-08')]).toEqual(['8', '8', '6', '2', '3']);
+    expect(spec.labels.length).toBe(21);
   });
 
   it('milestones page: statuses and forecast', () => {

@@ -3,6 +3,7 @@
  * `windowDays` days; its slope is the velocity, and its standard error gives the range. Pure.
  * Issue 5: never a date in the past, never a division by zero, "no progress in N days" at zero.
  */
+import { plural } from '../snapshot/figures.js';
 import { addDays, dayOf, daysBetween } from './dates.js';
 import type { HistoryRecord } from './schema.js';
 import { dailyStates, declaredRemaining, verifiedRemaining } from './series.js';
@@ -31,6 +32,9 @@ const MAX_DAYS = 3650;
 export function forecastCompletion(records: readonly HistoryRecord[], options: ForecastOptions, today: string): CompletionForecast {
   const windowDays = Math.max(2, Math.floor(options.windowDays ?? 14));
   const remainingOf = options.basis === 'verified' ? verifiedRemaining : declaredRemaining;
+  // Says whose count it is: the summary prints both, and "2 remaining" beside "1 file left in
+  // code" reads as a bug when the 2 is the doc's (issue 18, item 7).
+  const left = (n: number) => `${plural(n, 'file')} remaining ${options.basis === 'verified' ? 'in the code' : 'by the doc'}`;
   const result = (fields: Partial<CompletionForecast>, message: string): CompletionForecast => ({
     date: null, earliest: null, latest: null, velocityPerDay: null, windowDays, ...fields, message,
   });
@@ -43,13 +47,13 @@ export function forecastCompletion(records: readonly HistoryRecord[], options: F
   const now = points[points.length - 1];
   if (now === undefined) return result({}, 'No declared progress recorded yet in the forecast window.');
   if (now.y === 0) return result({ velocityPerDay: 0 }, 'Complete: nothing remains.');
-  if (points.length < 2) return result({}, `Not enough history for a forecast (${points.length} day); need at least 2.`);
+  if (points.length < 2) return result({}, `Not enough history for a forecast (${plural(points.length, 'day')}); need at least 2.`);
 
   const fit = leastSquares(points);
   const velocity = -fit.slope;
   if (!(velocity > 1e-9)) {
     const stalled = daysSinceLastDrop(points);
-    return result({ velocityPerDay: round2(velocity) }, `No progress in ${stalled} days: ${now.y} remaining.`);
+    return result({ velocityPerDay: round2(velocity) }, `No progress in ${plural(stalled, 'day')}: ${left(now.y)}.`);
   }
   const spread = 2 * fit.slopeError;
   const daysAt = (v: number): number | null => (v > 1e-9 && now.y / v <= MAX_DAYS ? Math.max(1, Math.ceil(now.y / v)) : null);
@@ -58,8 +62,8 @@ export function forecastCompletion(records: readonly HistoryRecord[], options: F
   const slow = daysAt(velocity - spread);
   const date = days === null ? null : addDays(today, days);
   const message = date === null
-    ? `At ${round2(velocity)} per day, ${now.y} remaining would take more than ten years.`
-    : `${now.y} remaining at ${round2(velocity)} per day (fit over ${points.length} days): done around ${date}` +
+    ? `At ${round2(velocity)} per day, ${left(now.y)} would take more than ten years.`
+    : `${left(now.y)} at ${round2(velocity)} per day (fit over ${plural(points.length, 'day')}): done around ${date}` +
       (slow === null ? ', possibly much later.' : '.');
   return result({
     date,

@@ -42,6 +42,7 @@ export async function evaluateMetrics(plans: readonly MetricPlan[], tree: RepoTr
       value: result.incomplete === null ? result.value : null,
       error: result.incomplete === null ? null : `not counted: ${result.incomplete}`,
       better: plan.better,
+      role: plan.role,
       categoryId: plan.categoryId,
       source: plan.source,
       docLine: plan.docLine,

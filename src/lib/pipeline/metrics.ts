@@ -6,7 +6,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
 import type { MetricConfig } from '../config/index.js';
+import type { MetricRole } from '../snapshot/schema.js';
 import type { MetricInput } from '../verify/index.js';
+import { metricRole } from './metric-role.js';
 
 /** A metric before evaluation: what to run and how to present it. */
 export interface MetricPlan {
@@ -16,6 +18,8 @@ export interface MetricPlan {
   command: string;
   shownCommand: string | null;
   better: 'lower' | 'higher';
+  /** Remaining (lower is better), adoption (higher is better) or a count of the doc's own lines. */
+  role: MetricRole;
   categoryId: string | null;
   source: 'doc' | 'config';
   docLine: number | null;
@@ -67,6 +71,7 @@ export function planMetrics(doc: TrackingDoc, configured: readonly MetricConfig[
       command: command.command,
       shownCommand: command.command,
       better: guessBetterDirection(command.label),
+      role: metricRole(command.command, guessBetterDirection(command.label), doc.path),
       categoryId: command.categoryId,
       source: 'doc',
       docLine: command.source.startLine,
@@ -83,6 +88,7 @@ export function planMetrics(doc: TrackingDoc, configured: readonly MetricConfig[
       command,
       shownCommand: command,
       better: metric.better,
+      role: metricRole(command, metric.better, doc.path),
       categoryId: metric.category ?? null,
       source: 'config',
       docLine: null,
@@ -101,6 +107,7 @@ export function failedMetric(plan: MetricPlan, reason: string): MetricInput {
     value: null,
     error: reason,
     better: plan.better,
+    role: plan.role,
     categoryId: plan.categoryId,
     source: plan.source,
     docLine: plan.docLine,

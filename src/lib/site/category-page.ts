@@ -5,6 +5,9 @@ import { docLineUrl, driftItemIds, itemRow, type ItemRow, type Link } from './co
 import { completion, type Completion } from './dashboard.js';
 import type { SiteData } from './load.js';
 import { joinBase, type SiteContext } from './urls.js';
+import { docEditEvents, milestoneEvents } from './annotations.js';
+import { deltas, deltaWindows } from './deltas.js';
+import { categoryFigures, plural } from '../snapshot/figures.js';
 
 export interface CategoryPage {
   id: string;
@@ -31,12 +34,14 @@ export function buildCategoryPage(data: SiteData, ctx: SiteContext, param: strin
   const c = snapshot.categories.find((x) => x.url.replace(/^\/*categories\//, '').replace(/\/+$/, '') === param);
   if (!c) throw new Error(`no category page ${param}`);
   const drift = driftItemIds(snapshot.drift);
+  const windows = deltaWindows(snapshot);
+  const f = categoryFigures(snapshot, c);
   return {
     id: c.id,
     title: c.title,
     slots: c.slots,
-    declared: completion(c.declared.done, c.slots),
-    verified: completion(c.verified.done, c.slots),
+    declared: completion(c.declared.done, c.slots, deltas(windows, data.history, c.declared.done, (r) => r.categories[c.id]?.declaredDone, 'higher')),
+    verified: completion(c.verified.done, c.slots, deltas(windows, data.history, c.verified.done, (r) => r.categories[c.id]?.verifiedDone, 'higher')),
     counts: [
       { label: 'Declared done', value: c.declared.done },
       { label: 'Declared in progress', value: c.declared.inProgress },
@@ -47,10 +52,10 @@ export function buildCategoryPage(data: SiteData, ctx: SiteContext, param: strin
       { label: 'Not started in code', value: c.verified.notStarted },
       { label: 'Missing files', value: c.verified.missing },
     ],
-    remainingText: c.remaining.calls > 0 ? `${c.remaining.calls} ${c.remaining.what} left in ${c.remaining.files} files` : 'Nothing left to migrate in code.',
+    remainingText: f.calls > 0 ? `${f.calls} ${f.what} left in ${plural(f.callFiles, 'file')}` : 'Nothing left to migrate in code.',
     rows: snapshot.items.filter((i) => i.category === c.id).map((i) => itemRow(ctx, i, drift)),
     metrics: snapshot.metrics.filter((m) => m.categoryId === c.id).map((m) => ({ label: m.label, href: joinBase(ctx.base, m.url) })),
-    chart: categoryHistoryChart(data.history, c.id),
+    chart: categoryHistoryChart(data.history, c.id, [...milestoneEvents(snapshot), ...docEditEvents(data.history)]),
     docHref: docLineUrl(snapshot, c.docLine),
   };
 }

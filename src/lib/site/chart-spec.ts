@@ -4,6 +4,8 @@
  * always rendered beside it.
  */
 
+import type { ChartAnnotation } from './annotations.js';
+
 /** One series. `null` values leave a gap (a line that has not started yet). */
 export interface ChartDataset {
   label: string;
@@ -26,7 +28,21 @@ export interface ChartSpec {
   datasets: ChartDataset[];
   /** Axis title for the values. */
   valueAxis: string;
+  /** Marks on a time chart (milestones, doc edits, scope, drops), drawn as vertical lines. */
+  annotations?: ChartAnnotation[];
+  /** What the marks mean, for the legend under the chart. */
+  legend?: { mark: string; legend: string; colour: string }[];
+  /** "Weekly: each point is the end of a week", for a time chart. */
+  resolutionText?: string;
   table: ChartTable;
+}
+
+/** A time chart in several ranges, each a complete chart; the page shows `defaultRange` first. */
+export interface RangedChart {
+  id: string;
+  title: string;
+  defaultRange: string;
+  ranges: { id: string; label: string; spec: ChartSpec }[];
 }
 
 /**
@@ -75,10 +91,12 @@ export function chart(
   spec: Omit<ChartSpec, 'table' | 'stacked' | 'horizontal'> & Partial<Pick<ChartSpec, 'stacked' | 'horizontal'>>,
   labelHeader: string,
 ): ChartSpec {
-  return {
-    stacked: false,
-    horizontal: false,
-    ...spec,
-    table: tableFor(spec.title, labelHeader, spec.labels, spec.datasets),
-  };
+  const table = tableFor(spec.title, labelHeader, spec.labels, spec.datasets);
+  if (spec.annotations && spec.annotations.length > 0) {
+    // The marks' words go in their own column, so the table says what the lines on the canvas do.
+    const byIndex = new Map(spec.annotations.map((a) => [a.index, a.text]));
+    table.columns.push('Events');
+    table.rows.forEach((row, i) => row.cells.push(byIndex.get(i) ?? ''));
+  }
+  return { stacked: false, horizontal: false, ...spec, table };
 }

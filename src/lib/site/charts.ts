@@ -1,14 +1,16 @@
 /**
- * The four charts of the site: per-category stacked bars, burndown and a metric over time as
- * ChartSpecs (chart.js), and a file's sparkline as an SVG path. Each also yields the table
- * printed beside it.
+ * Per-category stacked bars and a category's history as ChartSpecs (chart.js), and a file's
+ * sparkline as an SVG path; the burndown and metric charts, in ranges, are in time-charts.ts.
+ * Each also yields the table printed beside it.
  */
 import type { HistoryRecord } from '../history/schema.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { chart, tableFor, type ChartSpec, type SparklineSpec } from './chart-spec.js';
-import { metricSeries } from './history-view.js';
+import { chart, tableFor, type ChartSpec, type ChartTable, type SparklineSpec } from './chart-spec.js';
+import { shortSha } from './urls.js';
 import type { ItemPoint } from './item-timeline.js';
 import { SERIES_COLOURS } from './status.js';
+import { pointLabel, resolutionFor, sampleIndexes } from './time-scale.js';
+import { annotate, legendOf, type TimeEvent } from './annotations.js';
 
 /** Per-category counts for the stacked bars; they add up to the category's slots. */
 export interface CategoryStack {
@@ -59,57 +61,6 @@ export function categoryChart(snapshot: Snapshot): ChartSpec {
   );
 }
 
-/** Burndown: ideal vs declared vs verified remaining, and a dashed forecast to zero. */
-export function burndownChart(snapshot: Snapshot): ChartSpec | null {
-  const burndown = snapshot.burndown;
-  if (!burndown || burndown.points.length === 0) return null;
-  const points = burndown.points;
-  const labels = points.map((p) => p.date);
-  const last = points[points.length - 1]!;
-  const forecastDate = burndown.forecast.date;
-  const extend = forecastDate !== null && forecastDate > last.date;
-  if (extend) labels.push(forecastDate);
-  const pad = (data: (number | null)[]) => (extend ? [...data, null] : data);
-  const forecast: (number | null)[] = labels.map(() => null);
-  if (extend) {
-    forecast[points.length - 1] = last.verifiedRemaining ?? last.declaredRemaining;
-    forecast[labels.length - 1] = 0;
-  }
-  return chart(
-    {
-      id: 'chart-burndown',
-      kind: 'line',
-      title: 'Burndown: files remaining',
-      labels,
-      valueAxis: 'files remaining',
-      datasets: [
-        { label: 'Ideal', data: pad(points.map((p) => p.ideal)), colour: SERIES_COLOURS.ideal, dashed: true },
-        { label: 'Declared remaining', data: pad(points.map((p) => p.declaredRemaining)), colour: SERIES_COLOURS.declared },
-        { label: 'Verified remaining', data: pad(points.map((p) => p.verifiedRemaining)), colour: SERIES_COLOURS.verified },
-        ...(extend ? [{ label: 'Forecast', data: forecast, colour: SERIES_COLOURS.forecast, dashed: true }] : []),
-      ],
-    },
-    'Date',
-  );
-}
-
-/** A metric's value at each history point. Null when there is no history for it. */
-export function metricChart(history: readonly HistoryRecord[], id: string, label: string, unit: string): ChartSpec | null {
-  const series = metricSeries(history, id);
-  if (series.length === 0) return null;
-  return chart(
-    {
-      id: `chart-metric-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
-      kind: 'line',
-      title: `${label} over time`,
-      labels: series.map((s) => s.date),
-      valueAxis: unit,
-      datasets: [{ label, data: series.map((s) => s.value), colour: SERIES_COLOURS.metric }],
-    },
-    'Date',
-  );
-}
-
 /** The viewBox of a sparkline: wide and flat, stretched to the figure by CSS. */
 export const SPARKLINE_BOX = { width: 100, height: 24 } as const;
 
@@ -131,6 +82,12 @@ export function sparklinePath(data: readonly (number | null)[]): string {
     if (!joined && (i === data.length - 1 || data[i + 1] === null)) parts.push('h0.5');
   });
   return parts.join('');
+}
+
+/** The commit of each row, so a file's table names the commits that changed its count (issue 18, item 8). */
+function withCommits(table: ChartTable, commits: readonly (string | null)[]): ChartTable {
+  if (commits.every((c) => c === null)) return table;
+  return { ...table, columns: [...table.columns, 'Commit'], rows: table.rows.map((r, i) => ({ ...r, cells: [...r.cells, shortSha(commits[i] ?? null) ?? '—'] })) };
 }
 
 /** The last point of each day: a file's sparkline has one value per date on its axis. */
@@ -161,25 +118,37 @@ export function itemSparkline(timeline: readonly ItemPoint[], itemId: string, ti
     dataset,
     viewBox: `0 0 ${SPARKLINE_BOX.width} ${SPARKLINE_BOX.height}`,
     path: sparklinePath(dataset.data),
-    table: tableFor(`${fullTitle}, on the days the count changed${gaps}`, 'Date', kept.map((i) => labels[i]!), [{ ...dataset, data: kept.map((i) => dataset.data[i] ?? null) }]),
+    table: withCommits(
+      tableFor(`${fullTitle}, on the days the count changed${gaps}`, 'Date', kept.map((i) => labels[i]!), [{ ...dataset, data: kept.map((i) => dataset.data[i] ?? null) }]),
+      kept.map((i) => days[i]!.commit),
+    ),
   };
 }
 
-/** A category's declared and verified done over the history. */
-export function categoryHistoryChart(history: readonly HistoryRecord[], id: string): ChartSpec | null {
-  const points = history.filter((r) => id in r.categories);
-  if (points.length === 0) return null;
+/**
+ * A category's declared and verified done over the history: the last record of each day, then
+ * of each week or month when the span is long (time-scale.ts), so ten months are ~45 points.
+ */
+export function categoryHistoryChart(history: readonly HistoryRecord[], id: string, events: readonly TimeEvent[] = []): ChartSpec | null {
+  const withIt = history.filter((r) => id in r.categories);
+  if (withIt.length === 0) return null;
+  const days = withIt.map((r) => r.at.slice(0, 10));
+  const resolution = resolutionFor(days[0]!, days.at(-1)!);
+  const points = sampleIndexes(days, resolution).map((i) => withIt[i]!);
+  const annotations = annotate(events, points.map((r) => r.at.slice(0, 10)), resolution);
   return chart(
     {
       id: `chart-category-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
       kind: 'line',
       title: `Task ${id}: files done over time`,
-      labels: points.map((r) => r.at.slice(0, 10)),
+      labels: points.map((r) => pointLabel(r.at.slice(0, 10), resolution)),
       valueAxis: 'files done',
       datasets: [
         { label: 'Declared done', data: points.map((r) => r.categories[id]?.declaredDone ?? null), colour: SERIES_COLOURS.declared },
         { label: 'Verified done', data: points.map((r) => r.categories[id]?.verifiedDone ?? null), colour: SERIES_COLOURS.verified },
       ],
+      annotations,
+      legend: legendOf(annotations),
     },
     'Date',
   );

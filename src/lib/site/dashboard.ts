@@ -1,9 +1,15 @@
 /** The dashboard's view-model: everything `/` shows, decided here (src/pages/index.astro prints it). */
-import type { ChartSpec } from './chart-spec.js';
-import { burndownChart, categoryChart } from './charts.js';
+import type { ChartSpec, RangedChart } from './chart-spec.js';
+import { categoryChart } from './charts.js';
+import { deltas, deltaWindows, type DeltaView } from './deltas.js';
+import { buildSignals, type Signal } from './signals.js';
+import { burndownRanged } from './time-charts.js';
 import { docLineUrl, type Link } from './common.js';
 import { metricAt, previousRecord } from './history-view.js';
 import type { SiteData } from './load.js';
+import { ROLE_ORDER, roleView, type RoleView } from './metric-roles.js';
+import { callsLeftText, categoryFigures } from '../snapshot/figures.js';
+import type { MetricRole } from '../snapshot/schema.js';
 import { classForPercent, deltaTone, formatDelta, formatPercent, percent } from './status.js';
 import { joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
 
@@ -14,6 +20,8 @@ export interface Completion {
   pct: number;
   pctText: string;
   className: string;
+  /** Change of `done` this week, over 4 weeks, since the last milestone (empty without history). */
+  deltas: DeltaView[];
 }
 
 /** One metric tile: value, unit, change since the previous run. */
@@ -26,6 +34,20 @@ export interface MetricTile {
   error: string | null;
   delta: string | null;
   deltaTone: 'good' | 'bad' | 'same' | 'none';
+  /** This week, last 4 weeks, since the last milestone. */
+  deltas: DeltaView[];
+  role: MetricRole;
+  /** ↓ (lower is better) or ↑ (higher is better), with its words for screen readers. */
+  arrow: RoleView['arrow'];
+  directionText: string;
+}
+
+/** The metrics of one role, in their own place on the dashboard (issue 18, item 6). */
+export interface MetricGroup {
+  role: MetricRole;
+  heading: string;
+  hint: string;
+  tiles: MetricTile[];
 }
 
 export interface CategoryRowView {
@@ -41,12 +63,17 @@ export interface CategoryRowView {
 export interface Dashboard {
   title: string;
   project: string | null;
+  /** What a lead needs first, each with a link to its evidence (issue 18, item 3). */
+  signals: Signal[];
   declared: Completion;
   verified: Completion;
   categories: CategoryRowView[];
   categoryChart: ChartSpec;
   metrics: MetricTile[];
-  burndown: ChartSpec | null;
+  /** The same tiles grouped by role, groups without metrics left out. */
+  metricGroups: MetricGroup[];
+  /** The burndown in its ranges (last 4 weeks / since the last milestone / all). */
+  burndown: RangedChart | null;
   forecast: string | null;
   drift: { count: number; errors: number; href: string };
   /** The one line that changes between runs of identical input. */
@@ -60,9 +87,9 @@ export interface Dashboard {
 }
 
 /** Completion of `done` out of `total`, with its display decisions. */
-export function completion(done: number, total: number): Completion {
+export function completion(done: number, total: number, changes: DeltaView[] = []): Completion {
   const pct = percent(done, total);
-  return { done, total, pct, pctText: formatPercent(done, total), className: classForPercent(pct) };
+  return { done, total, pct, pctText: formatPercent(done, total), className: classForPercent(pct), deltas: changes };
 }
 
 function commitLink(data: SiteData, sha: string | null): Link | null {
@@ -75,35 +102,48 @@ function commitLink(data: SiteData, sha: string | null): Link | null {
 export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
   const { snapshot } = data;
   const previous = previousRecord(data.history, snapshot);
+  const windows = deltaWindows(snapshot);
+  const change = (now: number | null, at: (r: (typeof data.history)[number]) => number | null | undefined, better: 'lower' | 'higher') => deltas(windows, data.history, now, at, better);
+  const metrics = snapshot.metrics.map((m): MetricTile => {
+    const before = metricAt(previous, m.id);
+    const view = roleView(m);
+    return {
+      id: m.id,
+      label: m.label,
+      href: joinBase(ctx.base, m.url),
+      valueText: m.value === null ? 'n/a' : String(m.value),
+      unit: m.unit,
+      error: m.error,
+      delta: formatDelta(m.value, before),
+      deltaTone: deltaTone(m.value, before, m.better),
+      deltas: change(m.value, (r) => r.metrics[m.id], m.better),
+      role: view.role,
+      arrow: view.arrow,
+      directionText: view.directionText,
+    };
+  });
   return {
     title: snapshot.doc.title ?? 'Migration progress',
     project: snapshot.doc.project,
-    declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots),
-    verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots),
-    categories: snapshot.categories.map((c) => ({
-      id: c.id,
-      title: c.title,
-      href: joinBase(ctx.base, c.url),
-      slots: c.slots,
-      declared: completion(c.declared.done, c.slots),
-      verified: completion(c.verified.done, c.slots),
-      remainingText: c.remaining.calls > 0 ? `${c.remaining.calls} ${c.remaining.what} in ${c.remaining.files} ${c.remaining.files === 1 ? 'file' : 'files'}` : '',
-    })),
-    categoryChart: categoryChart(snapshot),
-    metrics: snapshot.metrics.map((m) => {
-      const before = metricAt(previous, m.id);
+    signals: buildSignals(data, ctx),
+    declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots, change(snapshot.totals.declaredDone, (r) => r.declaredDone, 'higher')),
+    verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots, change(snapshot.totals.verifiedDone, (r) => r.verifiedDone, 'higher')),
+    categories: snapshot.categories.map((c) => {
+      const f = categoryFigures(snapshot, c);
       return {
-        id: m.id,
-        label: m.label,
-        href: joinBase(ctx.base, m.url),
-        valueText: m.value === null ? 'n/a' : String(m.value),
-        unit: m.unit,
-        error: m.error,
-        delta: formatDelta(m.value, before),
-        deltaTone: deltaTone(m.value, before, m.better),
+        id: c.id,
+        title: c.title,
+        href: joinBase(ctx.base, c.url),
+        slots: f.slots,
+        declared: completion(f.declaredDone, f.slots, change(f.declaredDone, (r) => r.categories[c.id]?.declaredDone, 'higher')),
+        verified: completion(f.verifiedDone, f.slots, change(f.verifiedDone, (r) => r.categories[c.id]?.verifiedDone, 'higher')),
+        remainingText: callsLeftText(f),
       };
     }),
-    burndown: burndownChart(snapshot),
+    categoryChart: categoryChart(snapshot),
+    metrics,
+    metricGroups: metricGroups(snapshot.metrics, metrics),
+    burndown: burndownRanged(data),
     forecast: snapshot.burndown?.forecast.message ?? null,
     drift: { count: snapshot.drift.length, errors: snapshot.drift.filter((d) => d.severity === 'error').length, href: joinBase(ctx.base, 'drift/') },
     generatedAt: snapshot.generatedAt,
@@ -114,4 +154,15 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
     previousRun: previous ? previous.at : null,
     badgeHref: joinBase(ctx.base, 'badge.svg'),
   };
+}
+
+/** Tiles grouped by role, in ROLE_ORDER; a role with no metric has no group. */
+function metricGroups(metrics: SiteData['snapshot']['metrics'], tiles: readonly MetricTile[]): MetricGroup[] {
+  return ROLE_ORDER.flatMap((role) => {
+    const inRole = tiles.filter((t) => t.role === role);
+    const first = metrics.find((m) => m.id === inRole[0]?.id);
+    if (!first) return [];
+    const { heading, hint } = roleView(first);
+    return [{ role, heading, hint, tiles: inRole }];
+  });
 }

@@ -23,7 +23,7 @@ export { snapshotBadge, renderBadge } from './badge.js';
 export { standupLine, remainingPhrase, itemTitle } from './standup.js';
 export { joinBase, filePageUrl, itemPageUrl, itemSlug, encodePath, repoFileUrl, absoluteUrl, type SiteContext } from './urls.js';
 export { declaredView, detectedView, formatPercent, percent, classForPercent, formatDelta } from './status.js';
-export type { ChartSpec, ChartTable, SparklineSpec } from './chart-spec.js';
+export type { ChartSpec, ChartTable, RangedChart, SparklineSpec } from './chart-spec.js';
 export type { CodeBlock, CodeLine } from './code.js';
 export { codeBlockHtml, copyButtonHtml, fileListRowsHtml, filePageHtml, itemSectionHtml, itemTableRowsHtml, sparklineHtml, statusBadgeHtml, type Html } from './markup/index.js';
 export { chartScriptHtml, copyScriptHtml, filterScriptHtml, pageHtml, pageShell } from './markup/index.js';

@@ -7,10 +7,11 @@ import type { Check, Snapshot, SnapshotItem } from '../snapshot/schema.js';
 import type { SparklineSpec } from './chart-spec.js';
 import { itemSparkline } from './charts.js';
 import { codeBlocks, type CodeBlock } from './code.js';
+import { deltaWindows, type DeltaView } from './deltas.js';
 import { categoryLink, docLineUrl, itemById, itemHref, repoLineUrl, type Link } from './common.js';
 import { itemTimeline, type ItemPoint } from './item-timeline.js';
 import { itemTitle, standupLine } from './standup.js';
-import { declaredView, detectedView, detectedWords, type StatusView } from './status.js';
+import { declaredView, deltaTone, detectedView, detectedWords, formatDelta, type StatusView } from './status.js';
 import { absoluteUrl, itemPageUrl, joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
 
 export interface CheckView {
@@ -56,6 +57,21 @@ export interface ItemSectionView {
   doneOn: string | null;
   sparkline: SparklineSpec | null;
   events: ItemEvent[];
+  /** Calls left now against this week / 4 weeks / the last milestone (issue 18, item 4). */
+  deltas: DeltaView[];
+}
+
+/** The item's remaining calls now against each window's day, from its own timeline. */
+export function remainingDeltas(snapshot: Snapshot, timeline: readonly ItemPoint[], now: number): DeltaView[] {
+  return deltaWindows(snapshot).flatMap((w) => {
+    let before: number | null | undefined;
+    for (const p of timeline) {
+      if (p.date > w.since) break;
+      before = p.remaining;
+    }
+    const text = formatDelta(now, before);
+    return text === null ? [] : [{ windowId: w.id, label: w.label, text, tone: deltaTone(now, before, 'lower') }];
+  });
 }
 
 function checkView(check: Check): CheckView {
@@ -129,5 +145,6 @@ export function buildItemSection(snapshot: Snapshot, history: readonly HistoryRe
     doneOn,
     sparkline: itemSparkline(timeline, item.id, title, doneOn),
     events: itemEvents(snapshot, timeline),
+    deltas: remainingDeltas(snapshot, timeline, item.remaining.length),
   };
 }

@@ -1,6 +1,7 @@
 /** `/metrics/<id>/`: a metric's value over time, where the calls are, and calls that came back. */
-import type { ChartSpec } from './chart-spec.js';
-import { metricChart } from './charts.js';
+import type { RangedChart } from './chart-spec.js';
+import { metricRanged } from './time-charts.js';
+import { deltas, deltaWindows, type DeltaView } from './deltas.js';
 import { codeBlocks, type CodeBlock } from './code.js';
 import { byString, docLineUrl, repoLineUrl } from './common.js';
 import { metricAt, metricSeries, previousRecord } from './history-view.js';
@@ -17,14 +18,21 @@ export interface MetricPage {
   error: string | null;
   delta: string | null;
   deltaTone: string;
-  chart: ChartSpec | null;
+  /** This week, last 4 weeks, since the last milestone. */
+  deltas: DeltaView[];
+  chart: RangedChart | null;
   byDirectory: { path: string; count: number }[];
   byFile: { path: string; count: number; href: string | null }[];
   matches: CodeBlock[];
-  /** Points where the value went up again: calls that came back. */
+  /** Points where the value went up again: calls that came back (the latest CAME_BACK_SHOWN). */
   cameBack: { date: string; from: number; to: number }[];
+  /** How many earlier rises are not listed. */
+  cameBackMore: number;
   docHref: string | null;
 }
+
+/** Rises listed on the page; a long history has dozens. */
+const CAME_BACK_SHOWN = 10;
 
 /** Route params of every metric page. */
 export function metricParams(data: SiteData): string[] {
@@ -52,13 +60,15 @@ export function buildMetricPage(data: SiteData, ctx: SiteContext, param: string)
     error: m.error,
     delta: formatDelta(m.value, before),
     deltaTone: deltaTone(m.value, before, m.better),
-    chart: metricChart(data.history, m.id, m.label, m.unit),
+    deltas: deltas(deltaWindows(snapshot), data.history, m.value, (r) => r.metrics[m.id], m.better),
+    chart: metricRanged(data, m),
     byDirectory: [...m.byDirectory].sort((a, b) => b.count - a.count || byString(a.path, b.path)),
     byFile: [...m.byFile]
       .sort((a, b) => b.count - a.count || byString(a.path, b.path))
       .map((f) => ({ ...f, href: tracked.has(f.path) ? joinBase(ctx.base, filePageUrl(f.path)) : repoLineUrl(snapshot, f.path) })),
     matches: codeBlocks(m.matches, (x) => repoLineUrl(snapshot, x.path, x.line)),
-    cameBack,
+    cameBack: cameBack.slice(-CAME_BACK_SHOWN),
+    cameBackMore: Math.max(0, cameBack.length - CAME_BACK_SHOWN),
     docHref: docLineUrl(snapshot, m.docLine),
   };
 }

@@ -1,6 +1,9 @@
 /** `/milestones/`: each milestone with its status, and the burndown with the forecast. */
-import type { ChartSpec } from './chart-spec.js';
-import { burndownChart } from './charts.js';
+import type { RangedChart } from './chart-spec.js';
+import { burndownRanged } from './time-charts.js';
+import { daysBetween } from '../history/dates.js';
+import { spanText } from './signals.js';
+import { asOfDay } from './time-scale.js';
 import type { SiteData } from './load.js';
 
 const MILESTONE_VIEW: Record<string, { label: string; className: string }> = {
@@ -20,12 +23,14 @@ export interface MilestoneView {
   target: string;
   status: { label: string; className: string };
   explanation: string;
+  /** "Overdue by 251 days (35 weeks)" for a missed milestone whose day has passed. */
+  overdue: string | null;
   tasks: { text: string; checked: boolean }[];
 }
 
 export interface MilestonesPage {
   milestones: MilestoneView[];
-  burndown: ChartSpec | null;
+  burndown: RangedChart | null;
   forecast: { message: string; range: string | null } | null;
 }
 
@@ -33,6 +38,7 @@ export interface MilestonesPage {
 export function buildMilestonesPage(data: SiteData): MilestonesPage {
   const { snapshot } = data;
   const f = snapshot.burndown?.forecast ?? null;
+  const asOf = asOfDay(snapshot);
   return {
     milestones: snapshot.milestones.map((m) => ({
       id: m.id,
@@ -41,9 +47,10 @@ export function buildMilestonesPage(data: SiteData): MilestonesPage {
       target: m.targetDone !== null ? `${m.actualDone ?? '?'} of ${m.targetDone}${m.targetTotal !== null ? ` (of ${m.targetTotal})` : ''} files` : 'No target',
       status: MILESTONE_VIEW[m.status] ?? { label: m.status, className: 'ms-pending' },
       explanation: m.explanation,
+      overdue: m.status === 'missed' && m.endDate !== null && m.endDate < asOf ? `Overdue by ${spanText(daysBetween(m.endDate, asOf))}` : null,
       tasks: m.tasks,
     })),
-    burndown: burndownChart(snapshot),
+    burndown: burndownRanged(data),
     forecast: f ? { message: f.message, range: f.earliest && f.latest ? `between ${f.earliest} and ${f.latest}` : null } : null,
   };
 }

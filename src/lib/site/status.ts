@@ -2,6 +2,7 @@
  * Status → label / CSS class / colour decisions, and percent formatting. Templates never decide
  * these (STYLE.md "Pages read a view-model", like istanbul's `classForPercent()`).
  */
+import { percent } from '../snapshot/figures.js';
 import type { ItemStatus } from '../snapshot/schema.js';
 
 /** What a badge for one status shows and how it is styled. */
@@ -60,12 +61,8 @@ export const SERIES_COLOURS = {
   metric: '#1c7ed6',
 } as const;
 
-/** Whole percent of `part / total`, 0 when total is 0; floored so 99.6 % never shows as done. */
-export function percent(part: number, total: number): number {
-  if (total <= 0) return 0;
-  return Math.floor((part / total) * 100);
-}
-
+/** Whole percent (floored), the one definition the summaries use too (snapshot/figures.ts). */
+export { percent } from '../snapshot/figures.js';
 /** "22%", or "—" when there is nothing to measure. */
 export function formatPercent(part: number, total: number): string {
   return total <= 0 ? '—' : `${percent(part, total)}%`;

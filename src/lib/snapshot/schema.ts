@@ -108,6 +108,14 @@ export const SnapshotCategory = z.object({
 });
 export type SnapshotCategory = z.infer<typeof SnapshotCategory>;
 
+/**
+ * What a metric measures (issue 18, item 6): call sites still to migrate (`remaining`, lower is
+ * better), uses of the new API (`adoption`, higher is better), or lines of the tracking doc itself
+ * (`doc-check`, e.g. `grep -c "✅ Complete" TRACKING.md`), which says nothing about the code.
+ */
+export const MetricRole = z.enum(['remaining', 'adoption', 'doc-check']);
+export type MetricRole = z.infer<typeof MetricRole>;
+
 export const SnapshotMetric = z.object({
   id: z.string(),
   label: z.string(),
@@ -117,6 +125,11 @@ export const SnapshotMetric = z.object({
   value: z.number().int().nullable(),
   error: z.string().nullable(),
   better: z.enum(['lower', 'higher']),
+  /**
+   * Its role (added by the pipeline; optional and additive: readers derive it from `better` when
+   * absent, see site/metric-roles.ts). @example "remaining"
+   */
+  role: MetricRole.optional(),
   categoryId: z.string().nullable(),
   source: z.enum(['doc', 'config']),
   docLine: z.number().int().nullable(),

@@ -1,44 +1,35 @@
 /**
- * Numbers both summaries print, computed once so the markdown and terminal renderers cannot
- * disagree (istanbul's reports share one tree the same way).
+ * Numbers both summaries print. The figures themselves come from snapshot/figures.ts, the module
+ * the site's view-models read too (issue 18, item 7: one source of truth for site and summary).
  */
-import type { Snapshot } from '../../snapshot/schema.js';
+import { percent, plural, totalsFigures, type TotalsFigures } from '../../snapshot/figures.js';
+import type { Snapshot, SnapshotMetric } from '../../snapshot/schema.js';
 
-/** Percentage rounded down, so 75/76 never shows as "100%". */
-export function percent(done: number, total: number): number {
-  return total === 0 ? 0 : Math.floor((done / total) * 100);
-}
+export { percent };
 
 export function shortCommit(commit: string | null): string | null {
   return commit === null ? null : commit.slice(0, 7);
 }
 
-export interface SummaryFigures {
-  title: string;
-  declaredDone: number;
-  verifiedDone: number;
-  slots: number;
-  declaredPercent: number;
-  verifiedPercent: number;
+export interface SummaryFigures extends TotalsFigures {
   commit: string | null;
   date: string;
-  driftErrors: number;
-  driftWarnings: number;
 }
 
 export function summaryFigures(s: Snapshot): SummaryFigures {
-  return {
-    title: s.doc.title ?? s.doc.path,
-    declaredDone: s.totals.declaredDone,
-    verifiedDone: s.totals.verifiedDone,
-    slots: s.totals.slots,
-    declaredPercent: percent(s.totals.declaredDone, s.totals.slots),
-    verifiedPercent: percent(s.totals.verifiedDone, s.totals.slots),
-    commit: shortCommit(s.repo.commit),
-    date: s.generatedAt.slice(0, 10),
-    driftErrors: s.drift.filter((d) => d.severity === 'error').length,
-    driftWarnings: s.drift.filter((d) => d.severity === 'warning').length,
-  };
+  return { ...totalsFigures(s), commit: shortCommit(s.repo.commit), date: s.generatedAt.slice(0, 10) };
+}
+
+/** Files listed per category before "and N more". */
+export const TOP_FILES = 5;
+
+const UNIT_ONE: Record<SnapshotMetric['unit'], [string, string]> = { lines: ['line', 'lines'], files: ['file', 'files'], matches: ['match', 'matches'] };
+
+/** "1 line", "12 files", or null when the metric has no value. */
+export function metricValueText(m: Pick<SnapshotMetric, 'value' | 'unit'>): string | null {
+  if (m.value === null) return null;
+  const [one, many] = UNIT_ONE[m.unit];
+  return plural(m.value, one, many);
 }
 
 /** Drift entries worth listing in a summary: errors first, then warnings; info is site-only. */

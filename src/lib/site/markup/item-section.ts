@@ -31,7 +31,8 @@ function checks(s: ItemSectionView): Html | false {
 
 function remaining(s: ItemSectionView): Html {
   const blocks = s.remaining.length === 0 ? html`<p class="muted">No call sites left.</p>` : s.remaining.map((b) => codeBlockHtml(b));
-  return html`<h3>Remaining in code (${s.remaining.length})</h3>${blocks}`;
+  const changes = s.deltas.length > 0 && html`<p class="deltas">${s.deltas.map((d, i) => html`${i > 0 && ' · '}<span data-delta="${d.windowId}">${d.label} <span class="delta-${d.tone}">${d.text}</span></span>`)}</p>`;
+  return html`<h3>Remaining in code (${s.remaining.length})</h3>${changes}${blocks}`;
 }
 
 function checklist(s: ItemSectionView): Html | false {
