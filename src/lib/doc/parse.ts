@@ -7,10 +7,12 @@ import { checkConsistency } from './consistency.js';
 import { newContext, type ParseContext } from './context.js';
 import { decodeDoc } from './decode.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
-import { buildSections, FRESH_CHUNKS, MAX_LIST_LEVELS, memoizedChunkParser, parseMarkdown, type ChunkParser } from './markdown.js';
+import { buildSections, FRESH_CHUNKS, type Section, MAX_LIST_LEVELS, memoizedChunkParser, parseMarkdown, type ChunkParser } from './markdown.js';
 import { resolveMilestoneTasks } from './milestones.js';
 import { TrackingDoc, type DocEncoding } from './model.js';
 import { assignItemIds, reportNumberGaps } from './numbering.js';
+import { buildOutline } from './outline.js';
+import { readGeneric } from './readers/claim.js';
 import { walkDoc } from './walk.js';
 
 function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): TrackingDoc {
@@ -24,6 +26,7 @@ function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): Tracki
     groups: ctx.groups,
     milestones: ctx.milestones,
     commands: ctx.commands,
+    unread: ctx.unread,
     text: ctx.text,
     diagnostics: ctx.sink.diagnostics,
   };
@@ -34,13 +37,38 @@ function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser): void {
   if (flattenedLine !== null) {
     ctx.sink.warning('doc/deep-nesting', `list nesting deeper than ${MAX_LIST_LEVELS} levels was flattened at line ${flattenedLine}; items deeper than that are read as siblings at that level.`, flattenedLine);
   }
-  walkDoc(buildSections(root), ctx);
+  const sections = buildSections(root);
+  readSeedOrGeneric(sections, ctx);
   assignItemIds(ctx);
   reportNumberGaps(ctx);
   resolveMilestoneTasks(ctx);
   checkConsistency(ctx);
   if (ctx.header.title === null && text.trim() === '') ctx.sink.warning('doc/empty', 'The doc is empty.', null);
-  else if (ctx.items.length === 0) ctx.sink.warning('doc/no-items', 'The doc tracks no files: no "File N:" entries, "Files N-M:" groups or tasks were found.', null);
+  else if (ctx.items.length === 0) ctx.sink.warning('doc/no-items', `The doc tracks nothing: ${NO_ITEMS_HINT}`, null);
+}
+
+/** What the "no items" messages say the doc stage reads (the CLI error repeats it). */
+export const NO_ITEMS_HINT =
+  'no "File N:" entries, checkbox lines (- [ ] / - [x]), lines led by a status mark (✅ 🔄 ⏳ ❌), headings with a Status field or mark, table rows with a Status column, or lines under a status heading ("## Completed", "## Next Steps") were found; run `migratrack explain` to see how the doc was read.';
+
+/**
+ * The seed family ("Task N" / "File N" / **Path:**) reads first, exactly as it always has; a doc it
+ * finds no items in is read by the generic readers (doc/readers/claim.ts) instead, with only the
+ * seed reading's header and commands kept.
+ */
+function readSeedOrGeneric(sections: Section, ctx: ParseContext): void {
+  const seedSink = new DiagnosticSink(ctx.sink.file);
+  const seed = newContext(ctx.text, seedSink);
+  walkDoc(sections, seed);
+  if (seed.items.length > 0) {
+    Object.assign(ctx, { ...seed, sink: ctx.sink });
+    ctx.sink.diagnostics.push(...seedSink.diagnostics);
+    return;
+  }
+  ctx.header = seed.header;
+  ctx.commands = seed.commands;
+  ctx.progressLine = seed.progressLine;
+  readGeneric(buildOutline(sections, ctx.text), ctx);
 }
 
 /**

@@ -88,7 +88,7 @@ function assertTracksSomething(doc: TrackingDoc, file: string): void {
   const why = first ? ` (${first.message})` : '';
   throw new MigratrackError(
     'input',
-    `${file}: no tracked files found${why}; expected "File N: name" entries with a **Path:** field under "## Task …" headings`,
+    `${file}: no tracked items found${why}; read: "File N:" entries under "## Task …" headings, checkbox lines (- [ ] / - [x]), lines led by a status mark (✅ 🔄 ⏳ ❌), headings with a Status field or mark, table rows with a Status column, lines under a status heading ("## Completed", "## Next Steps"); run \`migratrack explain --doc ${file}\` to see how the doc was read`,
     { file },
   );
 }

@@ -41,7 +41,7 @@ export function buildFileList(data: SiteData, ctx: SiteContext): FileList {
     // Offer every ancestor too, so "data_processors" narrows to all its sub-folders.
     for (let i = 1; i <= parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
   }
-  const statuses = (['done', 'in-progress', 'not-started', 'blocked', 'missing', 'unknown'] as const).map((s) => ({ value: s, label: declaredView(s).label }));
+  const statuses = (['done', 'in-progress', 'not-started', 'blocked', 'skipped', 'missing', 'unknown'] as const).map((s) => ({ value: s, label: declaredView(s).label }));
   return {
     rows,
     statuses,
