@@ -12,6 +12,8 @@ import { keyOf, nameOf, pathsOf, spanOf, type Candidate, type ReaderContext } fr
 
 /** A count of files in a line ("✅ tests/api (10 files)") summarises a group; it is not an item. */
 const GROUP_COUNT = /\(\s*(?:all\s+)?\d+\s+(?:[\w-]+\s+)?files?\b/i;
+/** `a.js → a.ts`, `a -> b` (code spans already unwrapped in the plain text). */
+const RENAME_LINE = /^(\S+)\s*(?:→|->|=>|⇒)\s*(\S+)/u;
 /** Lines shaped like a path alone (or a path, then a separator and a note). */
 const PATH_LINE = /^([^\s]+?)(?:\s*(?:[-–—:]\s+.*|\(.*\)))?$/u;
 
@@ -66,7 +68,9 @@ function lineCandidate(line: OutlineListLine, scope: ListScope, parents: string[
   const status: DeclaredStatus = useLead ? lead.status : (box?.status ?? scope.sectionStatus ?? 'unknown');
   const mark = useLead ? line.lead : line.box;
   const statusFrom = useLead ? 'mark' : box !== null ? 'checkbox' : 'section';
+  const pair = RENAME_LINE.exec(line.text);
   const texts = [
+    ...(pair ? [{ text: `${pair[1]} → ${pair[2]}`, delimited: false }] : []),
     ...line.codeSpans.map((text) => ({ text, delimited: true })),
     ...line.links.filter((link) => !/^[a-z][a-z0-9+.-]*:/i.test(link.url) && !link.url.startsWith('#')).map((link) => ({ text: link.url, delimited: true })),
     ...(looksLikePath(line) ? [{ text: PATH_LINE.exec(line.text)?.[1] ?? '', delimited: false }] : []),

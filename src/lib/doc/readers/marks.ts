@@ -6,7 +6,7 @@
 import type { DeclaredStatus } from '../model.js';
 import type { OutlineBlock, OutlineListLine, OutlineSection } from '../outline.js';
 import { sectionsOf } from '../outline.js';
-import { EMOJI_STATUS, readStatus } from '../status.js';
+import { EMOJI_STATUS, readStatus, readWordStatus } from '../status.js';
 
 /** A doc's own meanings for marks, keyed by the mark without variation selectors. */
 export type Legend = Map<string, DeclaredStatus>;
@@ -78,7 +78,7 @@ export function isLegendTable(block: OutlineBlock): boolean {
   const columns = block.table.header.length;
   for (let col = 0; col < columns; col++) {
     if (!block.table.rows.every((row) => MARK_ONLY.test((row.cells[col]?.text ?? '').replace(/\s/g, '')))) continue;
-    return block.table.rows.some((row) => row.cells.some((cell, index) => index !== col && readStatus(cell.text).status.status !== 'unknown'));
+    return block.table.rows.some((row) => row.cells.some((cell, index) => index !== col && readWordStatus(cell.text) !== null));
   }
   return false;
 }
@@ -104,7 +104,7 @@ export function collectLegend(root: OutlineSection): Legend {
       } else if (isLegendTable(block) && block.kind === 'table') {
         for (const row of block.table.rows) {
           const markCell = row.cells.find((cell) => MARK_ONLY.test(cell.text.replace(/\s/g, '')));
-          const words = row.cells.find((cell) => cell !== markCell && readStatus(cell.text).status.status !== 'unknown');
+          const words = row.cells.find((cell) => cell !== markCell && readWordStatus(cell.text) !== null);
           if (markCell && words) learn(markCell.text.replace(/\s/g, ''), words.text);
         }
       }
