@@ -19,7 +19,7 @@ import { readListLines } from './list-items.js';
 import { collectLegend, isLegendLabel, isLegendSection, isLegendTable } from './marks.js';
 import { ignoredBecause, sectionStatus } from './sections.js';
 import { readTextStatus } from './status-text.js';
-import { readTableRows } from './table-items.js';
+import { headingNames, readTableRows } from './table-items.js';
 
 /**
  * The order in which the readers claim the outline, first to last. A section that an earlier
@@ -41,12 +41,13 @@ interface Walk {
   rc: ReaderContext;
   found: Candidate[];
   itemHeadings: Set<OutlineSection>;
+  headings: Set<string>;
 }
 
 /** Reads the items of a doc the seed family did not claim. Returns the number of items read. */
 export function readGeneric(root: OutlineSection, ctx: ParseContext): number {
   const rc: ReaderContext = { doc: new DocText(ctx.text), legend: collectLegend(root), sink: ctx.sink, unread: ctx.unread };
-  const walk: Walk = { root, rc, found: [], itemHeadings: new Set() };
+  const walk: Walk = { root, rc, found: [], itemHeadings: new Set(), headings: headingNames(root) };
   visit(root, walk);
   const items = dedupe(walk.found, ctx);
   inheritPaths(items);
@@ -72,7 +73,7 @@ function visit(section: OutlineSection, walk: Walk): void {
   let afterLegendLabel = false;
   for (const block of section.blocks) {
     if (block.kind === 'table' && !isLegendTable(block)) {
-      walk.found.push(...readTableRows(block.table, section, chain, status, walk.root, walk.rc));
+      walk.found.push(...readTableRows(block.table, section, chain, status, walk.headings, walk.rc));
     } else if (block.kind === 'list' && !afterLegendLabel) {
       walk.found.push(...readListLines(block.lines, { section, sectionStatus: status, chain }, walk.rc));
     }
@@ -123,17 +124,11 @@ function inheritPaths(items: Candidate[]): void {
 
 function place(found: Candidate[], sections: OutlineSection[], root: OutlineSection, ctx: ParseContext): void {
   const categories = new Map<OutlineSection, Category>();
-  const usedIds = new Set<string>();
-  const uniqueId = (base: string): string => {
-    let id = base;
-    for (let count = 2; usedIds.has(id); count++) id = `${base}-${count}`;
-    usedIds.add(id);
-    return id;
-  };
+  const uniqueId = uniqueIds();
   for (const section of sections) categories.set(section, categoryFor(section, uniqueId, ctx));
   const set = new Set(sections);
   let other: Category | null = null;
-  const usedItemIds = new Set<string>();
+  const itemId = uniqueIds();
   for (const candidate of found) {
     const home = categoryOf(candidate.section, set);
     let category = home ? categories.get(home) : undefined;
@@ -141,7 +136,7 @@ function place(found: Candidate[], sections: OutlineSection[], root: OutlineSect
       other ??= otherCategory(sections.length > 0, root, uniqueId);
       category = other;
     }
-    ctx.items.push(toItem(candidate, category, home, usedItemIds));
+    ctx.items.push(toItem(candidate, category, home, itemId));
   }
   // Categories in doc order, "Other" last; categories that got no item are dropped.
   const used = new Set(ctx.items.map((item) => item.categoryId));
@@ -171,12 +166,23 @@ function otherCategory(others: boolean, root: OutlineSection, uniqueId: (base: s
   return { id: uniqueId(others ? 'other' : 'items'), title, declaredCount: null, completeMarker: false, status: null, subgroups: [], fields: [], source: { startLine: 0, endLine: 0 } };
 }
 
-function toItem(candidate: Candidate, category: Category, home: OutlineSection | null, usedIds: Set<string>): TrackedItem {
+/** Ids from slugs: the first use of a slug is the slug, later ones get "-2", "-3" (constant time each). */
+function uniqueIds(): (base: string) => string {
+  const used = new Set<string>();
+  const next = new Map<string, number>();
+  return (base) => {
+    let count = next.get(base) ?? 1;
+    let id = count === 1 ? base : `${base}-${count}`;
+    while (used.has(id)) id = `${base}-${++count}`;
+    next.set(base, count + 1);
+    used.add(id);
+    return id;
+  };
+}
+
+function toItem(candidate: Candidate, category: Category, home: OutlineSection | null, uniqueId: (base: string) => string): TrackedItem {
   const path = candidate.path ?? candidate.inheritedPath;
-  const base = `item-${slugify(candidate.path ?? candidate.name)}`;
-  let id = base;
-  for (let count = 2; usedIds.has(id); count++) id = `${base}-${count}`;
-  usedIds.add(id);
+  const id = uniqueId(`item-${slugify(candidate.path ?? candidate.name)}`);
   const subgroup = home !== null && candidate.section !== home && candidate.section.depth > 0 ? stripLeadingDecoration(candidate.section.title) : null;
   const done = candidate.checklist.filter((step) => step.checked).length;
   return {

@@ -42,11 +42,25 @@ export function tableRoles(table: OutlineTable): TableRoles | null {
   return { status, checks, name };
 }
 
+/**
+ * The doc's heading titles as a dashboard row would name them: whole, and without a "Step 1:" /
+ * "1.2" lead. Built once per doc (a set, so checking a row is constant time).
+ */
+export function headingNames(root: OutlineSection): Set<string> {
+  const names = new Set<string>();
+  for (const section of sectionsOf(root)) {
+    const title = stripLeadingDecoration(section.title).toLowerCase();
+    names.add(title);
+    names.add(title.replace(/^[^:]{0,24}:\s*/, ''));
+    names.add(title.replace(/^(\w+\s+)?[\d.]+[.):]?\s+/, ''));
+  }
+  return names;
+}
+
 /** True when most rows name a heading of the doc: a dashboard repeating the items. */
-export function repeatsHeadings(table: OutlineTable, roles: TableRoles, root: OutlineSection): boolean {
-  const titles = [...sectionsOf(root)].map((section) => section.title.toLowerCase());
-  const names = table.rows.map((row) => (row.cells[roles.name]?.text ?? '').toLowerCase()).filter((name) => name.length > 2);
-  const repeated = names.filter((name) => titles.some((title) => title.includes(name)));
+export function repeatsHeadings(table: OutlineTable, roles: TableRoles, headings: ReadonlySet<string>): boolean {
+  const names = table.rows.map((row) => (row.cells[roles.name]?.text ?? '').toLowerCase().trim()).filter((name) => name.length > 2);
+  const repeated = names.filter((name) => headings.has(name));
   return names.length > 0 && repeated.length * 2 > names.length;
 }
 
@@ -56,13 +70,13 @@ export function readTableRows(
   section: OutlineSection,
   chain: string[],
   sectionStatus: DeclaredStatus | null,
-  root: OutlineSection,
+  headings: ReadonlySet<string>,
   ctx: ReaderContext,
 ): Candidate[] {
   const roles = tableRoles(table);
   if (roles === null) return [];
   if (roles.status === null && roles.checks.length === 0 && sectionStatus === null) return [];
-  if (repeatsHeadings(table, roles, root)) {
+  if (repeatsHeadings(table, roles, headings)) {
     ctx.unread.push({ line: table.line, text: table.header.join(' | '), why: 'a table whose rows repeat the doc\'s headings (a dashboard)' });
     return [];
   }
