@@ -11,6 +11,7 @@ import { checkCommand } from './commands/check.js';
 import { devCommand } from './commands/dev.js';
 import { initCommand } from './commands/init.js';
 import { scanCommand } from './commands/scan.js';
+import { explainCommand } from './commands/explain.js';
 import { loadPipeline, type PipelineDeps } from './deps.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
 import { colorsFor, type CliIo } from './io.js';
@@ -19,7 +20,7 @@ import { GLOBAL_OPTIONS, type CommandSpec, type RawOptions } from './spec.js';
 import { closest } from './suggest.js';
 import { REPORT_URL, VERSION } from './version.js';
 
-export const COMMANDS: CommandSpec[] = [buildCommand, scanCommand, checkCommand, initCommand, devCommand];
+export const COMMANDS: CommandSpec[] = [buildCommand, scanCommand, checkCommand, initCommand, devCommand, explainCommand];
 
 /** A user error found while parsing the command line (exit 2). */
 class UsageError extends Error {}
