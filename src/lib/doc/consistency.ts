@@ -20,7 +20,8 @@ interface Tally {
 
 function tally(items: readonly TrackedItem[]): Tally {
   const units = new Map<string, TrackedItem>();
-  for (const item of items) units.set(item.id.startsWith('task-') ? `task:${item.categoryId}` : item.id, item);
+  // Skipped items are out of every denominator.
+  for (const item of items) if (item.status.status !== 'skipped') units.set(item.id.startsWith('task-') ? `task:${item.categoryId}` : item.id, item);
   const counted = [...units.values()];
   const count = (status: string) => counted.filter((item) => item.status.status === status).length;
   return { total: counted.length, done: count('done'), inProgress: count('in-progress'), notStarted: count('not-started') };

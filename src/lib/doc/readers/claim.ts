@@ -19,6 +19,7 @@ import { readListLines } from './list-items.js';
 import { collectLegend, isLegendLabel, isLegendSection, isLegendTable } from './marks.js';
 import { ignoredBecause, sectionStatus } from './sections.js';
 import { readTextStatus } from './status-text.js';
+import { readDeclaredSummaries } from './summaries.js';
 import { headingNames, readTableRows } from './table-items.js';
 
 /**
@@ -52,7 +53,7 @@ export function readGeneric(root: OutlineSection, ctx: ParseContext): number {
   const items = dedupe(walk.found, ctx);
   inheritPaths(items);
   const categories = categorySections(root, new Set(items.map((item) => item.section)), walk.itemHeadings);
-  place(items, categories, root, ctx);
+  place(items, categories, root, walk.itemHeadings, ctx);
   return items.length;
 }
 
@@ -122,7 +123,7 @@ function inheritPaths(items: Candidate[]): void {
   }
 }
 
-function place(found: Candidate[], sections: OutlineSection[], root: OutlineSection, ctx: ParseContext): void {
+function place(found: Candidate[], sections: OutlineSection[], root: OutlineSection, itemHeadings: ReadonlySet<OutlineSection>, ctx: ParseContext): void {
   const categories = new Map<OutlineSection, Category>();
   const uniqueId = uniqueIds();
   for (const section of sections) categories.set(section, categoryFor(section, uniqueId, ctx));
@@ -142,6 +143,10 @@ function place(found: Candidate[], sections: OutlineSection[], root: OutlineSect
   const used = new Set(ctx.items.map((item) => item.categoryId));
   ctx.categories.push(...[...categories.values()].filter((category) => used.has(category.id)));
   if (other !== null) ctx.categories.push(other);
+  const kept = new Map([...categories].filter(([, category]) => used.has(category.id)));
+  // The header's "Progress:" is compared already (header.progress); its other claims are read here.
+  const summaries = readDeclaredSummaries(root, kept, itemHeadings).filter((row) => !(ctx.header.progress !== null && /^progress:/i.test(row.label)));
+  ctx.summary.push(...summaries);
 }
 
 function categoryFor(section: OutlineSection, uniqueId: (base: string) => string, ctx: ParseContext): Category {

@@ -22,16 +22,21 @@ export function statusFieldOf(section: OutlineSection): OutlineField | null {
   for (const block of section.blocks) {
     if (block.kind === 'table') return null;
     if (block.kind === 'fields') {
-      const field = block.fields.find((candidate) => STATUS_KEY.test(candidate.key));
+      const field = block.fields.find((candidate) => STATUS_KEY.test(candidate.key) && readsAsStatus(candidate.value));
       if (field) return field;
     }
     if (block.kind === 'list') {
       if (block.lines.some((line) => line.box !== null || (line.lead !== null && !isLegendLine(line)))) return null;
-      const field = block.lines.find((line) => line.field !== null && STATUS_KEY.test(line.field.key))?.field;
+      const field = block.lines.find((line) => line.field !== null && STATUS_KEY.test(line.field.key) && readsAsStatus(line.field.value))?.field;
       if (field) return field;
     }
   }
   return null;
+}
+
+/** "Status: 0/616 calls replaced" is a count, not a status: only a known status makes a status field. */
+function readsAsStatus(value: string): boolean {
+  return readTextStatus(value, new Map()).status.status !== 'unknown';
 }
 
 /** The status mark after a heading's title, with its span, or null. */
