@@ -7,3 +7,4 @@ export { MAX_DOC_BYTES } from './decode.js';
 export * from './model.js';
 export { explainDoc } from './explain.js';
 export { READER_ORDER } from './readers/claim.js';
+export type { ReadingOptions } from './readers/options.js';

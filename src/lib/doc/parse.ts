@@ -13,6 +13,7 @@ import { TrackingDoc, type DocEncoding } from './model.js';
 import { assignItemIds, reportNumberGaps } from './numbering.js';
 import { buildOutline } from './outline.js';
 import { readGeneric } from './readers/claim.js';
+import type { ReadingOptions } from './readers/options.js';
 import { walkDoc } from './walk.js';
 
 function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): TrackingDoc {
@@ -32,13 +33,13 @@ function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): Tracki
   };
 }
 
-function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser): void {
+function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser, reading: ReadingOptions): void {
   const { root, flattenedLine } = parseMarkdown(text, chunks);
   if (flattenedLine !== null) {
     ctx.sink.warning('doc/deep-nesting', `list nesting deeper than ${MAX_LIST_LEVELS} levels was flattened at line ${flattenedLine}; items deeper than that are read as siblings at that level.`, flattenedLine);
   }
   const sections = buildSections(root);
-  readSeedOrGeneric(sections, ctx);
+  readSeedOrGeneric(sections, ctx, reading);
   assignItemIds(ctx);
   reportNumberGaps(ctx);
   resolveMilestoneTasks(ctx);
@@ -56,7 +57,7 @@ export const NO_ITEMS_HINT =
  * finds no items in is read by the generic readers (doc/readers/claim.ts) instead, with only the
  * seed reading's header and commands kept.
  */
-function readSeedOrGeneric(sections: Section, ctx: ParseContext): void {
+function readSeedOrGeneric(sections: Section, ctx: ParseContext, reading: ReadingOptions): void {
   const seedSink = new DiagnosticSink(ctx.sink.file);
   const seed = newContext(ctx.text, seedSink);
   walkDoc(sections, seed);
@@ -68,7 +69,7 @@ function readSeedOrGeneric(sections: Section, ctx: ParseContext): void {
   ctx.header = seed.header;
   ctx.commands = seed.commands;
   ctx.progressLine = seed.progressLine;
-  readGeneric(buildOutline(sections, ctx.text), ctx);
+  readGeneric(buildOutline(sections, ctx.text), ctx, reading);
 }
 
 /**
@@ -81,26 +82,26 @@ function readSeedOrGeneric(sections: Section, ctx: ParseContext): void {
  * const doc = parseTrackingDoc(await readFile('JITTER-ADOPTION-TRACKING.md'), 'docs/JITTER-ADOPTION-TRACKING.md');
  * doc.items.filter((item) => item.status.status === 'done').length; // files done, per the doc
  */
-export function parseTrackingDoc(input: Buffer | string, path: string): TrackingDoc {
-  return parseWith(input, path, FRESH_CHUNKS);
+export function parseTrackingDoc(input: Buffer | string, path: string, reading: ReadingOptions = {}): TrackingDoc {
+  return parseWith(input, path, FRESH_CHUNKS, reading);
 }
 
 /**
  * A parseTrackingDoc for many versions of one doc (the history backfill): markdown chunks seen in
  * an earlier version are not parsed again. Same result as parseTrackingDoc, version by version.
  */
-export function createTrackingDocParser(): (input: Buffer | string, path: string) => TrackingDoc {
+export function createTrackingDocParser(reading: ReadingOptions = {}): (input: Buffer | string, path: string) => TrackingDoc {
   const chunks = memoizedChunkParser();
-  return (input, path) => parseWith(input, path, chunks);
+  return (input, path) => parseWith(input, path, chunks, reading);
 }
 
-function parseWith(input: Buffer | string, path: string, chunks: ChunkParser): TrackingDoc {
+function parseWith(input: Buffer | string, path: string, chunks: ChunkParser, reading: ReadingOptions): TrackingDoc {
   const sink = new DiagnosticSink(path);
   const decoded = decodeDoc(input, sink);
   const ctx = newContext(decoded.text ?? '', sink);
   if (decoded.text !== null) {
     try {
-      readDoc(decoded.text, ctx, chunks);
+      readDoc(decoded.text, ctx, chunks, reading);
     } catch (error) {
       // A parser bug must not take the whole build down: report it and return what was read.
       sink.error('doc/internal-error', `The parser failed on this doc (${error instanceof Error ? error.message : String(error)}); the model may be incomplete. Please report this.`, null);

@@ -27,7 +27,7 @@ export interface BuildOutput {
 /** Parse + scan + verify + history; writes the snapshot, and the history file unless `dryRun`. */
 export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise<BuildOutput> {
   await ensureTarget(opts);
-  const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc);
+  const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc, opts.reading);
   assertTracksSomething(doc, opts.docAbsolute);
   const repo = await readRepoInfo(opts.repo, opts.doc, opts.repoWebUrl === 'auto' ? null : opts.repoWebUrl, opts.repoWebUrl !== null);
   if (!repo.isGit) log.warn(`${opts.repo} is not a git repository: building without history or commit links.`);
@@ -49,6 +49,7 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
     perCommit: opts.history.perCommit,
     metrics,
     verify: verifyOptions,
+    reading: opts.reading,
     onProgress: (done, total) => progress.update(done),
   });
   progress.done();

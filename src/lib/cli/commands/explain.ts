@@ -19,7 +19,7 @@ export const explainCommand: CommandSpec = {
     const format = stringOption(ctx.options, 'format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new MigratrackError('usage', `--format: "${format}" is not a format (expected text or json)`);
     const opts = await resolveFor(ctx, true);
-    const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc);
+    const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc, opts.reading);
     if (format === 'json') {
       const items = doc.items.map((item) => ({ id: item.id, line: item.source.startLine, name: item.name, path: item.path, category: item.categoryId, status: item.status.status, reading: item.reading ?? { reader: 'seed' } }));
       ctx.print(`${JSON.stringify({ path: doc.path, items, unread: doc.unread ?? [], diagnostics: doc.diagnostics }, null, 2)}\n`);

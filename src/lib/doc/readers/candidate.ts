@@ -37,6 +37,10 @@ export interface ReaderContext {
   sink: DiagnosticSink;
   /** Lines that look like items but were not read, and why (for `migratrack explain`). */
   unread: Array<{ line: number; text: string; why: string }>;
+  /** The config's extra status words, read before the default vocabulary. */
+  words: Array<[RegExp, import('../model.js').DeclaredStatus]>;
+  /** The config's sections to skip (lower-cased). */
+  ignoreSections: readonly string[];
 }
 
 export function spanOf(ctx: ReaderContext, mark: Mark | null): StatusSpan | null {

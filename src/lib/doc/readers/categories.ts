@@ -10,8 +10,10 @@ import { ancestry } from '../outline.js';
 import { isGroupingHeading, sectionStatus } from './sections.js';
 
 /** The sections that are categories, in doc order, given the sections holding items. */
-export function categorySections(root: OutlineSection, holders: ReadonlySet<OutlineSection>, itemHeadings: ReadonlySet<OutlineSection>): OutlineSection[] {
+export function categorySections(root: OutlineSection, holders: ReadonlySet<OutlineSection>, itemHeadings: ReadonlySet<OutlineSection>, level?: number): OutlineSection[] {
   const holds = (section: OutlineSection): boolean => holders.has(section) || section.children.some(holds);
+  // The config's reading.categoryLevel: every heading of that level holding items.
+  if (level !== undefined) return [...walk(root)].filter((section) => section.depth === level && holds(section) && !itemHeadings.has(section));
   const grouping = [...walk(root)].filter((section) => section.depth > 0 && isGroupingHeading(section) && holds(section) && !itemHeadings.has(section));
   if (grouping.length >= 2) {
     const depth = Math.min(...grouping.map((section) => section.depth));

@@ -16,7 +16,8 @@ import { categoryOf, categorySections } from './categories.js';
 import { DocText } from './doc-text.js';
 import { carriesStatus, readStatusHeading, statusFieldOf } from './heading-items.js';
 import { readListLines } from './list-items.js';
-import { collectLegend, isLegendLabel, isLegendSection, isLegendTable } from './marks.js';
+import { boxKey, collectLegend, isLegendLabel, isLegendSection, isLegendTable, normaliseMark } from './marks.js';
+import { extraMarks, extraWords, type ReadingOptions } from './options.js';
 import { ignoredBecause, sectionStatus } from './sections.js';
 import { readTextStatus } from './status-text.js';
 import { readDeclaredSummaries } from './summaries.js';
@@ -43,28 +44,41 @@ interface Walk {
   found: Candidate[];
   itemHeadings: Set<OutlineSection>;
   headings: Set<string>;
+  readers: ReadonlySet<string>;
 }
 
+const READERS = ['status-heading', 'table-row', 'task-line', 'status-line', 'section-line'] as const;
+
 /** Reads the items of a doc the seed family did not claim. Returns the number of items read. */
-export function readGeneric(root: OutlineSection, ctx: ParseContext): number {
-  const rc: ReaderContext = { doc: new DocText(ctx.text), legend: collectLegend(root), sink: ctx.sink, unread: ctx.unread };
-  const walk: Walk = { root, rc, found: [], itemHeadings: new Set(), headings: headingNames(root) };
+export function readGeneric(root: OutlineSection, ctx: ParseContext, options: ReadingOptions = {}): number {
+  const legend = collectLegend(root);
+  for (const [mark, status] of extraMarks(options)) legend.set(/^\[/.test(mark) ? `[${boxKey(mark)}]` : normaliseMark(mark), status);
+  const rc: ReaderContext = {
+    doc: new DocText(ctx.text),
+    legend,
+    sink: ctx.sink,
+    unread: ctx.unread,
+    words: extraWords(options),
+    ignoreSections: (options.ignoreSections ?? []).map((words) => words.toLowerCase()),
+  };
+  const walk: Walk = { root, rc, found: [], itemHeadings: new Set(), headings: headingNames(root), readers: new Set(options.readers ?? READERS) };
   visit(root, walk);
-  const items = dedupe(walk.found, ctx);
+  const read = walk.found.filter((candidate) => walk.readers.has(candidate.reader as (typeof READERS)[number]));
+  const items = dedupe(read, ctx);
   inheritPaths(items);
-  const categories = categorySections(root, new Set(items.map((item) => item.section)), walk.itemHeadings);
+  const categories = categorySections(root, new Set(items.map((item) => item.section)), walk.itemHeadings, options.categoryLevel);
   place(items, categories, root, walk.itemHeadings, ctx);
   return items.length;
 }
 
 function visit(section: OutlineSection, walk: Walk): void {
-  const heading = readStatusHeading(section, walk.rc);
+  const heading = walk.readers.has('status-heading') ? readStatusHeading(section, walk.rc) : null;
   if (heading !== null) {
     walk.found.push(heading);
     walk.itemHeadings.add(section);
     return;
   }
-  const ignored = ignoredBecause(section);
+  const ignored = ignoredBecause(section, walk.rc.ignoreSections);
   if (ignored !== null || isLegendSection(section)) {
     noteUnread(section, ignored ?? 'it is a legend', walk.rc);
     return;

@@ -72,14 +72,14 @@ function holdsStatusHeadings(section: OutlineSection): boolean {
 
 /** Reads a section as a status heading item; null when it is not one. */
 export function readStatusHeading(section: OutlineSection, ctx: ReaderContext): Candidate | null {
-  if (section.depth <= 1 || section.parent === null || ignoredBecause(section.parent) !== null) return null;
+  if (section.depth <= 1 || section.parent === null || ignoredBecause(section.parent, ctx.ignoreSections) !== null) return null;
   const field = statusFieldOf(section);
   const mark = field === null ? headingMark(section) : null;
   if (field === null && mark === null) return null;
   if (holdsStatusHeadings(section)) return null;
   if (field === null && holdsMarkedLines(section)) return null;
   const title = readHeadingParts(stripLeadingDecoration(section.title)).title;
-  const reading = field !== null ? readTextStatus(field.value, ctx.legend) : null;
+  const reading = field !== null ? readTextStatus(field.value, ctx.legend, ctx.words) : null;
   const fromMark = mark !== null ? markStatus(mark.text, ctx.legend) : null;
   const status = reading?.status ?? { status: fromMark?.status ?? 'unknown', raw: mark?.text ?? '', each: false };
   const { path, renameTo } = headingPath(section, title, ctx);

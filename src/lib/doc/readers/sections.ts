@@ -29,9 +29,11 @@ function subject(words: string): RegExp {
 const CRITERIA = /\b(success\s+criteria|acceptance\s+criteria|exit\s+criteria|definition\s+of\s+done|sign[\s-]?off)\b/i;
 
 /** Why a section is ignored, or null when it is read. Ancestors count: a summary's sub-sections too. */
-export function ignoredBecause(section: OutlineSection): string | null {
+export function ignoredBecause(section: OutlineSection, ignoreSections: readonly string[] = []): string | null {
   for (let at: OutlineSection | null = section; at !== null && at.depth > 0; at = at.parent) {
     const title = at.title;
+    const lower = title.toLowerCase();
+    if (ignoreSections.some((words) => lower.includes(words))) return `it is under "${title}", which the config's reading.ignoreSections skips`;
     for (const [pattern, why] of IGNORED) if (pattern.test(title)) return `it is under "${title}", ${why}`;
     if (CRITERIA.test(title) && (at.parent === null || at.parent.depth <= 1)) return `it is under "${title}", the doc's success criteria`;
   }

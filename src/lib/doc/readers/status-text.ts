@@ -2,7 +2,7 @@
  * A status written as text (a Status field, a table cell, a heading): words first, then the first
  * mark, with the doc's legend giving marks their meaning.
  */
-import type { StatusText } from '../model.js';
+import type { DeclaredStatus, StatusText } from '../model.js';
 import { readStatus, readWordStatus } from '../status.js';
 import { markStatus, type Legend } from './marks.js';
 
@@ -11,8 +11,10 @@ export interface TextStatus {
   byLegend: boolean;
 }
 
-export function readTextStatus(text: string, legend: Legend): TextStatus {
+export function readTextStatus(text: string, legend: Legend, words: ReadonlyArray<[RegExp, DeclaredStatus]> = []): TextStatus {
   const raw = text.trim().replace(/^`+|`+$/g, '').trim();
+  const own = words.find(([pattern]) => pattern.test(raw));
+  if (own) return { status: { status: own[1], raw, each: false }, byLegend: true };
   const reading = readStatus(raw);
   if (readWordStatus(raw) !== null) return { status: reading.status, byLegend: false };
   const mark = markStatus(raw, legend);

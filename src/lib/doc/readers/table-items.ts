@@ -97,7 +97,7 @@ export function readTableRows(
     let spanCell = null;
     if (roles.status !== null) {
       const cell = row.cells[roles.status];
-      const reading = readTextStatus(cell?.text ?? '', ctx.legend);
+      const reading = readTextStatus(cell?.text ?? '', ctx.legend, ctx.words);
       status = reading.status.status;
       raw = reading.status.raw;
       byLegend = reading.byLegend;
