@@ -4,6 +4,7 @@
  */
 import { byString, driftItemIds, itemRow, type ItemRow } from './common.js';
 import type { SiteData } from './load.js';
+import { categoryLabel } from './category-label.js';
 import { declaredView } from './status.js';
 import type { SiteContext } from './urls.js';
 
@@ -45,7 +46,7 @@ export function buildFileList(data: SiteData, ctx: SiteContext): FileList {
   return {
     rows,
     statuses,
-    categories: snapshot.categories.map((c) => ({ value: c.id, label: `Task ${c.id}: ${c.title}` })),
+    categories: snapshot.categories.map((c) => ({ value: c.id, label: categoryLabel(c.id, c.title) })),
     directories: [...dirs].sort(byString).map((d) => ({ value: d, label: d })),
   };
 }

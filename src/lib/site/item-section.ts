@@ -9,6 +9,7 @@ import { itemSparkline } from './charts.js';
 import { codeBlocks, type CodeBlock } from './code.js';
 import { categoryLink, docLineUrl, itemById, itemHref, repoLineUrl, type Link } from './common.js';
 import { itemTimeline, type ItemPoint } from './item-timeline.js';
+import { categoryRef } from './category-label.js';
 import { itemTitle, standupLine } from './standup.js';
 import { declaredView, detectedView, detectedWords, type StatusView } from './status.js';
 import { absoluteUrl, itemPageUrl, joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
@@ -121,7 +122,7 @@ export function buildItemSection(snapshot: Snapshot, history: readonly HistoryRe
     renamedTo: item.renamedTo,
     sameFile: item.sameFileItems.flatMap((id) => {
       const other = itemById(snapshot, id);
-      return other ? [{ label: `${itemTitle(other)} (Task ${other.category})`, href: `${itemHref(ctx, other)}#${other.id}` }] : [];
+      return other ? [{ label: `${itemTitle(other)} (${categoryRef(other.category)})`, href: `${itemHref(ctx, other)}#${other.id}` }] : [];
     }),
     // The item's own section: the page's link is beside the page's title.
     copyLink: `${absoluteUrl(ctx, item.url)}#${item.id}`,
