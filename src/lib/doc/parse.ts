@@ -52,10 +52,38 @@ function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser, reading: 
 export const NO_ITEMS_HINT =
   'no "File N:" entries, checkbox lines (- [ ] / - [x]), lines led by a status mark (✅ 🔄 ⏳ ❌), headings with a Status field or mark, table rows with a Status column, or lines under a status heading ("## Completed", "## Next Steps") were found; run `migratrack explain` to see how the doc was read.';
 
+/** Adds the generic readers' items from the unclaimed parts of a seed-family doc, ids kept unique. */
+function mergeGeneric(ctx: ParseContext, extra: ParseContext, claimed: (line: number) => boolean): void {
+  if (extra.items.length === 0) {
+    ctx.unread.push(...extra.unread.filter((entry) => !claimed(entry.line)));
+    return;
+  }
+  const categoryIds = new Set(ctx.categories.map((category) => category.id));
+  const renamed = new Map<string, string>();
+  for (const category of extra.categories) {
+    let id = category.id;
+    for (let count = 2; categoryIds.has(id); count++) id = `${category.id}-${count}`;
+    categoryIds.add(id);
+    renamed.set(category.id, id);
+    ctx.categories.push({ ...category, id });
+  }
+  const itemIds = new Set(ctx.items.map((item) => item.id));
+  for (const item of extra.items) {
+    let id = item.id;
+    for (let count = 2; itemIds.has(id); count++) id = `${item.id}-${count}`;
+    itemIds.add(id);
+    ctx.items.push({ ...item, id, categoryId: renamed.get(item.categoryId) ?? item.categoryId });
+  }
+  ctx.summary.push(...extra.summary.map((row) => ({ ...row, categoryId: row.categoryId === null ? null : (renamed.get(row.categoryId) ?? row.categoryId) })));
+  ctx.unread.push(...extra.unread.filter((entry) => !claimed(entry.line)));
+  ctx.sink.diagnostics.push(...extra.sink.diagnostics);
+}
+
 /**
  * The seed family ("Task N" / "File N" / **Path:**) reads first, exactly as it always has; a doc it
  * finds no items in is read by the generic readers (doc/readers/claim.ts) instead, with only the
- * seed reading's header and commands kept.
+ * seed reading's header and commands kept; in a doc where it does find items, the generic readers
+ * read only what it did not claim (its categories, milestones and summary table are its own).
  */
 function readSeedOrGeneric(sections: Section, ctx: ParseContext, reading: ReadingOptions): void {
   const seedSink = new DiagnosticSink(ctx.sink.file);
@@ -64,6 +92,14 @@ function readSeedOrGeneric(sections: Section, ctx: ParseContext, reading: Readin
   if (seed.items.length > 0) {
     Object.assign(ctx, { ...seed, sink: ctx.sink });
     ctx.sink.diagnostics.push(...seedSink.diagnostics);
+    // Any mix in one doc: the parts the seed family did not claim are offered to the generic readers.
+    // A summary row's table starts two lines above it (header and delimiter rows).
+    const claimed = [...seed.categories.map((c) => c.source), ...seed.milestones.map((m) => m.source), ...seed.summary.map((r) => ({ startLine: r.source.startLine - 2, endLine: r.source.endLine }))];
+    const extra = newContext(ctx.text, new DiagnosticSink(ctx.sink.file));
+    extra.header = ctx.header;
+    const isClaimed = (line: number): boolean => claimed.some((range) => line >= range.startLine && line <= range.endLine);
+    readGeneric(buildOutline(sections, ctx.text), extra, reading, isClaimed);
+    mergeGeneric(ctx, extra, isClaimed);
     return;
   }
   ctx.header = seed.header;

@@ -45,12 +45,16 @@ interface Walk {
   itemHeadings: Set<OutlineSection>;
   headings: Set<string>;
   readers: ReadonlySet<string>;
+  claimedLine: (line: number) => boolean;
 }
 
 const READERS = ['status-heading', 'table-row', 'task-line', 'status-line', 'section-line'] as const;
 
-/** Reads the items of a doc the seed family did not claim. Returns the number of items read. */
-export function readGeneric(root: OutlineSection, ctx: ParseContext, options: ReadingOptions = {}): number {
+/**
+ * Reads the items of a doc the seed family did not claim; `claimedLine` says which heading lines
+ * the seed family already read (their sections are skipped). Returns the number of items read.
+ */
+export function readGeneric(root: OutlineSection, ctx: ParseContext, options: ReadingOptions = {}, claimedLine: (line: number) => boolean = () => false): number {
   const legend = collectLegend(root);
   for (const [mark, status] of extraMarks(options)) legend.set(/^\[/.test(mark) ? `[${boxKey(mark)}]` : normaliseMark(mark), status);
   const rc: ReaderContext = {
@@ -61,7 +65,7 @@ export function readGeneric(root: OutlineSection, ctx: ParseContext, options: Re
     words: extraWords(options),
     ignoreSections: (options.ignoreSections ?? []).map((words) => words.toLowerCase()),
   };
-  const walk: Walk = { root, rc, found: [], itemHeadings: new Set(), headings: headingNames(root), readers: new Set(options.readers ?? READERS) };
+  const walk: Walk = { root, rc, found: [], itemHeadings: new Set(), headings: headingNames(root), readers: new Set(options.readers ?? READERS), claimedLine };
   visit(root, walk);
   const read = walk.found.filter((candidate) => walk.readers.has(candidate.reader as (typeof READERS)[number]));
   const items = dedupe(read, ctx);
@@ -72,6 +76,7 @@ export function readGeneric(root: OutlineSection, ctx: ParseContext, options: Re
 }
 
 function visit(section: OutlineSection, walk: Walk): void {
+  if (section.depth > 0 && walk.claimedLine(section.line)) return;
   const heading = walk.readers.has('status-heading') ? readStatusHeading(section, walk.rc) : null;
   if (heading !== null) {
     walk.found.push(heading);
