@@ -3,9 +3,12 @@
  * Prints `{ "name": …, "ms": <median wall>, "cpuMs": <median CPU> }` to stdout. The CPU time
  * (process.cpuUsage, user + system) is the figure to compare on a shared, loaded machine: wall time
  * there includes the time other processes held the CPU.
+ * Then a 1 MB doc of mixed shapes (issue 17: the styles spec folder's docs, each copy under its own
+ * title, until 1 MB) read by the generic readers: `{ "name": "parse-mixed-1mb", … }`, median of 3.
  * Usage: tsx scripts/bench/parse.ts [runs]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTrackingDoc } from '../../src/lib/doc/index.js';
 
@@ -35,3 +38,31 @@ for (let run = 0; run < runs; run++) {
 const ms = Number(median(times).toFixed(2));
 const cpuMs = Number(median(cpuTimes).toFixed(2));
 process.stdout.write(`${JSON.stringify({ name: 'parse-seed-doc', ms, cpuMs })}\n`);
+
+const STYLES = fileURLToPath(new URL('../../tests/doc/styles/', import.meta.url));
+const styleText = readdirSync(STYLES)
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => readFileSync(path.join(STYLES, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
+  .join('\n\n');
+const copies: string[] = [];
+let size = 0;
+for (let copy = 0; size < 1_000_000; copy++) {
+  const text = styleText.replace(/^# /gm, `# ${copy} `);
+  copies.push(text);
+  size += text.length + 2;
+}
+const mixed = copies.join('\n\n');
+parseTrackingDoc(mixed, 'mixed.md');
+const mixedTimes: number[] = [];
+const mixedCpu: number[] = [];
+let items = 0;
+for (let run = 0; run < 3; run++) {
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  items = parseTrackingDoc(mixed, 'mixed.md').items.length;
+  const cpu = process.cpuUsage(cpuStarted);
+  mixedTimes.push(performance.now() - started);
+  mixedCpu.push((cpu.user + cpu.system) / 1000);
+}
+process.stdout.write(`${JSON.stringify({ name: 'parse-mixed-1mb', bytes: mixed.length, items, ms: Number(median(mixedTimes).toFixed(0)), cpuMs: Number(median(mixedCpu).toFixed(0)) })}\n`);

@@ -121,7 +121,7 @@ describe('resolveOptions', () => {
     expect(resolveOptions({ repo: '../repo', doc: 'docs/T.md' }, null, elsewhere).history.file).toBe(expected);
     expect(resolveOptions({ repo: 'repo', doc: 'docs/T.md', history: 'h/x.json' }, null, cwd).history.file).toBe(path.join(cwd, 'h/x.json'));
     // A config without history.file: still the repository's, not the config folder's.
-    const config = loaded(elsewhere, { repo: '../repo', doc: 'docs/T.md', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } });
+    const config = loaded(elsewhere, { repo: '../repo', doc: 'docs/T.md', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 }, reading: { ignoreSections: [] } });
     expect(resolveOptions({}, config, cwd).history.file).toBe(expected);
   });
 
@@ -136,7 +136,7 @@ describe('resolveOptions', () => {
     gitRepo(path.join(cwd, 'repo'), { 'a.txt': 'a\n' });
     writeFiles(cwd, { 'T.md': '# t\n' });
     expect(() => resolveOptions({ repo: 'repo', doc: 'T.md' }, null, cwd)).toThrow(/--doc: T\.md is outside the repository/);
-    expect(() => resolveOptions({}, loaded(cwd, { history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } }), cwd)).toThrow(
+    expect(() => resolveOptions({}, loaded(cwd, { history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 }, reading: { ignoreSections: [] } }), cwd)).toThrow(
       /^--doc: no tracking doc given/,
     );
   });
@@ -154,7 +154,7 @@ describe('resolveOptions', () => {
     expect(resolveOptions({ notes: 'mine' }, null, cwd).notesDir).toBe(path.join(cwd, 'mine'));
     expect(() => resolveOptions({ notes: 'nope' }, config, cwd)).toThrow('--notes: nope is not a folder (expected the folder of your .md/.mdx notes)');
     expect(() => resolveOptions({ notes: 'mine/b.md' }, config, cwd)).toThrow(/^--notes: mine\/b\.md is not a folder/);
-    const wrong = loaded(path.join(cwd, 'conf'), { repo: 'target', doc: 'docs/T.md', notes: 'gone', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } });
+    const wrong = loaded(path.join(cwd, 'conf'), { repo: 'target', doc: 'docs/T.md', notes: 'gone', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 }, reading: { ignoreSections: [] } });
     expect(() => resolveOptions({}, wrong, cwd)).toThrow('notes in migratrack.config.json: gone is not a folder');
   });
 
@@ -174,7 +174,7 @@ describe('resolveOptions', () => {
 
   it('names the config key, not a flag, when a config path is wrong', () => {
     const cwd = tempDir();
-    const config = loaded(cwd, { repo: 'gone', doc: 'T.md', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 } });
+    const config = loaded(cwd, { repo: 'gone', doc: 'T.md', history: { perCommit: false }, metrics: [], checks: [], ignore: [], forecast: { windowDays: 14 }, reading: { ignoreSections: [] } });
     expect(() => resolveOptions({}, config, cwd)).toThrow('repo in migratrack.config.json: gone does not exist (expected the repository folder to track)');
   });
 });

@@ -10,7 +10,7 @@ import { ROOT, gitRepo, normalise, runProcess, tempDir, writeFiles } from './hel
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe.concurrent('migratrack as a subprocess', () => {
-  it.for(['', 'build', 'scan', 'check', 'init', 'dev', 'preview'])('pins --help for "%s"', async (command, { expect }) => {
+  it.for(['', 'build', 'scan', 'check', 'init', 'dev', 'preview', 'explain'])('pins --help for "%s"', async (command, { expect }) => {
     const result = await runProcess(command === '' ? ['--help'] : [command, '--help'], ROOT);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');

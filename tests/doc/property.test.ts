@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTrackingDoc, TrackingDoc } from '../../src/lib/doc/index.js';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { CLEAN_SEED, fixtureBytes } from './helpers.js';
 
 const FUZZ = process.env.FUZZ === '1';
@@ -14,10 +16,22 @@ const SEED = 20260119;
 
 const seedLines = readFileSync(CLEAN_SEED, 'utf8').split('\n');
 const variantLines = fixtureBytes('variant-task-tracker.md').toString('utf8').split('\n');
+// The generic readers' shapes (issue 17): every line of the styles spec folder, plus odd marks.
+const STYLES = path.join(import.meta.dirname, 'styles');
+const styleLines = readdirSync(STYLES)
+  .filter((name) => name.endsWith('.md'))
+  .flatMap((name) => readFileSync(path.join(STYLES, name), 'utf8').split('\n'));
+const genericFragments = [
+  '- [/] x', '- [ X ] `a/b.ts`', '  - [x] sub', '    - [-] subsub', '1. ✅ **x**', '- ✅🔒 `f`', '- ⏳ = pending', 'Legend:',
+  '**Status**: ❌ 0/9 (0%)', '- **Status:** `pending`', 'Status: done', '## ✅ Completed (3 files)', '## Next Steps', '### 1. A.tsx ✅',
+  '| Task | Status |', '|---|---|', '| a | ✅ Done |', '| `x.py` | ✓ | ✗ |', '| **Total** | 3 |', '## Phase 1', '### Week 2: y',
+  '- [x] `a.js` → `a.ts`', '- [ ] C:\\x\\y.js', '- [ ] /abs/p.js', '- [ ] ../up.js', '## Risks', '## Success Criteria', '---\ntitle: x\n---',
+];
 
 /** Pieces real docs are made of, so random docs hit the parser's interesting paths. */
 const fragment = fc.oneof(
   fc.constantFrom(...seedLines, ...variantLines),
+  fc.constantFrom(...styleLines, ...genericFragments),
   fc.constantFrom('### File 7: x.py', '#### Files 3-1: g', '- **Path:** `../../etc`', '- **Status:** 🤷', '| a | b |', '```bash', '```', '---', '\t- [x] t', '**Target:** 9/0 files (NaN%)', '### Week 9 (Feb 30-31)', '## Task 1.2.3.4.5: x (999999999999 files)'),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
@@ -55,6 +69,37 @@ describe('parseTrackingDoc on hostile input', { timeout: FUZZ ? 3_600_000 : 120_
 
   it('never throws and stays schema-valid on mutated copies of the seed', () => {
     fc.assert(fc.property(mutatedSeed, (text) => checkTotal(text)), { seed: SEED, numRuns: Math.ceil(RUNS / 3) });
+  });
+
+  it('never throws and stays schema-valid on docs made of the generic shapes', () => {
+    const generic = fc.array(fc.oneof(fc.constantFrom(...styleLines, ...genericFragments), fc.string({ maxLength: 12 })), { maxLength: 80 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(generic, (text) => {
+        checkTotal(text);
+        // Every status span points at the text it says it covers.
+        const doc = parseTrackingDoc(text, 'docs/fuzz.md');
+        for (const item of doc.items) {
+          const span = item.reading?.statusSpan;
+          if (span) expect(doc.text.slice(span.start, span.end)).toBe(span.text);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS * 2 },
+    );
+  });
+
+  it('reads the generic shapes in about linear time', () => {
+    const block = styleLines.join('\n');
+    const timeOf = (copies: number): number => {
+      const text = Array.from({ length: copies }, (_, index) => block.replace(/^# /gm, `# ${index} `)).join('\n\n');
+      const start = performance.now();
+      parseTrackingDoc(text, 'docs/big.md');
+      return performance.now() - start;
+    };
+    timeOf(2);
+    const small = Math.min(timeOf(4), timeOf(4));
+    const large = Math.min(timeOf(32), timeOf(32));
+    // 8× the doc: linear is ~8×; quadratic would be ~64×. The margin absorbs a shared, noisy machine.
+    expect(large / small).toBeLessThan(24);
   });
 
   it('never throws on random bytes', () => {

@@ -100,7 +100,7 @@ describe.concurrent('build refuses bad input without touching the previous site'
     mkdirSync(repo);
     writeFileSync(path.join(repo, 'NOTES.md'), '# Notes\n\nNothing to migrate here.\n');
     const result = await runCli(['build', '--repo', repo, '--doc', 'NOTES.md', '--out', site.out], site.cwd);
-    expectOneLineError(result, /NOTES\.md.*no tracked files/);
+    expectOneLineError(result, /NOTES\.md: no tracked items found; read: .*checkbox lines.*migratrack explain/);
     expectUntouched(site);
   });
 });

@@ -23,12 +23,12 @@ const items = (n: number, status = '⚪ Not Started'): DocItem[] =>
 describe.concurrent('hostile docs', { timeout: 240_000 }, () => {
   it('empty doc: one-line error, exit 2', async () => {
     const r = await scanJson(repoWithDoc(''), 'TRACKING.md');
-    expectOneLineError(r, /TRACKING\.md: no tracked files found/);
+    expectOneLineError(r, /TRACKING\.md: no tracked items found/);
   });
 
   it('binary doc: one-line error naming the NUL bytes', async () => {
     const r = await scanJson(repoWithDoc(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 0xff, 0])), 'TRACKING.md');
-    expectOneLineError(r, /no tracked files found \(The doc contains NUL bytes/);
+    expectOneLineError(r, /no tracked items found \(The doc contains NUL bytes/);
   });
 
   it('50 MB doc: refused by size without loading it whole, in bounded time', async () => {

@@ -98,7 +98,7 @@ describe('the seed doc on a small git repository', () => {
     expect(cat.remaining.files).toBe(grep(['-l', '-F', '--', 'bigquery.Client(', ...existing], root).length);
     expect(cat.remaining.what).toBe('`bigquery.Client(`');
     expect(cat.slots).toBe(30);
-    expect(cat.declared).toEqual({ done: 0, inProgress: 0, notStarted: 30, blocked: 0, unknown: 0 });
+    expect(cat.declared).toEqual({ done: 0, inProgress: 0, notStarted: 30, blocked: 0, unknown: 0, skipped: 0 });
   });
 
   it('drift: scope growth, stale range, code done but not declared, missing path', () => {

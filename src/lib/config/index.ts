@@ -12,4 +12,4 @@ export {
   type CliFlags,
   type ResolvedOptions,
 } from './resolve.js';
-export { CheckOverride, HistoryConfig, MetricConfig, MigratrackConfig, type MigratrackConfigInput } from './schema.js';
+export { CheckOverride, HistoryConfig, MetricConfig, MigratrackConfig, ReadingConfig, type MigratrackConfigInput } from './schema.js';

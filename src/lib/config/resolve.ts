@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { MigratrackError } from '../errors.js';
 import { isCalendarDay } from '../history/dates.js';
 import type { LoadedConfig } from './load.js';
-import type { CheckOverride, MetricConfig } from './schema.js';
+import type { CheckOverride, MetricConfig, ReadingConfig } from './schema.js';
 
 /** The demo target, generated on demand by the pipeline when it is missing. */
 export const DEMO_REPO = '.cache/demo-repo';
@@ -72,6 +72,8 @@ export interface ResolvedOptions {
   };
   metrics: MetricConfig[];
   checks: CheckOverride[];
+  /** How a doc outside the seed family is read (config `reading`). */
+  reading: ReadingConfig;
   /** Repo-relative globs never scanned. */
   ignore: string[];
   forecast: { windowDays: number };
@@ -175,6 +177,7 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     },
     metrics: config?.metrics ?? [],
     checks: config?.checks ?? [],
+    reading: config?.reading ?? { ignoreSections: [] },
     ignore: config?.ignore ?? [],
     forecast: { windowDays: config?.forecast.windowDays ?? 14 },
     notesDir,

@@ -78,7 +78,12 @@ export const MetricConfig = z
     better: z.enum(['lower', 'higher']).default('lower'),
     /**
      * The tracking doc's category this metric belongs to, to show it on that category's page.
+     * With `better: "lower"` it also becomes a check on each of the category's files: an item is
+     * verified done when the pattern is gone from its file. `"*"`: every item with a path. Left
+     * out, on a doc read by the generic readers (checklists, status tables…), every item with a
+     * path too, so such a doc gets declared-vs-verified figures like the seed's.
      * @example "3.3"
+     * @example "*"
      */
     category: z.string().optional(),
   })

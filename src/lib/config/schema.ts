@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../history/dates.js';
 import { CheckOverride, MetricConfig } from './schema-metrics.js';
+import { ReadingConfig } from './schema-reading.js';
 
 const IsoDate = z.string().refine(isCalendarDay, 'expected a date as YYYY-MM-DD, e.g. "2026-01-19"');
 
@@ -105,6 +106,12 @@ export const MigratrackConfig = z
      */
     checks: z.array(CheckOverride).default([]),
     /**
+     * Corrections to how a doc outside the "Task N / File N" family is read: which readers run,
+     * the category heading level, extra status words, sections to skip (see docs/CLI.md).
+     * @example { categoryLevel: 2, statusWords: { skipped: ["keep as-is"] }, ignoreSections: ["Appendix"] }
+     */
+    reading: ReadingConfig.default({}),
+    /**
      * Globs (repo-relative) never scanned, e.g. vendored code or generated files.
      * @default []
      * @example ["vendor/**", "**\/*_pb2.py"]
@@ -149,4 +156,4 @@ export type MigratrackConfigInput = z.input<typeof MigratrackConfig>;
 /** What the loader returns (defaults filled). */
 export type MigratrackConfig = z.infer<typeof MigratrackConfig>;
 export type HistoryConfig = z.infer<typeof HistoryConfig>;
-export { CheckOverride, MetricConfig };
+export { CheckOverride, MetricConfig, ReadingConfig };

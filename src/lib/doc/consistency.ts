@@ -20,7 +20,8 @@ interface Tally {
 
 function tally(items: readonly TrackedItem[]): Tally {
   const units = new Map<string, TrackedItem>();
-  for (const item of items) units.set(item.id.startsWith('task-') ? `task:${item.categoryId}` : item.id, item);
+  // Skipped items are out of every denominator.
+  for (const item of items) if (item.status.status !== 'skipped') units.set(item.id.startsWith('task-') ? `task:${item.categoryId}` : item.id, item);
   const counted = [...units.values()];
   const count = (status: string) => counted.filter((item) => item.status.status === status).length;
   return { total: counted.length, done: count('done'), inProgress: count('in-progress'), notStarted: count('not-started') };
@@ -48,19 +49,25 @@ function itemsUnder(ctx: ParseContext, id: string): TrackedItem[] {
 }
 
 /** A category's own items plus those of categories written inside it ("## Phase 1 (12 files)" over its tasks). */
-function itemsWithin(ctx: ParseContext, category: Category): TrackedItem[] {
+function itemsWithin(ctx: ParseContext, category: Category, byCategory: ReadonlyMap<string, TrackedItem[]>): TrackedItem[] {
   const { startLine, endLine } = category.source;
-  const ids = new Set(
-    ctx.categories
-      .filter((other) => other === category || (other.source.startLine > startLine && other.source.endLine <= endLine))
-      .map((other) => other.id),
-  );
-  return ctx.items.filter((item) => ids.has(item.categoryId));
+  const ids = ctx.categories
+    .filter((other) => other === category || (other.source.startLine > startLine && other.source.endLine <= endLine))
+    .map((other) => other.id);
+  // One lookup per category, not a pass over every item (only counts are taken, so order does not matter).
+  return [...new Set(ids)].flatMap((id) => byCategory.get(id) ?? []);
 }
 
 function checkHeadingCounts(ctx: ParseContext): void {
+  const byCategory = new Map<string, TrackedItem[]>();
+  for (const item of ctx.items) {
+    const list = byCategory.get(item.categoryId);
+    if (list) list.push(item);
+    else byCategory.set(item.categoryId, [item]);
+  }
   for (const category of ctx.categories) {
-    const items = itemsWithin(ctx, category);
+    if (category.declaredCount === null && !category.completeMarker && category.subgroups.length === 0) continue;
+    const items = itemsWithin(ctx, category, byCategory);
     if (category.declaredCount !== null && category.declaredCount !== items.length) {
       ctx.sink.warning('doc/count-mismatch', `Task ${category.id} says "(${filesText(category.declaredCount)})" but lists ${items.length}.`, category.source.startLine);
     }

@@ -26,6 +26,8 @@ export interface ParseContext {
   pendingTaskRefs: PendingTaskRefs[];
   /** Raw summary labels that named no "Task X" id, matched to categories by title at the end. */
   summaryLabels: Map<SummaryRow, string>;
+  /** Lines that look like items but were not read, and why (generic readers; `migratrack explain`). */
+  unread: Array<{ line: number; text: string; why: string }>;
 }
 
 /** Where a section sits: which category and sub-group its items belong to. */
@@ -49,5 +51,6 @@ export function newContext(text: string, sink: DiagnosticSink): ParseContext {
     commands: [],
     pendingTaskRefs: [],
     summaryLabels: new Map(),
+    unread: [],
   };
 }

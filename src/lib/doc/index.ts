@@ -5,3 +5,6 @@
 export { createTrackingDocParser, parseTrackingDoc } from './parse.js';
 export { MAX_DOC_BYTES } from './decode.js';
 export * from './model.js';
+export { explainDoc } from './explain.js';
+export { READER_ORDER } from './readers/claim.js';
+export type { ReadingOptions } from './readers/options.js';

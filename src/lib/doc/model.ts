@@ -14,8 +14,11 @@ import { Diagnostic, SourceRange } from '../diagnostics.js';
 const DocNumber = z.union([z.number(), z.literal([Infinity, -Infinity])]);
 const DocCount = z.number().refine(Number.isInteger, 'expected an integer');
 
-/** A status as a person wrote it, normalised. `unknown` keeps the raw words for a diagnostic. */
-export const DeclaredStatus = z.enum(['done', 'in-progress', 'not-started', 'blocked', 'unknown']);
+/**
+ * A status as a person wrote it, normalised. `unknown` keeps the raw words for a diagnostic.
+ * `skipped` (n/a, won't do, keep as-is, out of scope) is left out of every denominator.
+ */
+export const DeclaredStatus = z.enum(['done', 'in-progress', 'not-started', 'blocked', 'skipped', 'unknown']);
 export type DeclaredStatus = z.infer<typeof DeclaredStatus>;
 
 export const StatusText = z.object({
@@ -60,6 +63,44 @@ export const LineSpan = z.object({
 export type LineSpan = z.infer<typeof LineSpan>;
 
 /**
+ * Where an item's status was written: the exact span a `migratrack sync` rewrites. Offsets index
+ * `TrackingDoc.text` (UTF-16, LF line ends); line and columns are 1-based, columns counted in
+ * UTF-16 units from the start of the line, `endColumn` exclusive.
+ */
+export const StatusSpan = z.object({
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  endColumn: z.number().int().positive(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The text of the span as written ("[x]", "✅", "Not Started", "`pending`"). */
+  text: z.string(),
+});
+export type StatusSpan = z.infer<typeof StatusSpan>;
+
+/** The shapes the doc stage reads items from (the readers, in claim order: see doc/readers/claim.ts). */
+export const ItemReader = z.enum(['seed', 'status-heading', 'table-row', 'task-line', 'status-line', 'section-line']);
+export type ItemReader = z.infer<typeof ItemReader>;
+
+/** How a generic reader read an item: which reader, where its status came from, and its span. */
+export const ItemReading = z.object({
+  reader: ItemReader,
+  /**
+   * What gave the status: a checkbox, a leading mark, a Status field, a table's status or check
+   * columns, the heading of the section it sits in, or nothing.
+   */
+  statusFrom: z.enum(['checkbox', 'mark', 'field', 'heading-mark', 'column', 'check-columns', 'section', 'none']),
+  /** True when the doc's legend, not the default vocabulary, gave the mark its meaning. */
+  byLegend: z.boolean(),
+  statusSpan: StatusSpan.nullable(),
+  /** Sub-steps (nested boxes, or a status heading's boxes): how many are ticked of how many. */
+  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
+  /** `a.js → a.ts`: the path the item becomes; `path` is the source. */
+  renameTo: z.string().nullable(),
+});
+export type ItemReading = z.infer<typeof ItemReading>;
+
+/**
  * One tracked slot. A plain "File N" entry is one item; a group ("Files 30-39") becomes one item per
  * number in its range, each with the path the doc's list gives it or `path: null` when unresolved.
  */
@@ -91,6 +132,8 @@ export const TrackedItem = z.object({
   date: z.string().nullable(),
   checklist: z.array(ChecklistEntry),
   source: SourceRange,
+  /** Set by the generic readers (issue 17); absent for the seed family's entries. */
+  reading: ItemReading.optional(),
 });
 export type TrackedItem = z.infer<typeof TrackedItem>;
 
@@ -227,6 +270,11 @@ export const TrackingDoc = z.object({
   groups: z.array(ItemGroup),
   milestones: z.array(Milestone),
   commands: z.array(TrackingCommand),
+  /**
+   * Lines that look like items but were not read, and why (for `migratrack explain`). The parser
+   * always fills it; optional so hand-built docs in other stages' tests stay valid.
+   */
+  unread: z.array(z.object({ line: z.number().int().nonnegative(), text: z.string(), why: z.string() })).optional(),
   /** The doc text after repair (clean UTF-8, LF line ends): what the site renders. */
   text: z.string(),
   diagnostics: z.array(Diagnostic),

@@ -7,10 +7,13 @@ import { checkConsistency } from './consistency.js';
 import { newContext, type ParseContext } from './context.js';
 import { decodeDoc } from './decode.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
-import { buildSections, FRESH_CHUNKS, MAX_LIST_LEVELS, memoizedChunkParser, parseMarkdown, type ChunkParser } from './markdown.js';
+import { buildSections, FRESH_CHUNKS, type Section, MAX_LIST_LEVELS, memoizedChunkParser, parseMarkdown, type ChunkParser } from './markdown.js';
 import { resolveMilestoneTasks } from './milestones.js';
 import { TrackingDoc, type DocEncoding } from './model.js';
 import { assignItemIds, reportNumberGaps } from './numbering.js';
+import { buildOutline } from './outline.js';
+import { readGeneric } from './readers/claim.js';
+import type { ReadingOptions } from './readers/options.js';
 import { walkDoc } from './walk.js';
 
 function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): TrackingDoc {
@@ -24,23 +27,85 @@ function toModel(ctx: ParseContext, path: string, encoding: DocEncoding): Tracki
     groups: ctx.groups,
     milestones: ctx.milestones,
     commands: ctx.commands,
+    unread: ctx.unread,
     text: ctx.text,
     diagnostics: ctx.sink.diagnostics,
   };
 }
 
-function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser): void {
+function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser, reading: ReadingOptions): void {
   const { root, flattenedLine } = parseMarkdown(text, chunks);
   if (flattenedLine !== null) {
     ctx.sink.warning('doc/deep-nesting', `list nesting deeper than ${MAX_LIST_LEVELS} levels was flattened at line ${flattenedLine}; items deeper than that are read as siblings at that level, and a line's markers past the ${MAX_LIST_LEVELS}th as text.`, flattenedLine);
   }
-  walkDoc(buildSections(root), ctx);
+  const sections = buildSections(root);
+  readSeedOrGeneric(sections, ctx, reading);
   assignItemIds(ctx);
   reportNumberGaps(ctx);
   resolveMilestoneTasks(ctx);
   checkConsistency(ctx);
   if (ctx.header.title === null && text.trim() === '') ctx.sink.warning('doc/empty', 'The doc is empty.', null);
-  else if (ctx.items.length === 0) ctx.sink.warning('doc/no-items', 'The doc tracks no files: no "File N:" entries, "Files N-M:" groups or tasks were found.', null);
+  else if (ctx.items.length === 0) ctx.sink.warning('doc/no-items', `The doc tracks nothing: ${NO_ITEMS_HINT}`, null);
+}
+
+/** What the "no items" messages say the doc stage reads (the CLI error repeats it). */
+export const NO_ITEMS_HINT =
+  'no "File N:" entries, checkbox lines (- [ ] / - [x]), lines led by a status mark (✅ 🔄 ⏳ ❌), headings with a Status field or mark, table rows with a Status column, or lines under a status heading ("## Completed", "## Next Steps") were found; run `migratrack explain` to see how the doc was read.';
+
+/** Adds the generic readers' items from the unclaimed parts of a seed-family doc, ids kept unique. */
+function mergeGeneric(ctx: ParseContext, extra: ParseContext, claimed: (line: number) => boolean): void {
+  if (extra.items.length === 0) {
+    ctx.unread.push(...extra.unread.filter((entry) => !claimed(entry.line)));
+    return;
+  }
+  const categoryIds = new Set(ctx.categories.map((category) => category.id));
+  const renamed = new Map<string, string>();
+  for (const category of extra.categories) {
+    let id = category.id;
+    for (let count = 2; categoryIds.has(id); count++) id = `${category.id}-${count}`;
+    categoryIds.add(id);
+    renamed.set(category.id, id);
+    ctx.categories.push({ ...category, id });
+  }
+  const itemIds = new Set(ctx.items.map((item) => item.id));
+  for (const item of extra.items) {
+    let id = item.id;
+    for (let count = 2; itemIds.has(id); count++) id = `${item.id}-${count}`;
+    itemIds.add(id);
+    ctx.items.push({ ...item, id, categoryId: renamed.get(item.categoryId) ?? item.categoryId });
+  }
+  ctx.summary.push(...extra.summary.map((row) => ({ ...row, categoryId: row.categoryId === null ? null : (renamed.get(row.categoryId) ?? row.categoryId) })));
+  ctx.unread.push(...extra.unread.filter((entry) => !claimed(entry.line)));
+  ctx.sink.diagnostics.push(...extra.sink.diagnostics);
+}
+
+/**
+ * The seed family ("Task N" / "File N" / **Path:**) reads first, exactly as it always has; a doc it
+ * finds no items in is read by the generic readers (doc/readers/claim.ts) instead, with only the
+ * seed reading's header and commands kept; in a doc where it does find items, the generic readers
+ * read only what it did not claim (its categories, milestones and summary table are its own).
+ */
+function readSeedOrGeneric(sections: Section, ctx: ParseContext, reading: ReadingOptions): void {
+  const seedSink = new DiagnosticSink(ctx.sink.file);
+  const seed = newContext(ctx.text, seedSink);
+  walkDoc(sections, seed);
+  if (seed.items.length > 0) {
+    Object.assign(ctx, { ...seed, sink: ctx.sink });
+    ctx.sink.diagnostics.push(...seedSink.diagnostics);
+    // Any mix in one doc: the parts the seed family did not claim are offered to the generic readers.
+    // A summary row's table starts two lines above it (header and delimiter rows).
+    const claimed = [...seed.categories.map((c) => c.source), ...seed.milestones.map((m) => m.source), ...seed.summary.map((r) => ({ startLine: r.source.startLine - 2, endLine: r.source.endLine }))];
+    const extra = newContext(ctx.text, new DiagnosticSink(ctx.sink.file));
+    extra.header = ctx.header;
+    const isClaimed = (line: number): boolean => claimed.some((range) => line >= range.startLine && line <= range.endLine);
+    readGeneric(buildOutline(sections, ctx.text), extra, reading, isClaimed);
+    mergeGeneric(ctx, extra, isClaimed);
+    return;
+  }
+  ctx.header = seed.header;
+  ctx.commands = seed.commands;
+  ctx.progressLine = seed.progressLine;
+  readGeneric(buildOutline(sections, ctx.text), ctx, reading);
 }
 
 /**
@@ -53,26 +118,26 @@ function readDoc(text: string, ctx: ParseContext, chunks: ChunkParser): void {
  * const doc = parseTrackingDoc(await readFile('JITTER-ADOPTION-TRACKING.md'), 'docs/JITTER-ADOPTION-TRACKING.md');
  * doc.items.filter((item) => item.status.status === 'done').length; // files done, per the doc
  */
-export function parseTrackingDoc(input: Buffer | string, path: string): TrackingDoc {
-  return parseWith(input, path, FRESH_CHUNKS);
+export function parseTrackingDoc(input: Buffer | string, path: string, reading: ReadingOptions = {}): TrackingDoc {
+  return parseWith(input, path, FRESH_CHUNKS, reading);
 }
 
 /**
  * A parseTrackingDoc for many versions of one doc (the history backfill): markdown chunks seen in
  * an earlier version are not parsed again. Same result as parseTrackingDoc, version by version.
  */
-export function createTrackingDocParser(): (input: Buffer | string, path: string) => TrackingDoc {
+export function createTrackingDocParser(reading: ReadingOptions = {}): (input: Buffer | string, path: string) => TrackingDoc {
   const chunks = memoizedChunkParser();
-  return (input, path) => parseWith(input, path, chunks);
+  return (input, path) => parseWith(input, path, chunks, reading);
 }
 
-function parseWith(input: Buffer | string, path: string, chunks: ChunkParser): TrackingDoc {
+function parseWith(input: Buffer | string, path: string, chunks: ChunkParser, reading: ReadingOptions): TrackingDoc {
   const sink = new DiagnosticSink(path);
   const decoded = decodeDoc(input, sink);
   const ctx = newContext(decoded.text ?? '', sink);
   if (decoded.text !== null) {
     try {
-      readDoc(decoded.text, ctx, chunks);
+      readDoc(decoded.text, ctx, chunks, reading);
     } catch (error) {
       // A parser bug must not take the whole build down: report it and return what was read.
       sink.error('doc/internal-error', `The parser failed on this doc (${error instanceof Error ? error.message : String(error)}); the model may be incomplete. Please report this.`, null);

@@ -6,19 +6,25 @@
 import type { DiagnosticSink } from './diagnostic-sink.js';
 import type { DeclaredStatus, StatusText } from './model.js';
 
-const EMOJI_STATUS: ReadonlyArray<[RegExp, DeclaredStatus]> = [
+/**
+ * The one vocabulary of marks and words every reader uses (issue 17). A doc's legend can remap a
+ * mark for that doc (see `withLegend`).
+ */
+export const EMOJI_STATUS: ReadonlyArray<[RegExp, DeclaredStatus]> = [
   [/[✅✔☑🟢✓]/u, 'done'],
   [/[⚠🟡🔄🚧⏳🔶🟠]/u, 'in-progress'],
-  [/[❌🔴⛔🛑🚫]/u, 'blocked'],
-  [/[⚪⬜⭕◻🔲⚫]/u, 'not-started'],
+  [/[❌🔴⛔🛑🚫⏸]/u, 'blocked'],
+  [/[⚪⬜⭕◻🔲⚫🔜]/u, 'not-started'],
 ];
 
-// Order matters: "not started" before "started", "incomplete" before "complete".
+// Order matters: "not started" before "started", "incomplete" before "complete". Skipped first:
+// "n/a", "won't do" and "keep as-is" name no other status. Portuguese and Spanish where cheap.
 const WORD_STATUS: ReadonlyArray<[RegExp, DeclaredStatus]> = [
-  [/\b(not[\s-]*started|not[\s-]*begun|to[\s-]?do|todo|pending|planned|open|incomplete|not[\s-]*done|queued)\b/i, 'not-started'],
-  [/\b(in[\s-]*progress|wip|work[\s-]*in[\s-]*progress|partial(ly)?[\s-]*(done|complete)?|started|ongoing|in[\s-]*review|under[\s-]*review|testing|doing)\b/i, 'in-progress'],
-  [/\b(blocked|on[\s-]*hold|stuck|failed|waiting)\b/i, 'blocked'],
-  [/\b(complete|completed|done|finished|merged|shipped|fixed|verified|migrated)\b/i, 'done'],
+  [/(?:^|[\s(])(?:n\/a|skipped|skip|won'?t[\s-]*(?:do|fix|migrate)|wontfix|keep[\s-]+as[\s-]*is|out[\s-]+of[\s-]+scope|not[\s-]+applicable|not[\s-]+needed|cancell?ed|obsolete|ignorado|n[ãa]o[\s-]+se[\s-]+aplica)(?=$|[\s).,;:!/])/i, 'skipped'],
+  [/\b(not[\s-]*started|not[\s-]*begun|to[\s-]?do|todo|pending|planned|open|incomplete|not[\s-]*done|queued|not[\s-]+migrated|backlog|upcoming|pendente|pendiente|n[ãa]o[\s-]+iniciad[oa]|a[\s-]+fazer|por[\s-]+hacer)(?![\p{L}])/iu, 'not-started'],
+  [/\b(in[\s-]*progress|wip|work[\s-]*in[\s-]*progress|partial(ly)?[\s-]*(done|complete)?|started|ongoing|in[\s-]*review|under[\s-]*review|testing|doing|em[\s-]+andamento|em[\s-]+progresso|en[\s-]+progreso|en[\s-]+curso|iniciad[oa])(?![\p{L}])/iu, 'in-progress'],
+  [/\b(blocked|on[\s-]*hold|stuck|failed|waiting|bloqueado|aguardando)(?![\p{L}])/iu, 'blocked'],
+  [/\b(complete|completed|done|finished|merged|shipped|fixed|verified|migrated|converted|conclu[ií]d[oa]|feito|pronto|completado|hecho|terminado)(?![\p{L}])/iu, 'done'],
 ];
 
 function firstMatch(table: ReadonlyArray<[RegExp, DeclaredStatus]>, text: string): DeclaredStatus | null {
@@ -96,3 +102,8 @@ export function readReportedStatus(
 
 /** The status of things the doc gives none for. */
 export const NO_STATUS: StatusText = { status: 'unknown', raw: '', each: false };
+
+/** The status the words of `text` name, ignoring marks; null when none (for readers with a legend). */
+export function readWordStatus(text: string): DeclaredStatus | null {
+  return firstMatch(WORD_STATUS, text.replace(/\((?:[^()]*\d[^()]*)\)/g, ' '));
+}

@@ -3,7 +3,7 @@
  * verifier, each with a cache that lives as long as the stages object (one backfill), keyed by blob
  * id so a file content seen at an earlier commit is never scanned again.
  */
-import { createTrackingDocParser } from '../doc/index.js';
+import { createTrackingDocParser, type ReadingOptions } from '../doc/index.js';
 import type { TrackingDoc } from '../doc/model.js';
 import { createScanCache, evaluatePipeline, evaluatePipelines, parseGrepCommand } from '../scan/index.js';
 import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
@@ -13,6 +13,8 @@ import type { BackfillMetric, HistoryStages } from './stages.js';
 export interface HistoryStageOptions {
   /** Passed to every verifyDoc call (config overrides, category patterns); renames and cache are added. */
   verify?: Omit<VerifyOptions, 'renames' | 'cache'>;
+  /** How the doc's versions are read (config `reading`), as for the current doc. */
+  reading?: ReadingOptions;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface HistoryStageOptions {
  * evaluatePipeline and verifyDoc. Create one per backfill.
  */
 export function createHistoryStages(options: HistoryStageOptions = {}): HistoryStages {
-  const parseDoc = createTrackingDocParser();
+  const parseDoc = createTrackingDocParser(options.reading);
   const scanCache = createScanCache();
   const verifyCache = createVerifyCache();
   // History keeps values only: no matches, no context lines (one setting for the one cache).

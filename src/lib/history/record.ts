@@ -67,6 +67,7 @@ function fromDoc(doc: TrackingDoc): Record<string, CategoryRecord> {
   for (const category of doc.categories) categories[category.id] = { declaredDone: 0, verifiedDone: 0, slots: 0 };
   for (const item of doc.items) {
     const c = (categories[item.categoryId] ??= { declaredDone: 0, verifiedDone: 0, slots: 0 });
+    if (item.status.status === 'skipped') continue;
     c.slots++;
     if (item.status.status === 'done') c.declaredDone++;
   }

@@ -27,7 +27,7 @@ export interface BuildOutput {
 /** Parse + scan + verify + history; writes the history file unless `dryRun`, and nothing else. */
 export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise<BuildOutput> {
   await ensureTarget(opts);
-  const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc);
+  const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc, opts.reading);
   assertTracksSomething(doc, opts.docAbsolute);
   const repo = await readRepoInfo(opts.repo, opts.doc, opts.repoWebUrl === 'auto' ? null : opts.repoWebUrl, opts.repoWebUrl !== null);
   if (!repo.isGit) log.warn(`${opts.repo} is not a git repository: building without history or commit links.`);
@@ -49,6 +49,7 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
     perCommit: opts.history.perCommit,
     metrics,
     verify: verifyOptions,
+    reading: opts.reading,
     onProgress: (done, total) => progress.update(done),
   });
   progress.done();
@@ -94,7 +95,7 @@ function assertTracksSomething(doc: TrackingDoc, file: string): void {
   const why = first ? ` (${first.message})` : '';
   throw new MigratrackError(
     'input',
-    `${file}: no tracked files found${why}; expected "File N: name" entries with a **Path:** field under "## Task …" headings`,
+    `${file}: no tracked items found${why}; read: "File N:" entries under "## Task …" headings, checkbox lines (- [ ] / - [x]), lines led by a status mark (✅ 🔄 ⏳ ❌), headings with a Status field or mark, table rows with a Status column, lines under a status heading ("## Completed", "## Next Steps"); run \`migratrack explain --doc ${file}\` to see how the doc was read`,
     { file },
   );
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
+import type { ReadingOptions } from '../doc/index.js';
 import {
   appendRecords,
   backfillHistory,
@@ -34,6 +35,8 @@ export interface PastInput {
   perCommit: boolean;
   metrics: readonly MetricPlan[];
   verify: Omit<VerifyOptions, 'renames' | 'cache'>;
+  /** How the doc's past versions are read (config `reading`). */
+  reading?: ReadingOptions;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -58,7 +61,7 @@ export async function loadPast(input: PastInput): Promise<Past> {
     return { history, renames, diagnostics };
   }
   if (!input.backfill) return { history, renames, diagnostics };
-  const stages = createHistoryStages({ verify: input.verify });
+  const stages = createHistoryStages({ verify: input.verify, reading: input.reading });
   const result = await backfillHistory({
     root: input.root,
     docPath: input.docPath,

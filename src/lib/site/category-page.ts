@@ -1,4 +1,5 @@
 /** `/categories/<id>/`: a category's completion, its items and its metrics. */
+import { categoryLabel, categoryRef } from './category-label.js';
 import type { ChartSpec } from './chart-spec.js';
 import { categoryHistoryChart } from './charts.js';
 import { docLineUrl, driftItemIds, itemRow, type ItemRow, type Link } from './common.js';
@@ -12,6 +13,10 @@ import { categoryFigures, plural } from '../snapshot/figures.js';
 export interface CategoryPage {
   id: string;
   title: string;
+  /** "Task 3.3: BigQuery Pooling", or the title of a category named by its heading. */
+  heading: string;
+  /** "Task 3.3", or that title: how the page's title and captions name the category. */
+  ref: string;
   slots: number;
   declared: Completion;
   verified: Completion;
@@ -39,6 +44,8 @@ export function buildCategoryPage(data: SiteData, ctx: SiteContext, param: strin
   return {
     id: c.id,
     title: c.title,
+    heading: categoryLabel(c.id, c.title),
+    ref: categoryRef(c.id, c.title),
     slots: c.slots,
     declared: completion(c.declared.done, c.slots, deltas(windows, data.history, c.declared.done, (r) => r.categories[c.id]?.declaredDone, 'higher')),
     verified: completion(c.verified.done, c.slots, deltas(windows, data.history, c.verified.done, (r) => r.categories[c.id]?.verifiedDone, 'higher')),
@@ -47,6 +54,8 @@ export function buildCategoryPage(data: SiteData, ctx: SiteContext, param: strin
       { label: 'Declared in progress', value: c.declared.inProgress },
       { label: 'Declared not started', value: c.declared.notStarted },
       { label: 'Declared blocked', value: c.declared.blocked },
+      // Skipped items are not in the slots; shown only when the doc has some (issue 17).
+      ...((c.declared.skipped ?? 0) > 0 ? [{ label: 'Declared skipped (not counted)', value: c.declared.skipped ?? 0 }] : []),
       { label: 'Verified done', value: c.verified.done },
       { label: 'Partly done in code', value: c.verified.partial },
       { label: 'Not started in code', value: c.verified.notStarted },

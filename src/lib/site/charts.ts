@@ -8,6 +8,7 @@ import type { Snapshot } from '../snapshot/schema.js';
 import { chart, tableFor, type ChartSpec, type ChartTable, type SparklineSpec } from './chart-spec.js';
 import { shortSha } from './urls.js';
 import type { ItemPoint } from './item-timeline.js';
+import { categoryRef } from './category-label.js';
 import { SERIES_COLOURS } from './status.js';
 import { pointLabel, resolutionFor, sampleIndexes } from './time-scale.js';
 import { annotate, legendOf, type TimeEvent } from './annotations.js';
@@ -48,7 +49,7 @@ export function categoryChart(snapshot: Snapshot): ChartSpec {
       stacked: true,
       horizontal: true,
       title: 'Files per category: verified done, declared done only, in progress, not started',
-      labels: stacks.map((s) => `Task ${s.id}`),
+      labels: stacks.map((s) => categoryRef(s.id, snapshot.categories.find((c) => c.id === s.id)?.title)),
       valueAxis: 'files',
       datasets: [
         { label: 'Verified done', data: stacks.map((s) => s.verified), colour: SERIES_COLOURS.verified },
@@ -140,7 +141,7 @@ export function categoryHistoryChart(history: readonly HistoryRecord[], id: stri
     {
       id: `chart-category-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
       kind: 'line',
-      title: `Task ${id}: files done over time`,
+      title: `${categoryRef(id)}: files done over time`,
       labels: points.map((r) => pointLabel(r.at.slice(0, 10), resolution)),
       valueAxis: 'files done',
       datasets: [

@@ -3,6 +3,7 @@
  * shows. Kept here so each builder stays a short list of decisions.
  */
 import type { Drift, Snapshot, SnapshotItem } from '../snapshot/schema.js';
+import { categoryLabel, categoryRef } from './category-label.js';
 import { itemTitle } from './standup.js';
 import { declaredView, detectedView, type StatusView } from './status.js';
 import { joinBase, repoFileUrl, type SiteContext } from './urls.js';
@@ -68,8 +69,8 @@ export function repoLineUrl(snapshot: Snapshot, path: string, line: number | nul
 export function categoryLink(ctx: SiteContext, snapshot: Snapshot, id: string): Link {
   const category = snapshot.categories.find((c) => c.id === id);
   return category
-    ? { label: `Task ${category.id}: ${category.title}`, href: joinBase(ctx.base, category.url) }
-    : { label: `Task ${id}`, href: '' };
+    ? { label: categoryLabel(category.id, category.title), href: joinBase(ctx.base, category.url) }
+    : { label: categoryRef(id), href: '' };
 }
 
 /** Compares strings by code unit, locale-independent, so ordering never depends on the machine. */

@@ -4,6 +4,7 @@
  */
 import { byString, driftItemIds, itemRow, type ItemRow } from './common.js';
 import type { SiteData } from './load.js';
+import { categoryLabel } from './category-label.js';
 import { declaredView } from './status.js';
 import type { SiteContext } from './urls.js';
 
@@ -41,11 +42,11 @@ export function buildFileList(data: SiteData, ctx: SiteContext): FileList {
     // Offer every ancestor too, so "data_processors" narrows to all its sub-folders.
     for (let i = 1; i <= parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
   }
-  const statuses = (['done', 'in-progress', 'not-started', 'blocked', 'missing', 'unknown'] as const).map((s) => ({ value: s, label: declaredView(s).label }));
+  const statuses = (['done', 'in-progress', 'not-started', 'blocked', 'skipped', 'missing', 'unknown'] as const).map((s) => ({ value: s, label: declaredView(s).label }));
   return {
     rows,
     statuses,
-    categories: snapshot.categories.map((c) => ({ value: c.id, label: `Task ${c.id}: ${c.title}` })),
+    categories: snapshot.categories.map((c) => ({ value: c.id, label: categoryLabel(c.id, c.title) })),
     directories: [...dirs].sort(byString).map((d) => ({ value: d, label: d })),
   };
 }

@@ -10,6 +10,7 @@ import { codeBlocks, type CodeBlock } from './code.js';
 import { deltaWindows, type DeltaView } from './deltas.js';
 import { categoryLink, docLineUrl, itemById, itemHref, repoLineUrl, type Link } from './common.js';
 import { itemTimeline, type ItemPoint } from './item-timeline.js';
+import { categoryRef } from './category-label.js';
 import { itemTitle, standupLine } from './standup.js';
 import { declaredView, deltaTone, detectedView, detectedWords, formatDelta, type StatusView } from './status.js';
 import { absoluteUrl, itemPageUrl, joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
@@ -137,7 +138,7 @@ export function buildItemSection(snapshot: Snapshot, history: readonly HistoryRe
     renamedTo: item.renamedTo,
     sameFile: item.sameFileItems.flatMap((id) => {
       const other = itemById(snapshot, id);
-      return other ? [{ label: `${itemTitle(other)} (Task ${other.category})`, href: `${itemHref(ctx, other)}#${other.id}` }] : [];
+      return other ? [{ label: `${itemTitle(other)} (${categoryRef(other.category)})`, href: `${itemHref(ctx, other)}#${other.id}` }] : [];
     }),
     // The item's own section: the page's link is beside the page's title.
     copyLink: `${absoluteUrl(ctx, item.url)}#${item.id}`,

@@ -4,6 +4,7 @@
  * done — 1 `bigquery.Client(` call left · https://…/files/data_processors/raw/processor_base.py/
  */
 import type { Check, SnapshotItem } from '../snapshot/schema.js';
+import { categoryRef } from './category-label.js';
 import { detectedWords } from './status.js';
 
 /** "`bigquery.Client(`": the first code span of a check's description, else the description. */
@@ -46,5 +47,5 @@ export function standupLine(item: SnapshotItem, url: string): string {
   const where = item.path ? ` \`${item.path}\`` : ' (path not resolved)';
   const left = remainingPhrase(item);
   const code = `code: ${detectedWords(item.detectedStatus)}${left ? ` — ${left}` : ''}`;
-  return `${itemTitle(item)}${where} (Task ${item.category}): declared ${item.declaredStatusText.trim() || 'no status'}, ${code} · ${url}`;
+  return `${itemTitle(item)}${where} (${categoryRef(item.category)}): declared ${item.declaredStatusText.trim() || 'no status'}, ${code} · ${url}`;
 }

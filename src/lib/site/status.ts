@@ -21,6 +21,7 @@ const VIEWS: Record<ItemStatus, Omit<StatusView, 'status'>> = {
   'in-progress': { label: 'In progress', className: 'status-in-progress', colour: '#e8a317' },
   'not-started': { label: 'Not started', className: 'status-not-started', colour: '#868e96' },
   blocked: { label: 'Blocked', className: 'status-blocked', colour: '#e03131' },
+  skipped: { label: 'Skipped', className: 'status-skipped', colour: '#adb5bd' },
   missing: { label: 'File missing', className: 'status-missing', colour: '#c2255c' },
   unknown: { label: 'Unknown', className: 'status-unknown', colour: '#7950f2' },
 };
@@ -41,7 +42,7 @@ export function detectedWords(status: ItemStatus): string {
   return detectedView(status).label.toLowerCase();
 }
 
-const KNOWN_STATUSES: ReadonlySet<string> = new Set<ItemStatus>(['done', 'in-progress', 'not-started', 'blocked', 'missing', 'unknown']);
+const KNOWN_STATUSES: ReadonlySet<string> = new Set<ItemStatus>(['done', 'in-progress', 'not-started', 'blocked', 'skipped', 'missing', 'unknown']);
 
 /** History files may write "partial" for the scanner's in-progress; anything unknown is unknown. */
 export function normaliseStatus(raw: string | null | undefined): ItemStatus {

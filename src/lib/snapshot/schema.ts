@@ -8,7 +8,8 @@ import { Diagnostic } from '../diagnostics.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-export const ItemStatus = z.enum(['done', 'in-progress', 'not-started', 'blocked', 'missing', 'unknown']);
+/** `skipped` (declared only: n/a, won't do, keep as-is) is left out of every denominator: `slots` excludes it. */
+export const ItemStatus = z.enum(['done', 'in-progress', 'not-started', 'blocked', 'skipped', 'missing', 'unknown']);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
 /** One line grep would print, with a little code around it for the file pages. */
@@ -78,12 +79,14 @@ export const StatusCounts = z.object({
   notStarted: z.number().int().nonnegative(),
   blocked: z.number().int().nonnegative(),
   unknown: z.number().int().nonnegative(),
+  /** Items declared skipped; not in `slots`. Absent in snapshots written before issue 17. */
+  skipped: z.number().int().nonnegative().optional(),
 });
 
 export const SnapshotCategory = z.object({
   id: z.string(),
   title: z.string(),
-  /** Files the category tracks, counting unresolved group slots. */
+  /** Files the category tracks, counting unresolved group slots; items declared skipped are not counted. */
   slots: z.number().int().nonnegative(),
   declared: StatusCounts,
   verified: z.object({

@@ -58,7 +58,8 @@ export function assembleSnapshot(input: AssembleInput): Snapshot {
       text: doc.text,
     },
     totals: {
-      slots: items.length,
+      // Items declared skipped are out of every denominator.
+      slots: items.filter((i) => i.declaredStatus !== 'skipped').length,
       declaredDone: items.filter((i) => i.declaredStatus === 'done').length,
       verifiedDone: items.filter((i) => i.detectedStatus === 'done').length,
     },

@@ -41,11 +41,13 @@ function categoryVerdict(
   doc: TrackingDoc,
   specs: ReadonlyMap<string, readonly CheckSpec[]>,
 ): SnapshotCategory {
+  const declared = countDeclared(items.map((i) => declaredStatusOf(i, doc)));
   return {
     id: category.id,
     title: category.title,
-    slots: items.length,
-    declared: countDeclared(items.map((i) => declaredStatusOf(i, doc))),
+    // Items declared skipped are out of every denominator.
+    slots: items.length - declared.skipped,
+    declared,
     verified: countVerified(evals.map((e) => e.detectedStatus)),
     remaining: remainingCalls(evals, specs),
     url: categoryUrl(category.id),

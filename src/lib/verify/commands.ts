@@ -41,10 +41,17 @@ export interface ConfigMetricLike {
  * Config metrics mapped to a category whose count should fall (`better: lower`): their pattern must
  * be gone from the category's files too. Adoption metrics (`higher`) say nothing about one file.
  */
+/** Category key of config patterns that apply to every item with a path (`category: "*"`). */
+export const EVERY_ITEM = '*';
+/** Category key of config patterns without a category: every item a generic reader read. */
+export const ANY_GENERIC_ITEM = '';
+
 export function configCategoryPatterns(metrics: readonly ConfigMetricLike[], diagnostics: Diagnostic[]): CategoryPattern[] {
   const out: CategoryPattern[] = [];
   for (const m of metrics) {
-    if (m.category === undefined || m.better !== 'lower') continue;
+    // A metric without a category checks the files of a generically read doc's items (issue 17);
+    // "*" checks every item's file in any doc (see derive-checks.ts).
+    if (m.better !== 'lower') continue;
     let spec: PatternSpec | null = null;
     if (m.pattern !== undefined) spec = { pattern: m.pattern, flavour: m.flavour, ignoreCase: m.ignoreCase, wordRegexp: false, invert: false };
     else if (m.command !== undefined) {
@@ -52,7 +59,7 @@ export function configCategoryPatterns(metrics: readonly ConfigMetricLike[], dia
       if (parsed.ok) spec = firstPattern(parsed.pipeline);
       else diagnostics.push(unsupported(m.command, parsed.reason, null, null));
     }
-    if (spec) out.push({ categoryId: m.category, label: m.name, spec, docLine: null, source: 'config' });
+    if (spec) out.push({ categoryId: m.category ?? ANY_GENERIC_ITEM, label: m.name, spec, docLine: null, source: 'config' });
   }
   return out;
 }

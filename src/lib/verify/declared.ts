@@ -25,16 +25,18 @@ export interface DeclaredCounts {
   notStarted: number;
   blocked: number;
   unknown: number;
+  skipped: number;
 }
 
 /** Tally of declared statuses. */
 export function countDeclared(statuses: readonly DeclaredStatus[]): DeclaredCounts {
-  const c: DeclaredCounts = { done: 0, inProgress: 0, notStarted: 0, blocked: 0, unknown: 0 };
+  const c: DeclaredCounts = { done: 0, inProgress: 0, notStarted: 0, blocked: 0, unknown: 0, skipped: 0 };
   for (const s of statuses) {
     if (s === 'done') c.done++;
     else if (s === 'in-progress') c.inProgress++;
     else if (s === 'not-started') c.notStarted++;
     else if (s === 'blocked') c.blocked++;
+    else if (s === 'skipped') c.skipped++;
     else c.unknown++;
   }
   return c;

@@ -10,6 +10,7 @@ import { deriveDecoratorChecks } from './derive-decorators.js';
 import { deriveImportChecks, describeImport, formatImport } from './derive-imports.js';
 import { parseImportStatement } from './python-imports.js';
 import type { CategoryPattern, CheckOverride, CheckSpec, DeriveContext } from './types.js';
+import { ANY_GENERIC_ITEM, EVERY_ITEM } from './commands.js';
 
 /**
  * Checks for one item, in doc order: imports, replaces/removals/creations, then the category's
@@ -19,7 +20,13 @@ import type { CategoryPattern, CheckOverride, CheckSpec, DeriveContext } from '.
  */
 export function deriveChecks(item: TrackedItem, doc: TrackingDoc, ctx: DeriveContext): CheckSpec[] {
   const derived = [...deriveImportChecks(item), ...deriveChangeChecks(item), ...deriveDecoratorChecks(item, doc)];
-  for (const pattern of ctx.categoryPatterns.get(item.categoryId) ?? []) {
+  const patterns = [
+    ...(ctx.categoryPatterns.get(item.categoryId) ?? []),
+    ...(item.categoryId !== EVERY_ITEM ? (ctx.categoryPatterns.get(EVERY_ITEM) ?? []) : []),
+    // Only items of a doc the generic readers read: the seed family's categories name their own.
+    ...(item.reading !== undefined ? (ctx.categoryPatterns.get(ANY_GENERIC_ITEM) ?? []) : []),
+  ];
+  for (const pattern of patterns) {
     // The category's pattern is usually what a replace already removes (`bigquery.Client(`): one check.
     const literal = literalOf(pattern.spec);
     const duplicate = derived.some(

@@ -5,6 +5,7 @@
  */
 import type { ItemRow } from '../common.js';
 import type { FileListRow } from '../file-list.js';
+import { categoryRef } from '../category-label.js';
 import { html, type Html } from './html.js';
 import { statusBadgeHtml } from './item-section.js';
 
@@ -17,5 +18,5 @@ export function itemTableRowsHtml(rows: readonly ItemRow[]): Html {
 
 /** The `/files/` list items, each carrying the values the filter matches on. */
 export function fileListRowsHtml(rows: readonly FileListRow[]): Html {
-  return html`${rows.map((r) => html`<li class="file-row" data-detected="${r.detected.status}" data-declared="${r.declared.status}" data-category="${r.categoryId}" data-dir="${r.directory}" data-drift="${r.drift ? 'yes' : 'no'}" data-text="${`${r.title} ${r.path ?? ''}`.toLowerCase()}"><a href="${r.href}">${r.title}</a> ${r.path ? html`<code>${r.path}</code>` : html`<span class="muted">path not resolved</span>`}<div class="meta"><span>Task ${r.categoryId}</span><span>Doc: ${statusBadgeHtml(r.declared)}</span><span>Code: ${statusBadgeHtml(r.detected)}</span>${r.remaining > 0 && html`<span>${r.remaining} left</span>`}${r.drift && DRIFT}</div></li>`)}`;
+  return html`${rows.map((r) => html`<li class="file-row" data-detected="${r.detected.status}" data-declared="${r.declared.status}" data-category="${r.categoryId}" data-dir="${r.directory}" data-drift="${r.drift ? 'yes' : 'no'}" data-text="${`${r.title} ${r.path ?? ''}`.toLowerCase()}"><a href="${r.href}">${r.title}</a> ${r.path ? html`<code>${r.path}</code>` : html`<span class="muted">path not resolved</span>`}<div class="meta"><span>${categoryRef(r.categoryId)}</span><span>Doc: ${statusBadgeHtml(r.declared)}</span><span>Code: ${statusBadgeHtml(r.detected)}</span>${r.remaining > 0 && html`<span>${r.remaining} left</span>`}${r.drift && DRIFT}</div></li>`)}`;
 }
