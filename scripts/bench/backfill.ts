@@ -1,162 +1,124 @@
 /**
- * Bench: the incremental backfill against the naive method (a fresh full scan per commit), in one
- * run, on generated histories (issue 5 "Done when"). Prints JSON. Repos are generated once,
- * deterministically, under .cache/bench/ (tests/history/fixtures/bench-repo.ts).
+ * Benchmark (issues 5, 21): the history backfill as a user pays it — one cold `migratrack check
+ * --update` process (the pipeline without the site: it backfills and writes the history file) that
+ * walks 5,000 commits and keeps a record per commit (`history.perCommit`), from an empty history
+ * file — against the naive method a person would script: the doc's metric
+ * pipelines run with `git grep <commit>` at every commit, by bash. The naive side runs on an evenly
+ * spaced sample of commits and is extrapolated; at each sampled commit its counts must equal the
+ * record migratrack wrote for that commit, or the bench fails.
  *
- *   npx tsx scripts/bench/backfill.ts [--quick]
+ *   npx tsx scripts/bench/backfill.ts [pairs] [--quick]     # default 5 pairs; --quick: 1,000 commits
  *
- * Naive = for a sample of commits: `gitTree(root, sha)` (the scanner's fresh tree), every metric
- * with a fresh scanner cache, parse the doc, verifyDoc with a fresh cache; the mean cost per
- * commit is extrapolated to all commits. Incremental = backfillHistory with every: 'commit'
- * (same work, every commit) and with the default every: 'day'.
+ * Repos are generated once, deterministically, under .cache/bench/ (tests/history/fixtures/bench-repo.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
-import { parseTrackingDoc } from '../../src/lib/doc/index.js';
-import { backfillHistory, createHistoryStages, docMetrics, type BackfillMetric, type HistoryStages } from '../../src/lib/history/index.js';
-import { gitTree } from '../../src/lib/scan/index.js';
-import { BENCH_DOC, ensureBenchRepo, type BenchRepoSpec } from '../../tests/history/fixtures/bench-repo.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BENCH_DOC, ensureBenchRepo } from '../../tests/history/fixtures/bench-repo.js';
+import { runCold, rounded, spread, type Command } from './cold.js';
+import { perCommitScript } from './git-grep-anchor.js';
 
-const CACHE = resolve(import.meta.dirname, '../../.cache/bench');
-const quick = process.argv.includes('--quick');
+const MAIN = resolve(import.meta.dirname, '../..');
+const CACHE = join(MAIN, '.cache/bench');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const pairs = Math.max(1, Number(args.find((a) => /^\d+$/.test(a)) ?? 5));
+const COMMITS = quick ? 1000 : 5000;
+/** Commits the naive method is run on, evenly spaced: enough for a steady mean per commit. */
+const NAIVE_SAMPLE = quick ? 20 : 40;
 
-function headMetrics(root: string): BackfillMetric[] {
-  const text = execFileSync('git', ['show', `HEAD:${BENCH_DOC}`], { cwd: root });
-  return docMetrics(parseTrackingDoc(text, BENCH_DOC));
-}
-
-/** CPU time of this process and its reaped children (git), from /proc: wall time lies on a loaded box. */
-function cpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime, stime, cutime, cstime are fields 14-17 of the full line (11-14 after "pid (comm) ").
-    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/**
- * The real stages, with the parser and the verifier timed. Metrics run concurrently, so their
- * summed durations would mean nothing.
- */
-function timedStages(): { stages: HistoryStages; ms: { parse: number; verify: number } } {
-  const real = createHistoryStages();
-  const ms = { parse: 0, verify: 0 };
-  return {
-    ms,
-    stages: {
-      parseDoc: (bytes, path) => {
-        const t = performance.now();
-        try {
-          return real.parseDoc(bytes, path);
-        } finally {
-          ms.parse += performance.now() - t;
-        }
-      },
-      evaluateMetric: (metric, tree) => real.evaluateMetric(metric, tree),
-      evaluateMetrics: real.evaluateMetrics ? (metrics, tree) => real.evaluateMetrics!(metrics, tree) : undefined,
-      verify: (doc, tree, context) => {
-        const t = performance.now();
-        return real.verify(doc, tree, context).finally(() => (ms.verify += performance.now() - t));
-      },
-      sumsOverFiles: (metric) => real.sumsOverFiles?.(metric) ?? false,
-    },
-  };
-}
-
-async function incremental(root: string, every: 'day' | 'commit') {
-  const started = performance.now();
-  const cpu = cpuMs();
-  const { stages, ms } = timedStages();
-  const result = await backfillHistory({ root, docPath: BENCH_DOC, metrics: headMetrics(root), stages, every });
-  const { stats } = result;
-  const values = new Map(result.records.map((r) => [r.commit ?? '', r.metrics]));
-  return {
-    values,
-    ms: Math.round(performance.now() - started),
-    cpuMs: cpuMs() - cpu,
-    parseMs: Math.round(ms.parse),
-    verifyMs: Math.round(ms.verify),
-    samples: stats.samples,
-    commits: stats.commits,
-    blobsRead: stats.blobsRead,
-    metricRuns: stats.metricRuns,
-    metricReuses: stats.metricReuses,
-    verifyRuns: stats.verifyRuns,
-    verifyReuses: stats.verifyReuses,
-    docParses: stats.docParses,
-    perFileRuns: stats.perFileRuns,
-  };
-}
-
-/** Mean cost of a fresh full scan at `sample` evenly spaced first-parent commits. */
-async function naivePerCommit(root: string, sample: number, expected: ReadonlyMap<string, Record<string, number | null>>) {
-  const shas = execFileSync('git', ['rev-list', '--first-parent', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
-  const picks = Array.from({ length: sample }, (_, i) => shas[Math.floor((i * shas.length) / sample)] ?? '');
-  const metrics = headMetrics(root);
-  const started = performance.now();
-  const cpu = cpuMs();
-  const mismatches: string[] = [];
-  for (const sha of picks) {
-    const stages = createHistoryStages(); // fresh caches: nothing carried between commits
-    const tree = await gitTree(root, sha);
-    try {
-    for (const metric of metrics) {
-      const value = await stages.evaluateMetric(metric, tree);
-      // The bench doubles as an oracle: incremental must equal the fresh scan.
-      if (expected.get(sha)?.[metric.id] !== value) mismatches.push(`${sha.slice(0, 12)} ${metric.id}: incremental ${expected.get(sha)?.[metric.id]}, fresh ${value}`);
-    }
-    const bytes = await tree.read(BENCH_DOC);
-    if (bytes) await stages.verify(stages.parseDoc(bytes, BENCH_DOC), tree, { renames: new Map() });
-    } finally {
-      tree.close?.();
-    }
-  }
-  return { msPerCommit: (performance.now() - started) / picks.length, cpuMsPerCommit: (cpuMs() - cpu) / picks.length, sampled: picks.length, mismatches };
-}
-
-async function run(spec: BenchRepoSpec, withNaive: boolean) {
-  const root = await ensureBenchRepo(CACHE, spec);
-  const perCommit = await incremental(root, 'commit');
-  const perDay = await incremental(root, 'day');
-  const entry: Record<string, unknown> = { spec, incrementalEveryCommit: { ...perCommit, values: undefined }, incrementalDaily: { ...perDay, values: undefined } };
-  if (withNaive) {
-    const naive = await naivePerCommit(root, quick ? 5 : 20, perCommit.values);
-    const extrapolatedMs = Math.round(naive.msPerCommit * perCommit.samples);
-    const extrapolatedCpuMs = Math.round(naive.cpuMsPerCommit * perCommit.samples);
-    entry.naive = { ...naive, msPerCommit: Math.round(naive.msPerCommit), cpuMsPerCommit: Math.round(naive.cpuMsPerCommit), extrapolatedMs, extrapolatedCpuMs };
-    entry.speedup = Math.round((extrapolatedMs / perCommit.ms) * 10) / 10;
-    entry.speedupCpu = Math.round((extrapolatedCpuMs / perCommit.cpuMs) * 10) / 10;
-  }
-  process.stderr.write(`${JSON.stringify(entry)}\n`);
-  return entry;
-}
-
-type Entry = Awaited<ReturnType<typeof run>>;
-const everyCommitMs = (e: Entry) => (e.incrementalEveryCommit as { ms: number }).ms;
+interface StoredRecord { commit: string | null; metrics: Record<string, number | null> }
 
 async function main(): Promise<void> {
-  const load = loadavg()[0];
-  const headline = await run({ commits: quick ? 1000 : 5000 }, true);
-  const byCommits: Entry[] = [];
-  const byDiff: Entry[] = [];
-  if (!quick) {
-    // One at a time: concurrent runs would measure each other.
-    for (const commits of [1000, 2500]) byCommits.push(await run({ commits }, false));
-    byCommits.push(headline);
-    for (const filesPerCommit of [1, 5, 20]) byDiff.push(await run({ commits: 1000, filesPerCommit }, false));
-  }
-  const summary = {
-    machine: { cpus: cpus().length, loadAverage1mAtStart: load, node: process.version },
-    headline,
-    scalingWithCommits: byCommits.map((e) => ({ commits: (e.spec as BenchRepoSpec).commits, everyCommitMs: everyCommitMs(e), dailyMs: (e.incrementalDaily as { ms: number }).ms })),
-    scalingWithDiffSize: byDiff.map((e) => ({ filesPerCommit: (e.spec as BenchRepoSpec).filesPerCommit, everyCommitMs: everyCommitMs(e), blobsRead: (e.incrementalEveryCommit as { blobsRead: number }).blobsRead })),
-    targets: { speedupAtLeast: 50, fiveThousandCommitsUnderMs: 5000 },
+  const root = await ensureBenchRepo(CACHE, { commits: COMMITS });
+  const scratch = mkdtempSync(join(tmpdir(), 'mt-bench-backfill-'));
+  const history = join(scratch, 'history.json');
+  const config = join(scratch, 'migratrack.config.json');
+  writeFileSync(config, JSON.stringify({ repo: root, doc: BENCH_DOC, history: { perCommit: true } }));
+  const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
+  const ours: Command = {
+    file: process.execPath,
+    args: [join(MAIN, 'bin/migratrack.mjs'), 'check', '--update', '--config', config, '--history', history],
+    cwd: scratch,
+    env,
+    reset: () => rmSync(history, { force: true }),
   };
-  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  const shas = execFileSync('git', ['rev-list', '--first-parent', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+  const sample = Array.from({ length: NAIVE_SAMPLE }, (_, i) => shas[Math.floor((i * shas.length) / NAIVE_SAMPLE)]!);
+
+  const load = loadavg()[0];
+  const oursMs: number[] = [];
+  const naiveMsPerCommit: number[] = [];
+  let peak = 0;
+  let records = 0;
+  const metrics = metricsOf(root);
+  const naive: Command = { file: 'bash', args: ['-c', perCommitScript(metrics, sample)], cwd: root, env };
+  // Pair 0 is an untimed warm-up of both sides; after it, the side that goes first alternates.
+  for (let k = 0; k <= pairs; k++) {
+    const [oursRun, naiveRun] = k % 2 === 0 ? [runCold(ours), runCold(naive)] : reversed(runCold(naive), runCold(ours));
+    const stored = readHistory(history);
+    checkEqual(stored, naiveRun.stdout, metrics, sample);
+    records = stored.length;
+    if (k === 0) continue;
+    oursMs.push(oursRun.wallMs);
+    naiveMsPerCommit.push(naiveRun.wallMs / sample.length);
+    peak = Math.max(peak, oursRun.peakRssMiB);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  const perCommit = spread(naiveMsPerCommit);
+  const naiveTotal = perCommit.median * shas.length;
+  const out = {
+    name: `backfill-cli-cold-${COMMITS}`,
+    commits: shas.length,
+    records,
+    pairs,
+    ours_ms: rounded(spread(oursMs)),
+    ours_peak_rss_mib: Math.round(peak),
+    naive_git_grep_ms_per_commit: rounded(perCommit, 1),
+    naive_git_grep_sampled_commits: sample.length,
+    naive_git_grep_extrapolated_ms: Math.round(naiveTotal),
+    speedup: Math.round((naiveTotal / spread(oursMs).median) * 10) / 10,
+    load_average_1m_at_start: load,
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+function reversed<T>(naiveRun: T, oursRun: T): [T, T] {
+  return [oursRun, naiveRun];
+}
+
+/** The doc's metric commands at HEAD, by id, from one quick `--no-backfill` scan. */
+function metricsOf(root: string): { id: string; command: string }[] {
+  const scratch = mkdtempSync(join(tmpdir(), 'mt-bench-metrics-'));
+  try {
+    const json = execFileSync(process.execPath, [join(MAIN, 'bin/migratrack.mjs'), 'scan', '--repo', root, '--doc', BENCH_DOC,
+      '--no-backfill', '--format', 'json', '--history', join(scratch, 'h.json')], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, CI: 'true' } });
+    const snapshot = JSON.parse(json) as { metrics: { id: string; command: string | null; source: string }[] };
+    return snapshot.metrics.flatMap((m) => (m.source === 'doc' && m.command !== null ? [{ id: m.id, command: m.command }] : []));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function readHistory(file: string): StoredRecord[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { records: StoredRecord[] };
+  return parsed.records;
+}
+
+/** The naive script prints `<sha> <count> <count> …` per sampled commit. */
+function checkEqual(records: StoredRecord[], naive: string, metrics: { id: string }[], sample: string[]): void {
+  const byCommit = new Map(records.map((r) => [r.commit, r.metrics]));
+  const lines = naive.trim().split('\n');
+  if (lines.length !== sample.length) throw new Error(`naive script printed ${lines.length} lines for ${sample.length} commits`);
+  for (const line of lines) {
+    const [sha, ...counts] = line.split(' ');
+    const mine = byCommit.get(sha!);
+    if (mine === undefined) throw new Error(`no history record for sampled commit ${sha}`);
+    metrics.forEach((m, i) => {
+      if (mine[m.id] !== Number(counts[i])) throw new Error(`${sha!.slice(0, 12)} ${m.id}: migratrack ${mine[m.id]}, git grep ${counts[i]}`);
+    });
+  }
 }
 
 await main();

@@ -1,21 +1,29 @@
 /**
- * Benchmark (issue 4): scan the seed doc's metric commands over a generated 50,000-file git repo,
- * all pipelines in one pass, against `git grep` for the same patterns and paths.
- * Prints `{ name, ours_ms, gitgrep_ms, ratio, files, … }`. Node's start-up is excluded from
- * `ours_ms` and reported as `node_startup_ms`. The repo is cached under .cache/bench/.
- *   npx tsx scripts/bench/scan.ts [runs]
+ * Benchmark (issues 4, 21): `migratrack scan` as a user runs it — one cold `node bin/migratrack.mjs
+ * scan --no-backfill` process over a generated 50,000-file git repository — against the anchor a
+ * person would run by hand: the doc's own metric pipelines with `grep -r` swapped for `git grep`,
+ * run by bash, also as one cold process. Paired runs (cold.ts); the values of every metric are
+ * checked equal between the two before anything is reported.
+ *
+ *   npx tsx scripts/bench/scan.ts [pairs]        # default 5 pairs
+ *   BENCH_SCAN_FILES=5000 npx tsx scripts/bench/scan.ts 3   # a smaller tree, for a quick look
+ *
+ * Prints `{ name, files, ours_ms, anchor_ms, ratio, peak_rss_mib, values, … }`. The repo is cached
+ * under .cache/bench/.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluatePipelines, gitTree, parseGrepCommand, type GrepPipeline } from '../../src/lib/scan/index.js';
 import { seededRandom as rng } from '../../tests/helpers/seeded-random.js';
+import { pairedRuns, rounded, type Command, type ProcessRun } from './cold.js';
+import { anchorScript, type DocMetric } from './git-grep-anchor.js';
 
 const MAIN = fileURLToPath(new URL('../../', import.meta.url));
-const ROOT = path.join(MAIN, '.cache/bench/scan-50k');
+const FILES = Number(process.env.BENCH_SCAN_FILES ?? 50_000);
+const ROOT = path.join(MAIN, `.cache/bench/scan-${FILES === 50_000 ? '50k' : FILES}`);
 const DOC_PATH = 'docs/08-projects/current/daily-orchestration-improvements/JITTER-ADOPTION-TRACKING.md';
-const FILES = 50_000;
 const MARKER = path.join(ROOT, '.git', 'migratrack-bench-v1');
 
 const TOP = [['data_processors', 0.4], ['orchestration', 0.1], ['scrapers', 0.24], ['backfill_jobs', 0.1], ['shared', 0.06], ['tests', 0.06], ['tools', 0.04]] as const;
@@ -56,75 +64,61 @@ function generate(): void {
   fs.writeFileSync(MARKER, 'generated\n');
 }
 
-/** The same first-stage search as a git grep command line (pathspec globs stand for --include). */
-function gitGrepArgs(p: GrepPipeline): string[] {
-  const g = p.grep;
-  const args = ['grep', '-c'];
-  if (g.spec.flavour === 'extended') args.push('-E');
-  if (g.spec.flavour === 'fixed') args.push('-F');
-  if (g.spec.ignoreCase) args.push('-i');
-  if (g.spec.wordRegexp) args.push('-w');
-  if (g.spec.invert) args.push('-v');
-  args.push('-e', g.spec.pattern, '--');
-  const includes = g.globs.filter((x) => x.kind === 'include').map((x) => x.glob);
-  for (const op of g.operands) {
-    const base = op.text.replace(/\/+$/, '');
-    if (g.recursive !== 'none' && includes.length > 0) for (const inc of includes) args.push(`:(glob)${base}/**/${inc}`);
-    else args.push(base);
-  }
-  return args;
+/** The doc metrics of one `scan --format json` run: what both sides are held to. */
+function docMetrics(run: ProcessRun): DocMetric[] {
+  const snapshot = JSON.parse(run.stdout) as { metrics: { id: string; command: string | null; value: number | null; source: string }[] };
+  return snapshot.metrics.flatMap((m) => (m.source === 'doc' && m.command !== null ? [{ id: m.id, command: m.command, value: m.value }] : []));
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-
-async function main(): Promise<void> {
-  const runs = Math.max(1, Number(process.argv[2] ?? 5) || 5);
+function main(): void {
+  const pairs = Math.max(1, Number(process.argv[2] ?? 5) || 5);
   const t0 = performance.now();
   generate();
   const genMs = performance.now() - t0;
-  const doc = fs.readFileSync(path.join(MAIN, 'examples/JITTER-ADOPTION-TRACKING.md'), 'utf8');
-  const commands = doc.split('\n').filter((l) => l.startsWith('grep '));
-  const pipelines = commands.map((c) => parseGrepCommand(c)).flatMap((r) => (r.ok ? [r.pipeline] : []));
-  const ours: number[] = [];
-  let files = 0;
-  let values: number[] = [];
-  for (let k = 0; k < runs + 1; k++) {
-    const start = performance.now();
-    const tree = await gitTree(ROOT);
-    const results = await evaluatePipelines(pipelines, tree, { context: 2 });
-    tree.close?.();
-    ours.push(performance.now() - start);
-    files = tree.paths.length;
-    values = results.map((r) => r.value);
-  }
-  const cold = ours.shift() ?? 0;
-  const git: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const start = performance.now();
-    for (const p of pipelines) spawnSync('git', gitGrepArgs(p), { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
-    git.push(performance.now() - start);
-  }
-  const s0 = performance.now();
-  spawnSync(process.execPath, ['-e', '0']);
-  const nodeStartup = performance.now() - s0;
-  const oursMs = median(ours);
-  const gitMs = median(git);
+  const scratch = fs.mkdtempSync(path.join(tmpdir(), 'mt-bench-scan-'));
+  const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
+  const ours: Command = {
+    file: process.execPath,
+    args: [path.join(MAIN, 'bin/migratrack.mjs'), 'scan', '--repo', ROOT, '--doc', DOC_PATH, '--no-backfill', '--format', 'json', '--history', path.join(scratch, 'history.json')],
+    cwd: scratch,
+    env,
+  };
+  // The anchor is built from what ours reports its doc's metrics to be, then held to ours' values.
+  const metrics = docMetrics(pairedRunsProbe(ours));
+  const { script, skipped } = anchorScript(metrics);
+  const anchor: Command = { file: 'bash', args: ['-c', script], cwd: ROOT, env };
+  const counted = metrics.filter((m) => !skipped.some((s) => s.id === m.id));
+  const check = (a: ProcessRun, b: ProcessRun) => {
+    const mine = new Map(docMetrics(a).map((m) => [m.id, m.value]));
+    const theirs = b.stdout.trim().split('\n').map(Number);
+    counted.forEach((m, i) => {
+      if (mine.get(m.id) !== theirs[i]) throw new Error(`values differ for ${m.id} (${m.command}): migratrack ${mine.get(m.id)}, git grep ${theirs[i]}`);
+    });
+  };
+  const load = loadavg()[0];
+  const result = pairedRuns(ours, anchor, pairs, check);
+  fs.rmSync(scratch, { recursive: true, force: true });
   const out = {
-    name: 'scan-doc-metrics-50k',
-    ours_ms: Math.round(oursMs),
-    gitgrep_ms: Math.round(gitMs),
-    ratio: Number((oursMs / gitMs).toFixed(2)),
-    files,
-    metrics: pipelines.length,
-    values,
-    ours_first_run_ms: Math.round(cold),
-    node_startup_ms: Math.round(nodeStartup),
+    name: `scan-cli-cold-${FILES}`,
+    files: FILES,
+    pairs: result.pairs,
+    ours_ms: rounded(result.oursMs),
+    anchor_ms: rounded(result.anchorMs),
+    ratio: rounded(result.ratio, 2),
+    ours_peak_rss_mib: Math.round(result.oursPeakRssMiB),
+    anchor_peak_rss_mib: Math.round(result.anchorPeakRssMiB),
+    values_checked_equal: counted.map((m) => ({ id: m.id, value: m.value })),
+    not_in_anchor: skipped,
+    load_average_1m_at_start: load,
     generate_ms: Math.round(genMs),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-await main();
+/** One untimed run of ours, to learn the doc's metrics. */
+function pairedRunsProbe(ours: Command): ProcessRun {
+  const run = execFileSync(ours.file, ours.args, { cwd: ours.cwd, env: ours.env, encoding: 'utf8', maxBuffer: 512 << 20 });
+  return { wallMs: 0, peakRssMiB: 0, stdout: run };
+}
+
+main();

@@ -1,12 +1,14 @@
 /**
- * Site benchmark (issue 6): builds the site for a synthetic 5,000-item snapshot and a bare Astro
- * project of 5,000 trivial pages with the same build settings, in the same run (alternating,
- * BENCH_RUNS times each, default 2; the fastest of each side is compared), and reports the
- * shipped JS per page (gzip). Prints JSON. Usage: `tsx scripts/bench/site.ts [items]`.
+ * Site benchmark (issues 6, 21): for each size (default 1,000, 5,000 and 20,000 tracked files), the
+ * site's `astro build` of a synthetic snapshot against a bare Astro project of as many trivial
+ * pages with the same build settings, each a cold whole process run as `migratrack build` runs it,
+ * in BENCH_RUNS pairs (default 5) whose order alternates; reports paired medians with their range,
+ * peak RSS of each side, and the shipped JS per page (gzip). Prints one JSON line per size.
+ *   tsx scripts/bench/site.ts [items …]        e.g. `tsx scripts/bench/site.ts 5000`
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -17,10 +19,11 @@ import { snapshotFileText } from '../../src/lib/pipeline/snapshot-file.js';
 import { Snapshot, type SnapshotItem } from '../../src/lib/snapshot/schema.js';
 import { pageCount } from '../../tests/e2e/links.js';
 import { fileFor } from '../../tests/e2e/server.js';
+import { rounded, spread } from './cold.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WORK = join(ROOT, '.cache/bench/site');
-const N = Number(process.argv[2] ?? 5000);
+const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const CATS = 10;
 const STATUSES = ['done', 'in-progress', 'not-started'] as const;
 
@@ -83,17 +86,8 @@ function syntheticHistory(s: Snapshot): HistoryFile {
   };
 }
 
-/** User and system seconds from bash's `times` line "1m2.500s 0m3.100s". */
-function cpuSeconds(line: string): { user: number; sys: number } {
-  const [user = 0, sys = 0] = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return { user, sys };
-}
-
-/**
- * Runs `astro build` and returns wall-clock and CPU seconds. CPU time (from bash's `times`) is the
- * steadier figure on a shared machine, where wall-clock swings with other jobs.
- */
-type Timing = { wall: number; cpu: number; user: number; sys: number };
+/** One build: wall-clock seconds, CPU seconds (user + system, from GNU time) and peak RSS. */
+type Timing = { wall: number; cpu: number; user: number; sys: number; peakRssMiB: number };
 
 function run(build: AstroBuildCommand): Promise<Timing> {
   // Astro 5.18 stages its server chunks in <cwd>/.astro/ and, once it has deleted them, fails
@@ -101,17 +95,18 @@ function run(build: AstroBuildCommand): Promise<Timing> {
   // marker keeps the folder; it ends up in the output, one empty file.
   mkdirSync(join(build.cwd, '.astro'), { recursive: true });
   writeFileSync(join(build.cwd, '.astro', 'bench-keep'), '');
+  const report = join(tmpdir(), `mt-bench-site-time-${process.pid}.txt`);
   const start = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn('bash', ['-c', '"$@" >/dev/null; rc=$?; times >&2; exit $rc', '_', build.command, ...build.args], {
+    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', report, build.command, ...build.args], {
       cwd: build.cwd, env: build.env, stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('close', (code) => {
-      const children = err.trim().split('\n').pop() ?? '';
-      const { user, sys } = cpuSeconds(children);
-      if (code === 0) done({ wall: (performance.now() - start) / 1000, cpu: user + sys, user, sys });
+      const [user = 0, sys = 0, kib = 0] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+      rmSync(report, { force: true });
+      if (code === 0) done({ wall: (performance.now() - start) / 1000, cpu: user + sys, user, sys, peakRssMiB: kib / 1024 });
       else fail(new Error(err.slice(-3000)));
     });
   });
@@ -153,82 +148,81 @@ function pageJs(dist: string, urlPath: string): number {
   return bytes;
 }
 
-const snapshot = syntheticSnapshot(N);
-mkdirSync(WORK, { recursive: true });
-// Both written as `migratrack build` writes them.
-writeFileSync(join(WORK, 'snapshot.json'), snapshotFileText(snapshot));
-writeFileSync(join(WORK, 'history.json'), historyFileText(syntheticHistory(snapshot)));
-const bare = join(ROOT, '.cache/bench/bare');
 const round = (x: number) => Number(x.toFixed(2));
-const roundAll = (t: Timing): Timing => ({ wall: round(t.wall), cpu: round(t.cpu), user: round(t.user), sys: round(t.sys) });
+const roundAll = (t: Timing): Timing => ({ wall: round(t.wall), cpu: round(t.cpu), user: round(t.user), sys: round(t.sys), peakRssMiB: Math.round(t.peakRssMiB) });
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// Each build starts once the disk has written out the one before: otherwise that writeback
+// lands in the next build's system time, whichever side it is.
+const settle = () => execFileSync('sync');
 
 /**
  * Every build writes into a folder of its own that did not exist, as `migratrack build` does (it
  * renders into a new temporary folder) and as CI does on a clean clone. Nothing is deleted until
- * all builds are done: ext4 will not reuse an inode freed in the last 10–15 s, and each new file
- * then scans past the freed ones (`recently_deleted` in `perf`). A build started right after
- * deleting the previous 10,000-page output spent ~5 s of its system time there, and the side with
- * more files paid more. Earlier runs' folders are moved aside first and deleted at the end.
+ * all builds of a size are done: ext4 will not reuse an inode freed in the last 10–15 s, and each
+ * new file then scans past the freed ones (`recently_deleted` in `perf`). Earlier runs' folders
+ * are moved aside first and deleted at the end.
  */
-const OUTPUTS = join(WORK, 'outputs');
-const TRASH = join(WORK, `trash-${process.pid}`);
-mkdirSync(TRASH, { recursive: true });
-for (const old of [OUTPUTS, join(WORK, 'dist')]) {
-  if (existsSync(old)) renameSync(old, join(TRASH, relative(WORK, old).replaceAll('/', '-')));
+async function benchSize(n: number): Promise<Record<string, unknown>> {
+  const snapshot = syntheticSnapshot(n);
+  const work = join(WORK, String(n));
+  mkdirSync(work, { recursive: true });
+  // Both written as `migratrack build` writes them.
+  writeFileSync(join(work, 'snapshot.json'), snapshotFileText(snapshot));
+  writeFileSync(join(work, 'history.json'), historyFileText(syntheticHistory(snapshot)));
+  const bare = join(ROOT, '.cache/bench/bare');
+  const outputs = join(work, 'outputs');
+  const trash = join(WORK, `trash-${process.pid}-${n}`);
+  mkdirSync(trash, { recursive: true });
+  if (existsSync(outputs)) renameSync(outputs, join(trash, 'outputs'));
+  if (existsSync(bare)) renameSync(bare, join(trash, 'bare-project'));
+  bareProject(bare, n);
+  /**
+   * Both sides run as `migratrack build` runs Astro (src/lib/pipeline/render-site.ts): from a
+   * fresh folder of their own, into an output folder outside it, with a fresh cache.
+   */
+  const inputs = (outDir: string): RenderInput => ({ snapshotFile: join(work, 'snapshot.json'), historyFile: join(work, 'history.json'), notesDir: null, outDir, base: '/', site: null, verbose: false });
+  const workDir = (root: string, r: number) => buildFolder(root, `bench-${process.pid}-${r}`);
+  const buildSite = async (r: number) => { settle(); return run(astroBuildCommand(inputs(join(outputs, `site-${r}`)), workDir(ROOT, r))); };
+  const buildBare = async (r: number) => { settle(); return run(astroBuildCommand(inputs(join(outputs, `bare-${r}`)), workDir(bare, r), bare)); };
+  const runs: { site: Timing; bare: Timing; load: number }[] = [];
+  // Pairs alternate which side goes first, so a machine that slows down mid-run slows both.
+  for (let r = 0; r < RUNS; r++) {
+    const load = loadavg()[0]!;
+    if (r % 2 === 0) {
+      const site = await buildSite(r);
+      runs.push({ site, bare: await buildBare(r), load });
+    } else {
+      const bareRun = await buildBare(r);
+      runs.push({ site: await buildSite(r), bare: bareRun, load });
+    }
+  }
+  const side = (k: 'site' | 'bare', key: keyof Timing) => spread(runs.map((r) => r[k][key]));
+  const dist = join(outputs, `site-${RUNS - 1}`);
+  const file = snapshot.items[1]!;
+  const result = {
+    items: n,
+    pairs: RUNS,
+    loadAverage: { min: round(Math.min(...runs.map((r) => r.load))), max: round(Math.max(...runs.map((r) => r.load), loadavg()[0]!)) },
+    pages: { site: pageCount(dist), bare: pageCount(join(outputs, `bare-${RUNS - 1}`)) },
+    siteSeconds: rounded(side('site', 'wall'), 2),
+    bareSeconds: rounded(side('bare', 'wall'), 2),
+    ratio: rounded(spread(runs.map((r) => r.site.wall / r.bare.wall)), 2),
+    cpuRatio: rounded(spread(runs.map((r) => r.site.cpu / r.bare.cpu)), 2),
+    peakRssMiB: { site: Math.round(side('site', 'peakRssMiB').max), bare: Math.round(side('bare', 'peakRssMiB').max) },
+    runs: runs.map((r) => ({ load: round(r.load), site: roundAll(r.site), bare: roundAll(r.bare) })),
+    jsGzipBytes: {
+      dashboard: pageJs(dist, '/'),
+      filePage: pageJs(dist, `/files/${file.path}/`),
+      fileList: pageJs(dist, '/files/'),
+      milestones: pageJs(dist, '/milestones/'),
+      doc: pageJs(dist, '/doc/'),
+    },
+  };
+  for (const root of [ROOT, bare]) for (let r = 0; r < RUNS; r++) rmSync(workDir(root, r), { recursive: true, force: true });
+  // The last build of each side stays for a look; the rest go now that nothing is timed.
+  for (let r = 0; r < RUNS - 1; r++) for (const k of ['site', 'bare']) rmSync(join(outputs, `${k}-${r}`), { recursive: true, force: true });
+  rmSync(trash, { recursive: true, force: true });
+  return result;
 }
-if (existsSync(bare)) renameSync(bare, join(TRASH, 'bare-project'));
-bareProject(bare, N);
 
-/**
- * The two builds alternate, RUNS times each, and the fastest of each is compared: the machine is
- * shared, and another job starting mid-run would otherwise land on one side only.
- */
-const RUNS = Number(process.env.BENCH_RUNS ?? 2);
-const runs: { site: Timing; bare: Timing; load: number }[] = [];
-// Each build starts once the disk has written out the one before: otherwise that writeback
-// lands in the next build's system time, whichever side it is.
-const settle = () => execFileSync('sync');
-/**
- * Both sides run as `migratrack build` runs Astro (src/lib/pipeline/render-site.ts): from a fresh
- * folder of their own, into an output folder outside it, with a fresh cache. Where the output is
- * inside the current folder, Astro ends the build by walking all of it (removeEmptyDirs in
- * cleanServerOutput, ~0.3 s for 10,000 pages); outside it, only its staging folder.
- */
-const inputs = (outDir: string): RenderInput => ({ snapshotFile: join(WORK, 'snapshot.json'), historyFile: join(WORK, 'history.json'), notesDir: null, outDir, base: '/', site: null, verbose: false });
-const workDir = (root: string, r: number) => buildFolder(root, `bench-${process.pid}-${r}`);
-let dist = '';
-for (let r = 0; r < RUNS; r++) {
-  const load = loadavg()[0]!;
-  dist = join(OUTPUTS, `site-${r}`);
-  settle();
-  const site = await run(astroBuildCommand(inputs(dist), workDir(ROOT, r)));
-  settle();
-  const bareRun = await run(astroBuildCommand(inputs(join(OUTPUTS, `bare-${r}`)), workDir(bare, r), bare));
-  runs.push({ site, bare: bareRun, load });
-}
-const best = (side: 'site' | 'bare', key: keyof Timing) => Math.min(...runs.map((r) => r[side][key]));
-const file = snapshot.items[1]!;
-const result = {
-  items: N,
-  loadAverage: { min: round(Math.min(...runs.map((r) => r.load))), max: round(Math.max(...runs.map((r) => r.load), loadavg()[0]!)) },
-  pages: { site: pageCount(dist), bare: pageCount(join(OUTPUTS, `bare-${RUNS - 1}`)) },
-  siteBuildSeconds: round(best('site', 'wall')),
-  bareBuildSeconds: round(best('bare', 'wall')),
-  ratio: round(best('site', 'wall') / best('bare', 'wall')),
-  cpuSeconds: { site: round(best('site', 'cpu')), bare: round(best('bare', 'cpu')), ratio: round(best('site', 'cpu') / best('bare', 'cpu')) },
-  // Reported apart from the total: system time is where this machine's disk shows, and it swings.
-  userSeconds: { site: round(best('site', 'user')), bare: round(best('bare', 'user')), ratio: round(best('site', 'user') / best('bare', 'user')) },
-  runs: runs.map((r) => ({ load: round(r.load), site: roundAll(r.site), bare: roundAll(r.bare) })),
-  jsGzipBytes: {
-    dashboard: pageJs(dist, '/'),
-    filePage: pageJs(dist, `/files/${file.path}/`),
-    fileList: pageJs(dist, '/files/'),
-    milestones: pageJs(dist, '/milestones/'),
-    doc: pageJs(dist, '/doc/'),
-  },
-};
-console.log(JSON.stringify(result, null, 2));
-for (const root of [ROOT, bare]) for (let r = 0; r < RUNS; r++) rmSync(workDir(root, r), { recursive: true, force: true });
-// The last build of each side stays for a look; the rest go now that nothing is timed.
-for (let r = 0; r < RUNS - 1; r++) for (const side of ['site', 'bare']) rmSync(join(OUTPUTS, `${side}-${r}`), { recursive: true, force: true });
-rmSync(TRASH, { recursive: true, force: true });
+for (const n of SIZES.length > 0 ? SIZES : [1000, 5000, 20_000]) console.log(JSON.stringify(await benchSize(n)));
