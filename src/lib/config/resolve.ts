@@ -138,8 +138,6 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
   }
   const configNotes = typeof config?.notes === 'object' ? config.notes : { dir: config?.notes, mdx: false };
   const notesInput = flags.notes ?? configNotes.dir;
-  // The demo's own note is migratrack's (MDX, allowed); a user's site has no note unless named.
-  const demoNotes = notesInput === undefined && demo;
   const notesDir = notesInput === undefined ? (demo ? DEMO_NOTES_DIR : null) : flags.notes !== undefined ? path.resolve(cwd, flags.notes) : path.resolve(configDir, notesInput);
   if (notesDir !== null && !(existsSync(notesDir) && statSync(notesDir).isDirectory())) {
     throw new MigratrackError('usage', `${origin('notes', 'notes', flags.notes !== undefined, loaded)}: ${notesInput} is not a folder (expected the folder of your .md/.mdx notes)`, { file: notesDir });
@@ -181,7 +179,8 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
     ignore: config?.ignore ?? [],
     forecast: { windowDays: config?.forecast.windowDays ?? 14 },
     notesDir,
-    notesMdx: configNotes.mdx || demoNotes,
+    // The demo's own note is migratrack's code (MDX), not the user's: always allowed.
+    notesMdx: configNotes.mdx || notesDir === DEMO_NOTES_DIR,
     forceOut: false,
     outDir: fromFlagOrConfig(flags.out, config?.out, 'dist'),
     dryRun,

@@ -1,7 +1,7 @@
 /**
  * A user's notes folder may hold `.mdx` files only when the config allows them (issue 20): MDX is
  * JavaScript that runs while the site is built, with the build's file system and, in CI, the job's
- * token. The package's own example note (src/content/notes) is migratrack's and is exempt. This
+ * token. The package's own example note (examples/notes, the demo's) is migratrack's and is exempt. This
  * check stops the build before any work; astro.config.mjs refuses the same files again for a
  * build run some other way.
  */
