@@ -7,6 +7,7 @@ import { makeTestRepo, type TestCommit } from '../helpers/git-repo.js';
 
 export const ORG_METRIC = { id: 'old-client', name: 'Direct bigquery.Client( calls', pattern: 'bigquery.Client(', flavour: 'fixed' as const };
 
+const CONFIG = `${JSON.stringify({ doc: 'docs/MIGRATION.md', metrics: [{ ...ORG_METRIC, id: 'bq-client' }] })}\n`;
 const OLD = 'client = bigquery.Client()\n';
 const NEW = 'client = pool.get()\n';
 
@@ -20,7 +21,12 @@ function story(files: number, steps: number, start: string): TestCommit[] {
   const paths = Array.from({ length: files }, (_, i) => `svc/mod_${i}.py`);
   const day = (n: number) => new Date(Date.parse(`${start}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   const commits: TestCommit[] = [
-    { date: day(0), message: 'start', files: { 'docs/MIGRATION.md': doc(paths, new Set()), ...Object.fromEntries(paths.map((p) => [p, OLD])) } },
+    {
+      date: day(0),
+      message: 'start',
+      // The config's metric verifies each item's file (checkbox items name no check of their own).
+      files: { 'migratrack.config.json': CONFIG, 'docs/MIGRATION.md': doc(paths, new Set()), ...Object.fromEntries(paths.map((p) => [p, OLD])) },
+    },
   ];
   const migrated = new Set<string>();
   for (let s = 0; s < steps; s += 1) {

@@ -5,5 +5,5 @@
 export { Shard, ShardHeader, ShardName, SHARD_FORMAT, SHARD_VERSION, RESERVED_SHARD_NAMES, SHARD_NAME_PATTERN, SHARD_NAME_EXPECTED, SHARD_NAME_RESERVED } from './schema.js';
 export { makeShard, withoutLocalPaths, type ShardInput } from './make-shard.js';
 export { readShardText, looksLikeShard, type ShardReading } from './read-shard.js';
-export { reduceShard, remainingMetricIds, dayAtOrBefore, TREND_DAYS, type OrgRepo, type OrgRepoProblem, type OrgRow, type RepoDay } from './reduce.js';
+export { reduceShard, remainingMetricId, dayAtOrBefore, TREND_DAYS, type OrgRepo, type OrgRepoProblem, type OrgRow, type RepoDay } from './reduce.js';
 export { orgTotals, mergeHistoryByDate, isRepo, type OrgTotals, type OrgDay } from './combine.js';

@@ -13,7 +13,7 @@ export interface RepoDay {
   declaredDone: number;
   verifiedDone: number;
   slots: number;
-  /** Sum of the metrics whose role is `remaining`; null when the repository counts none. */
+  /** The repository's remaining-calls metric (remainingMetricId); null when it counts none. */
   remainingCalls: number | null;
 }
 
@@ -33,6 +33,8 @@ export interface OrgRepo {
   verifiedDone: number;
   slots: number;
   remainingCalls: number | null;
+  /** The label of the metric `remainingCalls` is (remainingMetricId), or null. */
+  remainingMetric: string | null;
   /**
    * Change since `since`: TREND_DAYS days before the last point, or the first point when history
    * is shorter (null figures with a single point).
@@ -54,26 +56,27 @@ export interface OrgRepoProblem {
 
 export type OrgRow = OrgRepo | OrgRepoProblem;
 
-/** The ids of the metrics that count what is left (what "remaining calls" sums). */
-export function remainingMetricIds(snapshot: Snapshot): string[] {
-  return snapshot.metrics.filter((m) => (m.role ?? (m.better === 'lower' ? 'remaining' : 'adoption')) === 'remaining').map((m) => m.id);
+/**
+ * The metric a repository's "remaining calls" is: its first one that counts what is left, in the
+ * snapshot's order (the doc's grep commands, then the config's). Not their sum: a doc and a config
+ * often count the same calls two ways, and the sum would count them twice.
+ */
+export function remainingMetricId(snapshot: Snapshot): string | null {
+  return snapshot.metrics.find((m) => (m.role ?? (m.better === 'lower' ? 'remaining' : 'adoption')) === 'remaining')?.id ?? null;
 }
 
-function sumOf(ids: readonly string[], values: Record<string, number | null>): number | null {
-  if (ids.length === 0) return null;
-  let sum = 0;
-  for (const id of ids) sum += values[id] ?? 0;
-  return sum;
+function valueOf(id: string | null, values: Record<string, number | null>): number | null {
+  return id === null ? null : (values[id] ?? null);
 }
 
 export function reduceShard(shard: Shard): OrgRepo {
   const { snapshot } = shard;
-  const ids = remainingMetricIds(snapshot);
+  const id = remainingMetricId(snapshot);
   const current = Object.fromEntries(snapshot.metrics.map((m) => [m.id, m.value]));
-  const days = dailyPoints(shard, ids);
+  const days = dailyPoints(shard, id);
   const last = days.at(-1);
   const before = last === undefined || days.length < 2 ? undefined : (dayAtOrBefore(days, addDays(last.date, -TREND_DAYS)) ?? days[0]);
-  const remainingCalls = sumOf(ids, current);
+  const remainingCalls = valueOf(id, current);
   return {
     name: shard.name,
     status: 'ok',
@@ -86,6 +89,7 @@ export function reduceShard(shard: Shard): OrgRepo {
     verifiedDone: snapshot.totals.verifiedDone,
     slots: snapshot.totals.slots,
     remainingCalls,
+    remainingMetric: id === null ? null : (snapshot.metrics.find((m) => m.id === id)?.label ?? id),
     trend: {
       since: before?.date ?? null,
       verifiedDone: before === undefined ? null : snapshot.totals.verifiedDone - before.verifiedDone,
@@ -97,7 +101,7 @@ export function reduceShard(shard: Shard): OrgRepo {
 }
 
 /** The last record of each day, in date order (records are stored sorted by time). */
-function dailyPoints(shard: Shard, ids: readonly string[]): RepoDay[] {
+function dailyPoints(shard: Shard, id: string | null): RepoDay[] {
   const byDay = new Map<string, RepoDay>();
   for (const record of shard.history.records) {
     const date = dayOf(new Date(record.at).toISOString());
@@ -106,7 +110,7 @@ function dailyPoints(shard: Shard, ids: readonly string[]): RepoDay[] {
       declaredDone: record.declaredDone ?? 0,
       verifiedDone: record.verifiedDone ?? 0,
       slots: record.slots ?? 0,
-      remainingCalls: sumOf(ids, record.metrics),
+      remainingCalls: valueOf(id, record.metrics),
     });
   }
   return [...byDay.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -20,6 +20,8 @@ export interface OrgRowView {
   /** For sorting and the bar: verified done in percent, -1 without figures (shown first). */
   verifiedPct: number;
   remainingText: string;
+  /** What the remaining calls count (the metric's label), for its title. */
+  remainingWhat: string | null;
   trendText: string;
   trendTone: 'good' | 'bad' | 'same' | 'none';
   lastChange: string;
@@ -76,7 +78,7 @@ function rowView(row: OrgRow, base: string): OrgRowView {
   if (!isRepo(row)) {
     return {
       name: row.name, href: null, status: row.status, declaredText: '—', verifiedText: '—', verifiedPct: -1,
-      remainingText: '—', trendText: '—', trendTone: 'none', lastChange: '—',
+      remainingText: '—', remainingWhat: null, trendText: '—', trendTone: 'none', lastChange: '—',
       note: row.status === 'missing' ? `missing: ${row.reason}` : `failed: ${row.reason}`,
     };
   }
@@ -88,6 +90,7 @@ function rowView(row: OrgRow, base: string): OrgRowView {
     verifiedText: doneText(row.verifiedDone, row.slots),
     verifiedPct: row.slots === 0 ? 100 : percent(row.verifiedDone, row.slots),
     remainingText: row.remainingCalls === null ? '—' : String(row.remainingCalls),
+    remainingWhat: row.remainingMetric,
     ...trend(row),
     lastChange: row.lastChange ?? '—',
     note: row.docPath === null ? 'no tracking doc: the org\'s patterns only' : row.docPath,

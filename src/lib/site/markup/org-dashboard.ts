@@ -34,7 +34,7 @@ ${vm.burndown === null ? html`<p>No history yet: the burndown starts with the fi
 
 function rowHtml(row: OrgRowView): Html {
   const name = row.href === null ? html`${row.name}` : html`<a href="${row.href}">${row.name}</a>`;
-  return html`<tr data-repo="${row.name}" data-status="${row.status}"><th scope="row">${name}</th><td class="num" data-value="declared">${row.declaredText}</td><td class="num" data-value="verified">${row.verifiedText}</td><td class="num" data-value="calls">${row.remainingText}</td><td${attr('class', row.trendTone === 'none' ? null : `delta-${row.trendTone}`)}>${row.trendText}</td><td>${row.lastChange}</td><td${attr('class', row.status === 'ok' ? null : 'sev-error')}>${row.status === 'ok' ? html`<code>${row.note}</code>` : row.note}</td></tr>`;
+  return html`<tr data-repo="${row.name}" data-status="${row.status}"><th scope="row">${name}</th><td class="num" data-value="declared">${row.declaredText}</td><td class="num" data-value="verified">${row.verifiedText}</td><td class="num" data-value="calls"${attr('title', row.remainingWhat)}>${row.remainingText}</td><td${attr('class', row.trendTone === 'none' ? null : `delta-${row.trendTone}`)}>${row.trendText}</td><td>${row.lastChange}</td><td${attr('class', row.status === 'ok' ? null : 'sev-error')}>${row.status === 'ok' ? html`<code>${row.note}</code>` : row.note}</td></tr>`;
 }
 
 function burndownHtml(b: OrgBurndownView): Html {
