@@ -63,3 +63,13 @@ describe('init --org', () => {
     expect(text).toContain('npm install --global --no-audit --no-fund ./vendor/migratrack-0.1.0.tgz');
   });
 });
+
+describe('docs/ORG.md', () => {
+  it('shows the workflow init --org writes, as it writes it with the defaults', async () => {
+    const dir = gitRepo(tempDir(), { 'README.md': '# org\n' });
+    expect((await run(['init', '--org'], { cwd: dir })).code).toBe(0);
+    const written = readFileSync(path.join(dir, '.github/workflows/migratrack-org.yml'), 'utf8').replace(/migratrack@\d+\.\d+\.\d+/g, 'migratrack@0.1.0');
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/ORG.md'), 'utf8');
+    expect(doc).toContain(`\`\`\`yaml\n${written.trimEnd()}\n\`\`\``);
+  });
+});
