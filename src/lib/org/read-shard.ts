@@ -6,17 +6,19 @@
  */
 import { MigratrackError } from '../errors.js';
 import { issueMessage } from '../schema-issues.js';
-import { Shard, ShardHeader, SHARD_FORMAT, SHARD_VERSION } from './schema.js';
+import { Shard, ShardHeader, ShardSummary, SHARD_FORMAT, SHARD_VERSION } from './schema.js';
 import { HISTORY_SCHEMA_VERSION } from '../history/schema.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.js';
 
-export type ShardReading = { ok: true; shard: Shard } | { ok: false; reason: string };
+export type ShardReading<T = Shard> = { ok: true; shard: T } | { ok: false; reason: string };
 
 /**
  * @param file only names the shard in messages
  * @throws MigratrackError('input') when the shard was written by another migratrack or format version
  */
-export function readShardText(text: string, file: string, toolVersion: string): ShardReading {
+export function readShardText(text: string, file: string, toolVersion: string): ShardReading<Shard>;
+export function readShardText(text: string, file: string, toolVersion: string, only: 'summary'): ShardReading<ShardSummary>;
+export function readShardText(text: string, file: string, toolVersion: string, only?: 'summary'): ShardReading<Shard | ShardSummary> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -26,7 +28,7 @@ export function readShardText(text: string, file: string, toolVersion: string): 
   const header = ShardHeader.safeParse(json, { error: issueMessage });
   if (!header.success) return { ok: false, reason: `not a migratrack shard (${firstIssue(header.error.issues)})` };
   refuseOtherVersion(header.data, file, toolVersion);
-  const parsed = Shard.safeParse(json, { error: issueMessage });
+  const parsed = (only === 'summary' ? ShardSummary : Shard).safeParse(json, { error: issueMessage });
   if (!parsed.success) return { ok: false, reason: `invalid shard: ${firstIssue(parsed.error.issues)}` };
   return { ok: true, shard: parsed.data };
 }

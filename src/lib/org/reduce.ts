@@ -5,7 +5,7 @@
  */
 import { addDays, dayOf } from '../history/dates.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import type { Shard } from './schema.js';
+import type { ShardSummary } from './schema.js';
 
 /** A repository on one day: its last record of that day. */
 export interface RepoDay {
@@ -61,7 +61,7 @@ export type OrgRow = OrgRepo | OrgRepoProblem;
  * snapshot's order (the doc's grep commands, then the config's). Not their sum: a doc and a config
  * often count the same calls two ways, and the sum would count them twice.
  */
-export function remainingMetricId(snapshot: Snapshot): string | null {
+export function remainingMetricId(snapshot: Pick<Snapshot, 'metrics'> | ShardSummary['snapshot']): string | null {
   return snapshot.metrics.find((m) => (m.role ?? (m.better === 'lower' ? 'remaining' : 'adoption')) === 'remaining')?.id ?? null;
 }
 
@@ -69,7 +69,8 @@ function valueOf(id: string | null, values: Record<string, number | null>): numb
   return id === null ? null : (values[id] ?? null);
 }
 
-export function reduceShard(shard: Shard): OrgRepo {
+/** Reads only what ShardSummary validates, so a merge without pages needs no more. */
+export function reduceShard(shard: ShardSummary): OrgRepo {
   const { snapshot } = shard;
   const id = remainingMetricId(snapshot);
   const current = Object.fromEntries(snapshot.metrics.map((m) => [m.id, m.value]));
@@ -101,7 +102,7 @@ export function reduceShard(shard: Shard): OrgRepo {
 }
 
 /** The last record of each day, in date order (records are stored sorted by time). */
-function dailyPoints(shard: Shard, id: string | null): RepoDay[] {
+function dailyPoints(shard: ShardSummary, id: string | null): RepoDay[] {
   const byDay = new Map<string, RepoDay>();
   for (const record of shard.history.records) {
     const date = dayOf(new Date(record.at).toISOString());

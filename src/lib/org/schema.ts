@@ -6,8 +6,8 @@
  * inside follow the tool's schemas, which a version change may move).
  */
 import { z } from 'zod/v4';
-import { HistoryFileV2 } from '../history/schema.js';
-import { Snapshot } from '../snapshot/schema.js';
+import { HistoryFileV2, StoredRecord } from '../history/schema.js';
+import { Snapshot, SnapshotMetric } from '../snapshot/schema.js';
 
 /** What every shard's `format` says: how a merge (and `scan --out`) tells a shard from any other JSON. */
 export const SHARD_FORMAT = 'migratrack-shard';
@@ -54,3 +54,23 @@ export const Shard = ShardHeader.extend({
   history: HistoryFileV2,
 });
 export type Shard = z.infer<typeof Shard>;
+
+/**
+ * What the org dashboard reads of a shard, for a merge without the repositories' own pages
+ * (`--no-repo-pages`): the envelope, the snapshot's figures and the history's totals, validated as
+ * in `Shard`; the items and the matches are not looked at. With the pages, the whole `Shard` is
+ * validated, since each repository's site prints all of it.
+ */
+export const ShardSummary = ShardHeader.extend({
+  shardVersion: z.literal(SHARD_VERSION),
+  name: ShardName,
+  metricsOnly: z.boolean(),
+  snapshot: Snapshot.pick({ schemaVersion: true, generatedAt: true, repo: true, totals: true }).extend({
+    doc: Snapshot.shape.doc.pick({ path: true, title: true }),
+    metrics: z.array(SnapshotMetric.pick({ id: true, label: true, value: true, better: true, role: true })),
+  }),
+  history: HistoryFileV2.pick({ schemaVersion: true, repo: true }).extend({
+    records: z.array(StoredRecord.pick({ at: true, declaredDone: true, verifiedDone: true, slots: true, metrics: true })),
+  }),
+});
+export type ShardSummary = z.infer<typeof ShardSummary>;
