@@ -7,6 +7,7 @@
  * benchmark measures those) and are not part of this figure.
  *   tsx scripts/bench/merge.ts [counts …]     e.g. `tsx scripts/bench/merge.ts 50`
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,6 +58,16 @@ function generate(): Expected[] {
   return expected;
 }
 
+/**
+ * CPU seconds (user + system) of one more cold run, from GNU time: on a machine shared with other
+ * jobs the wall time is mostly waiting, and the CPU time says what the merge costs.
+ */
+function cpuSeconds(command: Command): number {
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S', command.file, ...command.args], { cwd: command.cwd, env: command.env, encoding: 'utf8' });
+  const [user, sys] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return Math.round(((user ?? 0) + (sys ?? 0)) * 10) / 10;
+}
+
 const expected = generate();
 const anchorScript = "const fg=require('fast-glob');let n=0;for(const f of fg.sync(process.argv[1])){JSON.parse(require('fs').readFileSync(f,'utf8'));n++}console.log(n)";
 for (const count of COUNTS.length > 0 ? COUNTS : [50, 200, 500]) {
@@ -79,6 +90,8 @@ for (const count of COUNTS.length > 0 ? COUNTS : [50, 200, 500]) {
     oursMs: rounded(result.oursMs),
     anchorMs: rounded(result.anchorMs),
     ratio: rounded(result.ratio, 2),
+    oursCpuS: cpuSeconds(ours),
+    anchorCpuS: cpuSeconds(anchor),
     oursPeakRssMiB: result.oursPeakRssMiB,
     anchorPeakRssMiB: result.anchorPeakRssMiB,
     load: Math.round(loadavg()[0]! * 10) / 10,

@@ -202,3 +202,15 @@ describe('build --merge', () => {
     expect(none.code).toBe(2);
   });
 });
+
+describe('flags that do not go together', () => {
+  it('refuses --out without --shard, and a target flag with --merge', async () => {
+    const r = fixture.repos[0]!;
+    const scan = await run(['scan', '--out', 'x.json'], { cwd: r.root, env: ENV });
+    expect(scan.stderr).toMatch(/^migratrack: --out is for a shard \(expected --shard NAME with it/);
+    expect(scan.code).toBe(2);
+    const build = await run(['build', '--merge', 'shards/*.json', '--repo', '.'], { cwd: dir, env: ENV });
+    expect(build.stderr).toMatch(/^migratrack: --repo does not go with --merge/);
+    expect(build.code).toBe(2);
+  });
+});

@@ -11,6 +11,9 @@ export async function runBuildMerge(ctx: CommandContext): Promise<number> {
   const cwd = ctx.io.cwd;
   const pattern = stringOption(ctx.options, 'merge');
   if (pattern === undefined || pattern === '') throw new MigratrackError('usage', "--merge needs a glob of shard files (e.g. --merge 'shards/*.json')");
+  for (const flag of ['repo', 'doc', 'history', 'since', 'notes', 'config'] as const) {
+    if (ctx.options[flag] !== undefined) throw new MigratrackError('usage', `--${flag} does not go with --merge (the shards hold each repository's scan; see migratrack build --help)`);
+  }
   const site = stringOption(ctx.options, 'site') ?? null;
   if (site !== null && !URL.canParse(site)) throw new MigratrackError('usage', `--site: "${site}" is not an absolute URL (expected e.g. https://acme.github.io/migration/)`);
   const orgFlag = stringOption(ctx.options, 'orgConfig');

@@ -27,6 +27,9 @@ export const scanCommand: CommandSpec = {
   ],
   async run(ctx) {
     if (ctx.options.shard !== undefined) return runScanShard(ctx);
+    for (const flag of ['out', 'orgConfig'] as const) {
+      if (ctx.options[flag] !== undefined) throw new MigratrackError('usage', `--${flag === 'out' ? 'out' : 'org-config'} is for a shard (expected --shard NAME with it; scan itself writes no file)`);
+    }
     const format = stringOption(ctx.options, 'format') ?? 'text';
     if (!FORMATS.includes(format as Format)) {
       throw new MigratrackError('usage', `--format: "${format}" is not a format (expected text, markdown or json)`);
