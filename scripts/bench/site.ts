@@ -10,7 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { HISTORY_SCHEMA_VERSION, type HistoryFile } from '../../src/lib/history/schema.js';
 import { historyFileText } from '../../src/lib/history/write.js';
@@ -28,7 +28,7 @@ const CATS = 10;
 const STATUSES = ['done', 'in-progress', 'not-started'] as const;
 
 /** A schema-valid snapshot with `n` tracked files spread over 10 categories, 50 directories. */
-function syntheticSnapshot(n: number): Snapshot {
+export function syntheticSnapshot(n: number): Snapshot {
   const items: SnapshotItem[] = Array.from({ length: n }, (_, i) => {
     const path = `pkg${i % 50}/mod${i % 7}/file_${i}.py`;
     const left = i % 3 === 1 ? [{ path, line: 10 + (i % 40), text: '    c = bigquery.Client()', before: ['def f():'], after: ['    return c'] }] : [];
@@ -69,7 +69,7 @@ function syntheticSnapshot(n: number): Snapshot {
 }
 
 /** 30 daily history points with every item's state (and, in the last 20, its remaining calls). */
-function syntheticHistory(s: Snapshot): HistoryFile {
+export function syntheticHistory(s: Snapshot): HistoryFile {
   return {
     schemaVersion: HISTORY_SCHEMA_VERSION, repo: { id: 'bench' },
     records: Array.from({ length: 30 }, (_, d) => ({
@@ -225,4 +225,7 @@ async function benchSize(n: number): Promise<Record<string, unknown>> {
   return result;
 }
 
-for (const n of SIZES.length > 0 ? SIZES : [1000, 5000, 20_000]) console.log(JSON.stringify(await benchSize(n)));
+// Run as a benchmark, not when the merge benchmark imports the synthetic inputs.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const n of SIZES.length > 0 ? SIZES : [1000, 5000, 20_000]) console.log(JSON.stringify(await benchSize(n)));
+}

@@ -9,7 +9,10 @@ export {
   DEMO_REPO,
   normaliseBase,
   resolveOptions,
+  sourceDateEpoch,
   type CliFlags,
   type ResolvedOptions,
 } from './resolve.js';
 export { CheckOverride, HistoryConfig, MetricConfig, MigratrackConfig, ReadingConfig, type MigratrackConfigInput } from './schema.js';
+export { OrgConfig, OrgRepoConfig, ORG_CONFIG_FILE, type OrgConfigInput } from './org-schema.js';
+export { loadOrgConfig, type LoadedOrgConfig } from './load-org.js';

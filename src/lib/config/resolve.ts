@@ -190,7 +190,7 @@ export function resolveOptions(flags: CliFlags, loaded: LoadedConfig | null, cwd
 }
 
 /** SOURCE_DATE_EPOCH is whole seconds since 1970 (the spec allows nothing else); empty counts as unset. */
-function sourceDateEpoch(value: string | undefined): string | null {
+export function sourceDateEpoch(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   const seconds = /^\d{1,12}$/.test(value) ? Number(value) : Number.NaN;
   const time = new Date(seconds * 1000);

@@ -176,7 +176,7 @@ function keepTail(text: string): string {
   return text.length > 65_536 ? text.slice(-65_536) : text;
 }
 
-async function swapInto(tempDir: string, finalDir: string, stamp: string, state: OutDirState): Promise<string | null> {
+export async function swapInto(tempDir: string, finalDir: string, stamp: string, state: OutDirState): Promise<string | null> {
   if (state === 'empty') await rmdir(finalDir);
   const aside = state === 'site' ? `${finalDir}.old-${stamp}` : state === 'foreign' ? `${finalDir}.before-migratrack-${stamp}` : null;
   if (aside !== null) await rename(finalDir, aside);

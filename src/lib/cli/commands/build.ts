@@ -2,6 +2,7 @@
 import { loadConfig } from '../../config/index.js';
 import { SITE_OPTIONS, TARGET_OPTIONS, cliFlags, type CommandSpec } from '../spec.js';
 import { PACKAGE_DIR } from '../version.js';
+import { runBuildMerge } from './build-merge.js';
 import { previewHint } from './preview.js';
 import { displayPath, resolveFor } from './shared.js';
 
@@ -14,14 +15,19 @@ export const buildCommand: CommandSpec = {
     ...TARGET_OPTIONS,
     ...SITE_OPTIONS,
     { flags: '--force', description: 'Allow an --out folder migratrack did not make (moved aside, not deleted)' },
+    { flags: '--merge <glob>', description: 'One site from the shards of many repositories (scan --shard), e.g. \'shards/*.json\'' },
+    { flags: '--org-config <file>', description: 'With --merge: the org config; a listed repository without a shard is shown missing' },
+    { flags: '--no-repo-pages', description: 'With --merge: the org dashboard and its data only, not each repository\'s pages' },
   ],
   examples: [
     ['build', 'the demo site, or the target named in migratrack.config.*'],
     ['build --repo ../orchestration --doc docs/JITTER-ADOPTION-TRACKING.md', 'a repository of yours'],
     ['build --base /orchestration/ --site https://acme.github.io/orchestration/', 'for GitHub Pages'],
     ['build --out public --force', 'into a folder of yours: what it held is kept in public.before-migratrack-*'],
+    ["build --merge 'shards/*.json' --org-config migratrack.org.json", 'the org site from a CI matrix\'s shards (docs/ORG.md)'],
   ],
   async run(ctx) {
+    if (ctx.options.merge !== undefined) return runBuildMerge(ctx);
     const opts = { ...(await resolveFor(ctx, false)), forceOut: ctx.options.force === true };
     const pipeline = await ctx.pipeline();
     // Before the history is appended or anything is scanned: a refused --out costs nothing.

@@ -15,6 +15,7 @@ import { stringOption, type CommandSpec } from '../spec.js';
 import { VERSION } from '../version.js';
 import { addIgnoreEntries } from './ignore-entries.js';
 import { installSource } from './install-source.js';
+import { runInitOrg } from './init-org.js';
 
 export const CONFIG_FILE = 'migratrack.config.mjs';
 export const WORKFLOW_FILE = '.github/workflows/migratrack.yml';
@@ -51,6 +52,7 @@ export const initCommand: CommandSpec = {
     { flags: '--doc <path>', description: 'Tracking doc to put in the config (default: docs/TRACKING.md)' },
     { flags: '--from <source>', description: 'Where the workflow installs migratrack: npm (default), a git URL, or a .tgz in the repo' },
     { flags: '--force', description: 'Overwrite existing files' },
+    { flags: '--org', description: 'Instead: the workflow for a migration across many repositories (docs/ORG.md)' },
   ],
   examples: [
     ['init --doc docs/JITTER-ADOPTION-TRACKING.md', 'set up this repository'],
@@ -59,6 +61,7 @@ export const initCommand: CommandSpec = {
     ['init --force', 'rewrite both files from the current templates'],
   ],
   async run(ctx) {
+    if (ctx.options.org === true) return runInitOrg(ctx);
     const cwd = ctx.io.cwd;
     const force = ctx.options.force === true;
     const existing = [...CONFIG_FILE_NAMES, WORKFLOW_FILE].filter((name) => existsSync(path.join(cwd, name)));

@@ -1,0 +1,99 @@
+/**
+ * Merge benchmark (issue 24): `migratrack build --merge --no-repo-pages` over 50, 200 and 500
+ * generated shards of 2,000 tracked files each (30 daily history records), as a cold whole process,
+ * against an anchor that only reads and JSON-parses the same files (the floor of any merge), in
+ * BENCH_RUNS pairs (default 1 after a warm-up of each). The org totals the merge writes must equal
+ * the generator's own sums. Each repository's own pages are one Astro build each (the site
+ * benchmark measures those) and are not part of this figure.
+ *   tsx scripts/bench/merge.ts [counts …]     e.g. `tsx scripts/bench/merge.ts 50`
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeShard, type Shard } from '../../src/lib/org/index.js';
+import { shardFileText } from '../../src/lib/pipeline/shard-file.js';
+import { VERSION } from '../../src/lib/cli/version.js';
+import { pairedRuns, rounded, type Command } from './cold.js';
+import { syntheticHistory, syntheticSnapshot } from './site.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const WORK = join(ROOT, '.cache/bench/merge');
+const FILES = 2000;
+const MOST = 500;
+const COUNTS = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const PAIRS = Number(process.env.BENCH_RUNS ?? 1);
+/** Which shard files each count merges: the first 50, 200 or all 500 names. */
+const PATTERNS: Record<number, string> = { 50: 'shards/s00[0-4]?.json', 200: 'shards/s0[01]??.json', 500: 'shards/s*.json' };
+
+interface Expected { declaredDone: number; verifiedDone: number; slots: number; remainingCalls: number }
+
+/** Shard i: the synthetic 2,000-file repository with its own done counts and history. */
+function variant(base: Shard, i: number): Shard {
+  const verifiedDone = (i * 37) % FILES;
+  const declaredDone = Math.min(FILES, verifiedDone + (i % 50));
+  const calls = FILES - verifiedDone;
+  const records = base.history.records.map((r, d) => ({ ...r, verifiedDone: Math.max(0, verifiedDone - (29 - d) * 5), declaredDone, slots: FILES, metrics: { bq: calls + (29 - d) * 5 } }));
+  const metrics = base.snapshot.metrics.map((m) => ({ ...m, value: calls }));
+  return { ...base, name: `s${String(i).padStart(4, '0')}`, snapshot: { ...base.snapshot, totals: { slots: FILES, declaredDone, verifiedDone }, metrics }, history: { ...base.history, records } };
+}
+
+function generate(): Expected[] {
+  const dir = join(WORK, 'shards');
+  const expectedFile = join(WORK, 'expected.json');
+  if (existsSync(expectedFile)) return JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[];
+  mkdirSync(dir, { recursive: true });
+  process.stderr.write(`generating ${MOST} shards of ${FILES} files in ${dir}\n`);
+  const snapshot = syntheticSnapshot(FILES);
+  const base = makeShard({ name: 's0000', toolVersion: VERSION, metricsOnly: false, snapshot, history: syntheticHistory(snapshot), localPaths: [] });
+  const expected: Expected[] = [];
+  for (let i = 0; i < MOST; i++) {
+    const shard = variant(base, i);
+    writeFileSync(join(dir, `${shard.name}.json`), shardFileText(shard));
+    const t = shard.snapshot.totals;
+    expected.push({ declaredDone: t.declaredDone, verifiedDone: t.verifiedDone, slots: t.slots, remainingCalls: shard.snapshot.metrics[0]!.value ?? 0 });
+  }
+  writeFileSync(expectedFile, JSON.stringify(expected));
+  return expected;
+}
+
+/**
+ * CPU seconds (user + system) of one more cold run, from GNU time: on a machine shared with other
+ * jobs the wall time is mostly waiting, and the CPU time says what the merge costs.
+ */
+function cpuSeconds(command: Command): number {
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S', command.file, ...command.args], { cwd: command.cwd, env: command.env, encoding: 'utf8' });
+  const [user, sys] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return Math.round(((user ?? 0) + (sys ?? 0)) * 10) / 10;
+}
+
+const expected = generate();
+const anchorScript = "const fg=require('fast-glob');let n=0;for(const f of fg.sync(process.argv[1])){JSON.parse(require('fs').readFileSync(f,'utf8'));n++}console.log(n)";
+for (const count of COUNTS.length > 0 ? COUNTS : [50, 200, 500]) {
+  const pattern = PATTERNS[count];
+  if (pattern === undefined) throw new Error(`merge bench: counts are 50, 200 or 500, not ${count}`);
+  const out = join(WORK, `site-${count}`);
+  const ours: Command = { file: process.execPath, args: [join(ROOT, 'bin/migratrack.mjs'), 'build', '--merge', pattern, '--out', out, '--no-repo-pages', '--quiet'], cwd: WORK, env: { ...process.env, NO_COLOR: '1' } };
+  const anchor: Command = { file: process.execPath, args: ['-e', anchorScript, pattern], cwd: WORK, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } };
+  const want = expected.slice(0, count).reduce((s, e) => ({ declaredDone: s.declaredDone + e.declaredDone, verifiedDone: s.verifiedDone + e.verifiedDone, slots: s.slots + e.slots, remainingCalls: s.remainingCalls + e.remainingCalls }), { declaredDone: 0, verifiedDone: 0, slots: 0, remainingCalls: 0 });
+  const result = pairedRuns(ours, anchor, PAIRS, (_, anchorRun) => {
+    const got = (JSON.parse(readFileSync(join(out, 'api/org.json'), 'utf8')) as { totals: Expected & { repos: number; problems: number } }).totals;
+    const same = got.repos === count && got.problems === 0 && (Object.keys(want) as (keyof Expected)[]).every((k) => got[k] === want[k]);
+    if (!same || Number(anchorRun.stdout.trim()) !== count) throw new Error(`merge bench: ${count} shards merged to ${JSON.stringify(got)}, expected ${JSON.stringify(want)} (anchor read ${anchorRun.stdout.trim()})`);
+  });
+  console.log(JSON.stringify({
+    shards: count,
+    filesPerShard: FILES,
+    shardMiB: Math.round((readFileSync(join(WORK, 'shards/s0000.json')).length / 1048576) * 10) / 10,
+    pairs: result.pairs,
+    oursMs: rounded(result.oursMs),
+    anchorMs: rounded(result.anchorMs),
+    ratio: rounded(result.ratio, 2),
+    oursCpuS: cpuSeconds(ours),
+    anchorCpuS: cpuSeconds(anchor),
+    oursPeakRssMiB: result.oursPeakRssMiB,
+    anchorPeakRssMiB: result.anchorPeakRssMiB,
+    load: Math.round(loadavg()[0]! * 10) / 10,
+  }));
+}

@@ -1,0 +1,100 @@
+/**
+ * Issue 24 end to end: three generated repositories scanned into shards, merged into one site
+ * under a base path, each repository's pages built as its own single-repository build would, and
+ * the org dashboard driven in headless Chromium with JavaScript off.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { Shard } from '../../src/lib/org/index.js';
+import { run, tempDir } from '../cli/helpers.js';
+import { makeOrgRepos, orgConfig, type OrgFixture } from '../org/fixture.js';
+import { CHROMIUM } from './browser.js';
+import { startServer, type StaticServer } from './server.js';
+
+const ENV = { SOURCE_DATE_EPOCH: '1768392000', NO_COLOR: '1' };
+const BASE = '/org/';
+
+let dir: string;
+let fixture: OrgFixture;
+let server: StaticServer;
+let browser: Browser;
+const shards = new Map<string, Shard>();
+
+function htmlFiles(root: string): string[] {
+  return (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).sort();
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  fixture = await makeOrgRepos(path.join(dir, 'repos'));
+  writeFileSync(path.join(dir, 'migratrack.org.json'), JSON.stringify(orgConfig(fixture, [{ name: 'never-scanned', repository: 'acme/never-scanned' }])));
+  mkdirSync(path.join(dir, 'shards'));
+  for (const r of fixture.repos) {
+    const out = path.join(dir, 'shards', `${r.name}.json`);
+    const scanned = await run(['scan', '--shard', r.name, '--repo', '.', '--org-config', path.join(dir, 'migratrack.org.json'), '--out', out], { cwd: r.root, env: ENV });
+    expect(scanned.code).toBe(0);
+    shards.set(r.name, Shard.parse(JSON.parse(readFileSync(out, 'utf8'))));
+  }
+  writeFileSync(path.join(dir, 'shards', 'corrupt.json'), '{"format": "migratrack-shard"');
+  const merged = await run(['build', '--merge', 'shards/*.json', '--org-config', 'migratrack.org.json', '--out', 'site', '--base', BASE], { cwd: dir, env: ENV });
+  expect(merged.stderr).toContain('Org site written to site/ (3 repositories, 3 missing or failed)');
+  expect(merged.code).toBe(0);
+  server = await startServer();
+  server.serve(path.join(dir, 'site'), BASE);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the merged site', () => {
+  it("publishes each repository's snapshot and history as its shard holds them", () => {
+    for (const r of fixture.repos) {
+      const snapshot = JSON.parse(readFileSync(path.join(dir, 'site', r.name, 'api/snapshot.json'), 'utf8'));
+      expect(snapshot).toEqual(shards.get(r.name)!.snapshot);
+      const history = JSON.parse(readFileSync(path.join(dir, 'site', r.name, 'api/history.json'), 'utf8'));
+      expect(history.records.length).toBe(shards.get(r.name)!.history.records.length);
+    }
+  });
+
+  it("gives a repository the same pages its own build makes at the same base", async () => {
+    const r = fixture.repos[0]!;
+    const own = await run(['build', '--repo', '.', '--out', path.join(dir, 'own-site'), '--base', `${BASE}${r.name}/`], { cwd: r.root, env: ENV });
+    expect(own.code).toBe(0);
+    const merged = path.join(dir, 'site', r.name);
+    const single = path.join(dir, 'own-site');
+    expect(htmlFiles(merged)).toEqual(htmlFiles(single));
+    for (const page of ['index.html', 'files/svc/mod_0.py/index.html', 'milestones/index.html']) {
+      expect(readFileSync(path.join(merged, page), 'utf8')).toBe(readFileSync(path.join(single, page), 'utf8'));
+    }
+  }, 300_000);
+
+  it('shows the per-repository table with working links, the failed and the missing shard, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${BASE}`);
+    const rows = page.locator('[data-testid="org-repos"] tbody tr');
+    expect(await rows.count()).toBe(6); // three repositories, the corrupt shard, legacy-jobs and never-scanned (not scanned here)
+    expect(await page.locator('tr[data-repo="corrupt"]').innerText()).toMatch(/failed: not valid JSON/);
+    expect(await page.locator('tr[data-repo="never-scanned"]').innerText()).toMatch(/missing: no shard named never-scanned/);
+    const ledger = shards.get('ledger')!.snapshot.totals;
+    expect(await page.locator('tr[data-repo="ledger"] [data-value="verified"]').innerText()).toBe(`${ledger.verifiedDone}/${ledger.slots} (100%)`);
+    await page.getByRole('link', { name: 'billing-api' }).click();
+    await page.waitForURL(`${server.origin}${BASE}billing-api/`);
+    const billing = shards.get('billing-api')!.snapshot.totals;
+    expect(await page.locator('[data-testid="verified"]').innerText()).toContain(`${billing.verifiedDone} of ${billing.slots} files`);
+    // Its file pages, at the stable URL under the repository's base.
+    const filePage = await page.goto(`${server.origin}${BASE}billing-api/files/svc/mod_0.py/`);
+    expect(filePage?.status()).toBe(200);
+    expect(await page.content()).toContain('svc/mod_0.py');
+    await page.goto(`${server.origin}${BASE}`);
+    // The burndown's numbers: a table inside <details>, which opens without a script.
+    await page.locator('summary', { hasText: "The burndown's numbers" }).click();
+    expect(await page.locator('[data-testid="org-burndown"] tbody tr').count()).toBeGreaterThan(3);
+    await context.close();
+  });
+});
