@@ -51,7 +51,7 @@ function planOnce(doc: TrackingDoc, input: SyncInput, refused: ReadonlyMap<strin
     const target = targetOf(from, verified, input.demote);
     if (target.kind === 'same') continue;
     const leave = (why: string): void => {
-      leftAlone.push({ itemId: item.id, name: item.name, line: item.source.startLine, declared: from, verified: verified ?? 'unknown', why });
+      leftAlone.push({ itemId: item.id, name: item.name, line: spans.get(item.id)?.line ?? item.source.startLine, declared: from, verified: verified ?? 'unknown', why });
     };
     if (target.kind === 'leave') {
       leave(target.why);
