@@ -75,9 +75,9 @@ function syncInput(snapshot: Snapshot, demote: boolean): Parameters<typeof planS
 
 function describe(plan: SyncPlan): string {
   const statuses = plan.edits.filter((edit) => edit.kind === 'status').length;
-  const summaries = plan.edits.filter((edit) => edit.kind !== 'status').length;
-  const parts = [`${statuses} status${statuses === 1 ? '' : 'es'}`, `${summaries} summar${summaries === 1 ? 'y' : 'ies'}`];
-  return parts.join(', ');
+  const summaryLines = new Set(plan.edits.filter((edit) => edit.kind === 'summary').map((edit) => edit.line)).size;
+  const block = plan.edits.some((edit) => edit.kind === 'summary-block');
+  return [`${statuses} status${statuses === 1 ? '' : 'es'}`, `${summaryLines} summary line${summaryLines === 1 ? '' : 's'}`, ...(block ? ['the summary block'] : [])].join(', ');
 }
 
 /** Each change and each item left alone, on stderr, with its doc line. */
