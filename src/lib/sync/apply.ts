@@ -72,6 +72,7 @@ export interface ApplyOptions {
 
 /** The doc's bytes with `edits` applied (see the module comment). Throws when an edit cannot be placed. */
 export function applyEdits(bytes: Buffer, doc: TrackingDoc, edits: readonly SyncEdit[], options: ApplyOptions): Buffer {
+  if (edits.length === 0 && (!options.repairEncoding || doc.encoding.repairedFrom === null)) return bytes;
   const raw = readRaw(bytes);
   const rawLines = splitRaw(raw.text);
   const cleanLines = doc.text.split('\n');

@@ -6,6 +6,7 @@
 import { createTrackingDocParser, type TrackingDoc } from '../../doc/index.js';
 import { MigratrackError } from '../../errors.js';
 import { readDocBytes } from '../../pipeline/target.js';
+import { printableLine, printableText } from '../../printable.js';
 import type { Snapshot } from '../../snapshot/schema.js';
 import { applyEdits, planSync, unifiedDiff, type SyncPlan } from '../../sync/index.js';
 import { TARGET_OPTIONS, type CommandContext, type CommandSpec } from '../spec.js';
@@ -55,7 +56,8 @@ export const syncCommand: CommandSpec = {
       ctx.log.success(`Wrote ${shown}: ${describe(plan)}`);
       return 0;
     }
-    ctx.print(unifiedDiff(opts.doc, bytes, after));
+    // The doc is untrusted: its control characters (an ESC sequence, a CR) are shown, not sent to the terminal.
+    ctx.print(printableText(unifiedDiff(opts.doc, bytes, after)));
     if (check) {
       ctx.log.warn(`${shown} is out of date: ${describe(plan)}; run \`migratrack sync --write\``);
       return 1;
@@ -82,6 +84,6 @@ function describe(plan: SyncPlan): string {
 
 /** Each change and each item left alone, on stderr, with its doc line. */
 function report(ctx: CommandContext, plan: SyncPlan, doc: TrackingDoc): void {
-  for (const change of plan.changes) ctx.log.info(`${doc.path}:${change.line}: ${change.name}: ${change.from} → ${change.to} ("${change.text}")`);
+  for (const change of plan.changes) ctx.log.info(printableLine(`${doc.path}:${change.line}: ${change.name}: ${change.from} → ${change.to} ("${change.text}")`));
   for (const left of plan.leftAlone) ctx.log.warn(`${doc.path}:${left.line}: ${left.name} left as ${left.declared} (code: ${left.verified}): ${left.why}`);
 }
