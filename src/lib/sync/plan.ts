@@ -27,11 +27,17 @@ export function applyToText(text: string, edits: readonly SyncEdit[]): string {
 /** Plans the sync of `doc` (see the module comment). */
 export function planSync(doc: TrackingDoc, input: SyncInput, reparse: Reparse): SyncPlan {
   const refused = new Map<string, string>();
-  for (let attempt = 0; ; attempt++) {
+  // Each round refuses at least one more item, so this ends within as many rounds as there are changes.
+  for (;;) {
     const plan = planOnce(doc, input, refused);
-    const wrong = attempt < 3 ? misread(doc, plan, reparse) : new Map<string, string>();
-    if (wrong.size === 0) return plan;
-    for (const [itemId, why] of wrong) refused.set(itemId, why);
+    const { wrong, disturbed } = misread(doc, plan, reparse);
+    const fresh = [...wrong].filter(([itemId]) => !refused.has(itemId));
+    if (wrong.size === 0 && !disturbed) return plan;
+    if (fresh.length === 0) {
+      // Edits that change how the doc reads without any status edit to blame: write nothing.
+      return { edits: [], changes: [], leftAlone: [...plan.leftAlone, ...plan.changes.map((change) => ({ itemId: change.itemId, name: change.name, line: change.line, declared: change.from, verified: change.to, why: 'the edits would change how other lines of the doc read' }))] };
+    }
+    for (const [itemId, why] of fresh) refused.set(itemId, why);
   }
 }
 
@@ -101,21 +107,25 @@ function planOnce(doc: TrackingDoc, input: SyncInput, refused: ReadonlyMap<strin
   return { edits: [...edits, ...summaries, ...block], changes, leftAlone };
 }
 
-/** Items that would not read back as planned, with the reason to list them as left alone. */
-function misread(doc: TrackingDoc, plan: SyncPlan, reparse: Reparse): Map<string, string> {
+/**
+ * Items that would not read back as planned, with the reason to list them as left alone, and
+ * whether an item sync did not edit would read differently (a neighbour's edit disturbed it).
+ */
+function misread(doc: TrackingDoc, plan: SyncPlan, reparse: Reparse): { wrong: Map<string, string>; disturbed: boolean } {
   const wrong = new Map<string, string>();
-  if (plan.edits.length === 0) return wrong;
+  if (plan.edits.length === 0) return { wrong, disturbed: false };
   const edited = reparse(applyToText(doc.text, plan.edits));
   const intended = new Map<string, DeclaredStatus>(doc.items.map((item) => [item.id, declaredStatusOf(item, doc)]));
   for (const change of plan.changes) intended.set(change.itemId, change.to);
   const readBack = new Map(edited.items.map((item) => [item.id, declaredStatusOf(item, edited)]));
+  let disturbed = edited.items.length !== doc.items.length;
   for (const [itemId, status] of intended) {
     if (readBack.get(itemId) === status) continue;
     const change = plan.changes.find((candidate) => candidate.itemId === itemId);
-    // An item that changed without being edited was disturbed by a neighbour's edit: refuse every
-    // edit on its line's neighbours by refusing the items edited (rare; the reader decides).
-    const culprits = change !== undefined ? [change] : plan.changes;
-    for (const culprit of culprits) wrong.set(culprit.itemId, `"${culprit.text}" would not read back as ${culprit.to} there`);
+    if (change !== undefined) wrong.set(itemId, `"${change.text}" would not read back as ${change.to} there`);
+    else disturbed = true;
   }
-  return wrong;
+  // Which edit disturbed an untouched item is the reader's business: refuse every status edit.
+  if (disturbed) for (const change of plan.changes) if (!wrong.has(change.itemId)) wrong.set(change.itemId, 'the edit would change how another line of the doc reads');
+  return { wrong, disturbed };
 }
