@@ -1,11 +1,11 @@
 /**
  * `migratrack init --pattern` (issue 19) on the demo repository: the doc lists exactly the files
- * `git grep -l -E` lists, with `git grep -c` counts (real git as the oracle), reads back exactly
+ * `git grep --untracked -l -E` lists, with `git grep -c` counts (real git as the oracle), reads back exactly
  * (items, categories by directory, milestones, start date, the count command), and `sync` keeps
  * it current once a file is migrated.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoRepoInfo } from '../../src/lib/demo/index.js';
@@ -28,10 +28,15 @@ const gitGrep = (...args: string[]): string[] => {
 
 beforeAll(async () => {
   demo = await freshDemo();
+  // An untracked file counts (as `git grep --untracked` and every scan see the work tree); an ignored one does not.
+  writeFileSync(path.join(demo.root, 'scrapers/new_untracked_scraper.py'), 'import requests\nrequests.get("https://x")\n');
+  writeFileSync(path.join(demo.root, '.gitignore'), `${existsSync(path.join(demo.root, '.gitignore')) ? readFileSync(path.join(demo.root, '.gitignore'), 'utf8') : ''}\nbuild-cache/\n`);
+  mkdirSync(path.join(demo.root, 'build-cache'), { recursive: true });
+  writeFileSync(path.join(demo.root, 'build-cache/copy.py'), 'requests.get("y")\n');
   const result = await run(['init', '--pattern', PATTERN, '--include', '*.py', '--weeks', '3', '--start', '2026-12-03', '--doc', 'docs/MIGRATION.md'], { cwd: demo.root });
   expect(result.code, result.stderr).toBe(0);
   doc = parseTrackingDoc(readFileSync(path.join(demo.root, 'docs/MIGRATION.md')), 'docs/MIGRATION.md');
-  gitCounts = new Map(gitGrep('-c', '-E', PATTERN, '--', '*.py').map((line) => {
+  gitCounts = new Map(gitGrep('--untracked', '-c', '-E', PATTERN, '--', '*.py').map((line) => {
     const at = line.lastIndexOf(':');
     return [line.slice(0, at), Number(line.slice(at + 1))];
   }));
@@ -40,7 +45,9 @@ afterAll(removeTempDirs);
 
 describe('init --pattern', () => {
   it('lists exactly the files git grep -l lists, with git grep -c counts', () => {
-    const listed = gitGrep('-l', '-E', PATTERN, '--', '*.py');
+    const listed = gitGrep('--untracked', '-l', '-E', PATTERN, '--', '*.py');
+    expect(listed).toContain('scrapers/new_untracked_scraper.py');
+    expect(listed).not.toContain('build-cache/copy.py');
     expect(listed.length).toBeGreaterThan(5);
     expect(doc.items.map((item) => item.path).sort()).toEqual([...listed].sort());
     for (const item of doc.items) {
@@ -72,7 +79,7 @@ describe('init --pattern', () => {
     const result = await run(['scan', '--repo', demo.root, '--doc', 'docs/MIGRATION.md', '--no-backfill', '--format', 'json'], { cwd: demo.root });
     expect(result.code, result.stderr).toBe(0);
     const snapshot = JSON.parse(result.stdout) as { metrics: Array<{ command: string | null; value: number | null }> };
-    const lines = gitGrep('-E', PATTERN, '--', '*.py').length;
+    const lines = gitGrep('--untracked', '-E', PATTERN, '--', '*.py').length;
     expect(snapshot.metrics.find((metric) => metric.command?.startsWith('grep -rE'))?.value).toBe(lines);
   });
 
