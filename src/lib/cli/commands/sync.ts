@@ -17,7 +17,7 @@ export const syncCommand: CommandSpec = {
   name: 'sync',
   summary: 'Write the statuses the code shows into the tracking doc (a diff by default)',
   description:
-    'Rewrites the status of each item the code shows further along (the **Status:** words, the box, the leading mark,\nthe table cell, in the doc\'s own vocabulary) and the summaries the doc states; every other byte is kept. Prints a\nunified diff unless --write. Items declared done that the code shows not done are listed and left alone unless\n--demote. A doc between <!-- migratrack:summary --> and <!-- /migratrack:summary --> gets a progress table there.',
+    'Rewrites the status of each item the code shows further along (the **Status:** words, the box, the leading mark,\nthe table cell, in the doc\'s own vocabulary) and the summaries the doc states; every other byte is kept. Prints a\nunified diff unless --write. Items declared done that the code shows not done are listed and left alone unless\n--demote. A doc holding <!-- migratrack:summary --> and <!-- /migratrack:summary --> gets a progress table between them.',
   options: [
     { flags: '--write', description: 'Replace the doc (atomically; refused if it changed meanwhile)' },
     { flags: '--check', description: 'Exit 1 when the doc is out of date (prints the diff)' },
