@@ -31,7 +31,7 @@ describe.each(fixtureDocs())('sync round trip: $name', ({ name, bytes }) => {
     expect(new Set(run.plan.changes.map((change) => change.line))).toEqual(statusLines);
     for (const line of changedLines(bytes, run.after)) expect(allowed.has(line), `line ${line} changed`).toBe(true);
     for (const edit of run.plan.edits.filter((candidate) => candidate.kind === 'summary')) {
-      expect(run.doc.summary.some((row) => row.source.startLine === edit.line) || run.doc.header.fieldSources?.['Progress']?.startLine === edit.line).toBe(true);
+      expect(run.doc.summary.some((row) => row.source.startLine === edit.line) || run.doc.header.fieldSources?.['Progress']?.startLine === edit.line || run.doc.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine)).toBe(true);
     }
   });
 
@@ -46,5 +46,23 @@ describe.each(fixtureDocs())('sync round trip: $name', ({ name, bytes }) => {
     expect(run.after.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
     const ends = (buffer: Buffer) => buffer.toString('latin1').match(/\r\n|\r|\n/g) ?? [];
     expect(ends(run.after)).toEqual(ends(bytes));
+  });
+});
+
+describe('declared summaries after a sync', () => {
+  it.each(fixtureDocs().filter((doc) => ['demo-group-lists.md', 'JITTER-ADOPTION-TRACKING.md', 'variant-progressed.md'].includes(doc.name)))('agree with the entries: $name', ({ name, bytes }) => {
+    const run = syncBytes(name, bytes, flipped(syncBytes(name, bytes, new Map()).doc));
+    const after = declaredOf(run.reread);
+    const counted = (ids: string[]) => ({ done: ids.filter((id) => after.get(id) === 'done').length, total: ids.filter((id) => after.get(id) !== 'skipped').length });
+    const all = counted(run.reread.items.map((item) => item.id));
+    expect(run.reread.header.progress && { done: run.reread.header.progress.done, total: run.reread.header.progress.total }).toEqual(all);
+    for (const row of run.reread.summary) {
+      const ids = run.reread.items.filter((item) => row.isTotal || item.categoryId === row.categoryId).map((item) => item.id);
+      if (row.completed !== null && (row.isTotal || row.categoryId !== null)) expect([row.label, row.completed]).toEqual([row.label, counted(ids).done]);
+    }
+    for (const group of run.reread.groups) {
+      const claim = /(\d+)\/(\d+) complete/.exec(group.status.raw);
+      if (claim) expect([Number(claim[1]), Number(claim[2])]).toEqual(Object.values(counted(run.reread.items.filter((item) => item.groupId === group.id).map((item) => item.id))));
+    }
   });
 });

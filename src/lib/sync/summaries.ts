@@ -1,7 +1,8 @@
 /**
  * Declared summaries rewritten to the figures of the entries after sync: the seed's progress table
  * (each numeric cell of a row, by its column's header), the header's "Progress: 17/76 files (22%)",
- * and "N/M" claims in headings and Progress/Status fields ("(3/18 complete)"). Only the digits
+ * "N/M" claims in headings and Progress/Status fields, and a group's Status ("🟡 In Progress (6/17
+ * complete)", its slots' figures). Only the digits
  * change, and only where they are wrong: the cell's bold, the "files" and the "%" stay as written.
  * The figures are those verify's drift compares a summary with (verify/drift-doc.ts).
  */
@@ -14,6 +15,7 @@ const FRACTION = /(\d+)(\s*\/\s*)(\d+)/;
 const COUNT_DONE = /\((\d+)(\s+(?:files?|items?|tasks?)\s+(?:completed?|done|migrated)\))/i;
 const NUMBER = /\d+(?:\.\d+)?/;
 const PERCENT = /(\d+(?:\.\d+)?)(\s*%)/;
+const GROUP_STATUS = /\b(?:status|state|progress)\b\s*(?:\*\*)?\s*:/i;
 
 /** Figures of a set of items' statuses, skipped items out of every denominator. */
 function figuresOf(statuses: readonly DeclaredStatus[]): Figures {
@@ -68,6 +70,20 @@ export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => Dec
   if (progressLine !== undefined && progressText !== undefined && all !== null && !seen.has(progressLine)) {
     for (const edit of claimEdits(progressText, all)) {
       edits.push({ start: (starts[progressLine - 1] ?? 0) + edit.start, end: (starts[progressLine - 1] ?? 0) + edit.end, replacement: edit.replacement, line: progressLine, kind: 'summary', itemId: null });
+    }
+  }
+  for (const group of doc.groups) {
+    // A group's Status states its slots' progress: "🟡 In Progress (6/17 complete)".
+    const slots = doc.items.filter((item) => item.groupId === group.id);
+    for (let line = group.source.startLine; slots.length > 0 && line <= group.source.endLine; line++) {
+      const text = lines[line - 1] ?? '';
+      if (!GROUP_STATUS.test(text) || !FRACTION.test(text)) continue;
+      if (!seen.has(line)) {
+        seen.add(line);
+        const target = figuresOf(slots.map((item) => statusOf(item.id)));
+        for (const edit of claimEdits(text, target)) edits.push({ start: (starts[line - 1] ?? 0) + edit.start, end: (starts[line - 1] ?? 0) + edit.end, replacement: edit.replacement, line, kind: 'summary', itemId: null });
+      }
+      break;
     }
   }
   return edits;
