@@ -15,3 +15,10 @@ export function printable(text: string): string {
 export function printableLine(text: string): string {
   return printable(text).replace(/\n/g, '\\n');
 }
+
+const CONTROL_BUT_TAB = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** {@link printable}, keeping tabs: for a file's lines quoted whole, such as `migratrack sync`'s diff. */
+export function printableText(text: string): string {
+  return text.replace(CONTROL_BUT_TAB, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

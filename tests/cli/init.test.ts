@@ -112,12 +112,34 @@ describe('init', () => {
       deploy: { pages: 'write', 'id-token': 'write' },
       check: null,
       comment: { 'pull-requests': 'write' },
+      'sync-doc': null,
+      'sync-pr': { contents: 'write', 'pull-requests': 'write' },
     });
-    for (const name of ['save-history', 'deploy', 'comment']) {
+    for (const name of ['save-history', 'deploy', 'comment', 'sync-pr']) {
       const scripts = workflow.jobs[name]!.steps.map((s) => s.run ?? '').join('\n');
       expect(scripts, name).not.toMatch(RUNS_MIGRATRACK);
       expect(workflow.jobs[name]!.steps.some((s) => s.uses?.startsWith('actions/setup-node')), name).toBe(false);
     }
+  });
+
+  it('opts in to a nightly sync of the doc proposed as a pull request, never pushed to the default branch', async () => {
+    const { workflow } = await initIn('trunk');
+    const sync = workflow.jobs['sync-doc']!;
+    expect(sync.if).toContain("vars.MIGRATRACK_SYNC_PR == 'true'");
+    expect(sync.if).toContain("github.event_name == 'schedule'");
+    expect(step(sync, 'actions/checkout')?.with).toEqual({ 'persist-credentials': false });
+    expect(named(sync, /^Sync the doc/)?.run).toContain('migratrack sync --write');
+    const pr = workflow.jobs['sync-pr']!;
+    expect(pr.needs).toBe('sync-doc');
+    expect(pr.if).toBe("needs.sync-doc.outputs.changed == 'true'");
+    const script = named(pr, /^Open or update the pull request/)?.run ?? '';
+    const env = (named(pr, /^Open or update the pull request/) as Step & { env: Record<string, string> }).env;
+    expect(env.BRANCH).toBe('migratrack/sync-doc');
+    expect(env.BASE).toBe('trunk');
+    // The only push is to the proposal branch; the default branch changes only by merging the pull request.
+    expect(script.match(/git push[^\n]*/g)).toEqual(['git push --force origin "HEAD:refs/heads/$BRANCH"']);
+    expect(script).toContain('gh pr create --base "$BASE" --head "$BRANCH"');
+    expect(script).toContain('git apply --numstat');
   });
 
   it('posts or updates one pull request comment, found by its hidden marker, with gh only', async () => {

@@ -13,6 +13,7 @@ import { initCommand } from './commands/init.js';
 import { previewCommand } from './commands/preview.js';
 import { scanCommand } from './commands/scan.js';
 import { explainCommand } from './commands/explain.js';
+import { syncCommand } from './commands/sync.js';
 import { loadPipeline, type PipelineDeps } from './deps.js';
 import { renderCommandHelp, renderGlobalHelp } from './help.js';
 import { colorsFor, type CliIo } from './io.js';
@@ -22,7 +23,7 @@ import { GLOBAL_OPTIONS, type CommandSpec, type RawOptions } from './spec.js';
 import { closest } from './suggest.js';
 import { REPORT_URL, VERSION } from './version.js';
 
-export const COMMANDS: CommandSpec[] = [buildCommand, scanCommand, checkCommand, initCommand, devCommand, previewCommand, explainCommand];
+export const COMMANDS: CommandSpec[] = [buildCommand, scanCommand, checkCommand, initCommand, devCommand, previewCommand, explainCommand, syncCommand];
 
 /** A user error found while parsing the command line (exit 2). */
 class UsageError extends Error {}

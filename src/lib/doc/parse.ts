@@ -82,7 +82,7 @@ function mergeGeneric(ctx: ParseContext, extra: ParseContext, claimed: (line: nu
 /**
  * The seed family ("Task N" / "File N" / **Path:**) reads first, exactly as it always has; a doc it
  * finds no items in is read by the generic readers (doc/readers/claim.ts) instead, with only the
- * seed reading's header and commands kept; in a doc where it does find items, the generic readers
+ * seed reading's header, commands and milestones kept; in a doc where it does find items, the generic readers
  * read only what it did not claim (its categories, milestones and summary table are its own).
  */
 function readSeedOrGeneric(sections: Section, ctx: ParseContext, reading: ReadingOptions): void {
@@ -105,6 +105,10 @@ function readSeedOrGeneric(sections: Section, ctx: ParseContext, reading: Readin
   ctx.header = seed.header;
   ctx.commands = seed.commands;
   ctx.progressLine = seed.progressLine;
+  // Dated milestone sections ("### Week 1 (2026-12-03 - 2026-12-09)" under "## Milestones") read the
+  // same in any doc; `init --pattern` writes them into a checklist doc (issue 19).
+  ctx.milestones = seed.milestones;
+  ctx.pendingTaskRefs = seed.pendingTaskRefs;
   readGeneric(buildOutline(sections, ctx.text), ctx, reading);
 }
 

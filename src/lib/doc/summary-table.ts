@@ -7,10 +7,10 @@ import type { ParseContext } from './context.js';
 import { plainOf, rangeOf } from './markdown.js';
 import type { SummaryRow } from './model.js';
 
-type Column = 'total' | 'completed' | 'remaining' | 'inProgress' | 'notStarted' | 'percent';
+export type SummaryColumn = 'total' | 'completed' | 'remaining' | 'inProgress' | 'notStarted' | 'percent';
 
 // Order matters: "% Complete" is a percent, not a completed count; "Not Started" before "Started".
-const COLUMN_NAMES: ReadonlyArray<[RegExp, Column]> = [
+const COLUMN_NAMES: ReadonlyArray<[RegExp, SummaryColumn]> = [
   [/%|percent/i, 'percent'],
   [/not\s*started|to\s*do|todo|pending/i, 'notStarted'],
   [/in\s*progress|started|wip/i, 'inProgress'],
@@ -19,7 +19,8 @@ const COLUMN_NAMES: ReadonlyArray<[RegExp, Column]> = [
   [/total|files|count|items|tasks/i, 'total'],
 ];
 
-function columnOf(header: string): Column | null {
+/** The figure a summary table's header names (also used by `migratrack sync` to rewrite a row). */
+export function summaryColumnOf(header: string): SummaryColumn | null {
   for (const [pattern, column] of COLUMN_NAMES) if (pattern.test(header)) return column;
   return null;
 }
@@ -33,7 +34,7 @@ function numberIn(cell: string): number | null {
 export function readSummaryTable(table: Table, ctx: ParseContext): boolean {
   const [head, ...rows] = table.children;
   if (!head) return false;
-  const columns = head.children.map((cell, index) => (index === 0 ? null : columnOf(plainOf(cell))));
+  const columns = head.children.map((cell, index) => (index === 0 ? null : summaryColumnOf(plainOf(cell))));
   if (!columns.includes('total') || !(columns.includes('completed') || columns.includes('percent'))) return false;
   for (const row of rows) {
     const firstCell = row.children[0];

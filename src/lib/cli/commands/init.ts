@@ -16,6 +16,7 @@ import { VERSION } from '../version.js';
 import { addIgnoreEntries } from './ignore-entries.js';
 import { installSource } from './install-source.js';
 import { runInitOrg } from './init-org.js';
+import { PATTERN_OPTIONS, planPatternStart, writePatternDoc } from './init-pattern.js';
 
 export const CONFIG_FILE = 'migratrack.config.mjs';
 export const WORKFLOW_FILE = '.github/workflows/migratrack.yml';
@@ -53,15 +54,20 @@ export const initCommand: CommandSpec = {
     { flags: '--from <source>', description: 'Where the workflow installs migratrack: npm (default), a git URL, or a .tgz in the repo' },
     { flags: '--force', description: 'Overwrite existing files' },
     { flags: '--org', description: 'Instead: the workflow for a migration across many repositories (docs/ORG.md)' },
+    ...PATTERN_OPTIONS,
   ],
   examples: [
     ['init --doc docs/JITTER-ADOPTION-TRACKING.md', 'set up this repository'],
     ['init --from vendor/migratrack-0.1.0.tgz', 'the workflow installs the tarball committed there'],
     ['init --from github:my-org/migratrack#v0.1.0', 'the workflow installs from git'],
     ['init --force', 'rewrite both files from the current templates'],
+    ["init --pattern 'requests\\.(get|post)\\(' --include '*.py' --weeks 6", 'no doc yet: write one listing every matching file'],
   ],
   async run(ctx) {
-    if (ctx.options.org === true) return runInitOrg(ctx);
+    if (ctx.options.org === true) {
+      if (ctx.options.pattern !== undefined) throw new MigratrackError('usage', '--org and --pattern cannot be combined: --pattern starts one repository\'s doc');
+      return runInitOrg(ctx);
+    }
     const cwd = ctx.io.cwd;
     const force = ctx.options.force === true;
     const existing = [...CONFIG_FILE_NAMES, WORKFLOW_FILE].filter((name) => existsSync(path.join(cwd, name)));
@@ -69,6 +75,7 @@ export const initCommand: CommandSpec = {
       throw new MigratrackError('usage', `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'} (pass --force to overwrite)`);
     }
     const source = installSource(stringOption(ctx.options, 'from'), VERSION, cwd);
+    const fromPattern = await planPatternStart(ctx, cwd, stringOption(ctx.options, 'doc') ?? 'docs/TRACKING.md');
     const branch = defaultBranch(cwd);
     // Values go into a JavaScript file and a YAML file as literals (JSON strings are both), never
     // pasted raw: a doc named "team's doc.md" broke the config's quotes (issue 20).
@@ -80,7 +87,9 @@ export const initCommand: CommandSpec = {
       DEFAULT_BRANCH_JSON: JSON.stringify(branch),
       INSTALL_SPEC: source.spec,
       INSTALL_FROM: source.description,
+      METRICS: fromPattern === null ? '' : `\n    ${fromPattern.metric},`,
     };
+    if (fromPattern !== null) await writePatternDoc(fromPattern);
     await writeFileAtomic(path.join(cwd, CONFIG_FILE), fill(await template('migratrack.config.mjs.tmpl'), values));
     await writeFileAtomic(path.join(cwd, WORKFLOW_FILE), fill(await template('migratrack.yml.tmpl'), values));
     const ignored = await addIgnoreEntries(path.join(cwd, '.gitignore'), IGNORE_ENTRIES);
@@ -88,6 +97,7 @@ export const initCommand: CommandSpec = {
       [
         `Wrote ${CONFIG_FILE}`,
         `Wrote ${WORKFLOW_FILE} (publishes from ${branch}; installs ${source.description})`,
+        ...(fromPattern !== null ? [`Wrote ${path.relative(cwd, fromPattern.docFile)}: ${fromPattern.files} matching files`] : []),
         ...(ignored.length > 0 ? [`Added ${ignored.join(', ')} to .gitignore`] : []),
         ...(source.spec.startsWith('migratrack@') ? [`Until ${source.spec} is on the npm registry, run init again with --from a git URL or a tarball (see --help).`] : []),
         '',

@@ -1,0 +1,64 @@
+/**
+ * Data the sync stage exchanges (issue 19): what the code shows for each item, the edits planned
+ * on the doc's text, and what was left alone and why.
+ */
+import type { DeclaredStatus } from '../doc/model.js';
+import type { ItemStatus } from '../snapshot/schema.js';
+
+/** One replacement in `TrackingDoc.text` (UTF-16 offsets, LF line ends), always within one line. */
+export interface SyncEdit {
+  start: number;
+  end: number;
+  replacement: string;
+  /** 1-based line of the edit. */
+  line: number;
+  kind: 'status' | 'summary' | 'summary-block';
+  /** The item whose status this rewrites (status edits only). */
+  itemId: string | null;
+}
+
+/** An item sync rewrites: its status from what the doc says to what the code shows. */
+export interface StatusChange {
+  itemId: string;
+  name: string;
+  line: number;
+  from: DeclaredStatus;
+  to: DeclaredStatus;
+  /** The text written, in the doc's own vocabulary ("✅ Complete", "[x]"). */
+  text: string;
+  direction: 'promote' | 'demote';
+}
+
+/** An item whose status differs from the code's but which sync leaves as the doc says. */
+export interface LeftAlone {
+  itemId: string;
+  name: string;
+  line: number;
+  declared: DeclaredStatus;
+  verified: ItemStatus;
+  why: string;
+}
+
+/** Per category, what the generated summary block shows. */
+export interface CategoryProgress {
+  title: string;
+  done: number;
+  total: number;
+  remainingCalls: number;
+}
+
+/** What sync needs besides the doc: the code's verdicts and the user's choices. */
+export interface SyncInput {
+  /** Detected status by item id (the snapshot's `detectedStatus`). */
+  verified: ReadonlyMap<string, ItemStatus>;
+  /** For the optional `<!-- migratrack:summary -->` block. */
+  progress: readonly CategoryProgress[];
+  /** Also lower statuses the code does not support (done → not started). */
+  demote: boolean;
+}
+
+export interface SyncPlan {
+  edits: SyncEdit[];
+  changes: StatusChange[];
+  leftAlone: LeftAlone[];
+}
