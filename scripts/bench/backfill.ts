@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BENCH_DOC, ensureBenchRepo } from '../../tests/history/fixtures/bench-repo.js';
-import { runCold, rounded, spread, type Command } from './cold.js';
+import { installedCli, runCold, rounded, spread, type Command } from './cold.js';
 import { perCommitScript } from './git-grep-anchor.js';
 
 const MAIN = resolve(import.meta.dirname, '../..');
@@ -27,6 +27,8 @@ const pairs = Math.max(1, Number(args.find((a) => /^\d+$/.test(a)) ?? 5));
 const COMMITS = quick ? 1000 : 5000;
 /** Commits the naive method is run on, evenly spaced: enough for a steady mean per commit. */
 const NAIVE_SAMPLE = quick ? 20 : 40;
+/** The command as an installed user runs it: compiled JavaScript, no tsx. */
+const CLI = installedCli();
 
 interface StoredRecord { commit: string | null; metrics: Record<string, number | null> }
 
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
   const ours: Command = {
     file: process.execPath,
-    args: [join(MAIN, 'bin/migratrack.mjs'), 'check', '--update', '--config', config, '--history', history],
+    args: [CLI, 'check', '--update', '--config', config, '--history', history],
     cwd: scratch,
     env,
     reset: () => rmSync(history, { force: true }),
@@ -92,7 +94,7 @@ function reversed<T>(naiveRun: T, oursRun: T): [T, T] {
 function metricsOf(root: string): { id: string; command: string }[] {
   const scratch = mkdtempSync(join(tmpdir(), 'mt-bench-metrics-'));
   try {
-    const json = execFileSync(process.execPath, [join(MAIN, 'bin/migratrack.mjs'), 'scan', '--repo', root, '--doc', BENCH_DOC,
+    const json = execFileSync(process.execPath, [CLI, 'scan', '--repo', root, '--doc', BENCH_DOC,
       '--no-backfill', '--format', 'json', '--history', join(scratch, 'h.json')], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, CI: 'true' } });
     const snapshot = JSON.parse(json) as { metrics: { id: string; command: string | null; source: string }[] };
     return snapshot.metrics.flatMap((m) => (m.source === 'doc' && m.command !== null ? [{ id: m.id, command: m.command }] : []));
