@@ -10,7 +10,7 @@ import { MigratrackError } from '../errors.js';
 import type { HistoryRecord } from '../history/index.js';
 import { dayOf, todayUtc } from '../history/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { assembleSnapshot, configCategoryPatterns, verifyDoc, type VerifyOptions } from '../verify/index.js';
+import { assembleSnapshot, commandFilesFrom, configCategoryPatterns, groupCommandsOf, verifyDoc, type VerifyOptions } from '../verify/index.js';
 import { completePast, loadPast, savePast } from './history-step.js';
 import { planMetrics } from './metrics.js';
 import { evaluateMetrics } from './evaluate-metrics.js';
@@ -57,8 +57,10 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
 
   const tree = await openTree(repo, opts.ignore, diagnostics, [opts.history.file, opts.outDir]);
   try {
-    const evaluated = await evaluateMetrics(metrics, tree, diagnostics);
-    const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames });
+    const groupCommands = groupCommandsOf(doc);
+    const { metrics: evaluated, alongside } = await evaluateMetrics(metrics, tree, diagnostics, groupCommands.map((c) => c.pipeline));
+    const commandFiles = commandFilesFrom(groupCommands, alongside);
+    const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames, commandFiles });
     // Reproducible (issue 20): the same commit, doc and history give the same bytes. The snapshot
     // is "as of" SOURCE_DATE_EPOCH, else the scanned commit's time; only a folder outside git (or
     // with no commit) falls back to the clock. See docs/SNAPSHOT.md, `generatedAt`.

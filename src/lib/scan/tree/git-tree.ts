@@ -18,7 +18,7 @@ import type { RepoTree } from '../types.js';
 import { comparePaths, decodePath, encodePath, splitZ } from './bytes.js';
 import { startCatFile } from './cat-file.js';
 import { existsIn, resolveLinkTarget } from './links.js';
-import { readInside } from './safe-read.js';
+import { insideReader } from './safe-read.js';
 
 interface Entry {
   mode: string;
@@ -33,7 +33,7 @@ function git(root: string, args: string[]): Buffer {
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').split('\n').find((line) => line.trim() !== '')?.trim();
     if (stderr === undefined) throw error;
-    throw new MigratrackError('input', `git ${args[0]} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
+    throw new MigratrackError('input', `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
   }
 }
 
@@ -59,13 +59,7 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
   }
   const modified = new Set<string>();
   const deleted = new Set<string>();
-  if (ref === undefined) {
-    // One stat pass for both: "C <path>" changed (deleted ones too), "R <path>" removed.
-    for (const rec of splitZ(git(root, ['ls-files', '-z', '-t', '-m', '-d']))) {
-      const path = decodePath(rec.subarray(2));
-      (rec[0] === 0x52 /* R */ ? deleted : modified).add(path);
-    }
-  }
+  const untrackedListing = ref === undefined ? workTreeStatus(root, modified, deleted) : null;
   const oids = new Map<string, string>();
   const linkTargets = new Map<string, string>();
   const catFile = ref === undefined ? null : startCatFile(root);
@@ -77,16 +71,18 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
     } else if (e.mode === '100644' || e.mode === '100755') oids.set(e.path, e.oid);
   }
   const untracked = new Set<string>();
-  if (ref === undefined) listUntracked(root, untracked, linkTargets, diagnostics);
+  if (untrackedListing !== null) listUntracked(root, untrackedListing, untracked, linkTargets, diagnostics);
   // git lists each set in byte order already; merged, they need sorting once.
   const paths = untracked.size === 0 ? [...oids.keys()] : [...oids.keys(), ...untracked].sort(comparePaths);
   const listed = (path: string): boolean => oids.has(path) || untracked.has(path);
   const exists = existsIn(paths, linkTargets);
   const symlinks = new Map<string, string | null>();
   for (const [link, target] of linkTargets) symlinks.set(link, resolveLinkTarget(link, target, exists));
-  const realRoot = fs.realpathSync(root);
+  const readInside = insideReader(fs.realpathSync(root));
   const readSync = (path: string): Buffer | null => {
-    const r = readInside(realRoot, path);
+    // git status just compared an unmodified entry's stat data with the index (a regular file of
+    // that size and mode) and listUntracked lstat'ed each untracked one: no fstat needed for them.
+    const r = readInside(path, (oids.has(path) && !modified.has(path)) || untracked.has(path));
     if (typeof r === 'string') {
       diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
       return null;
@@ -119,13 +115,41 @@ function readLinkInWorkTree(root: string, path: string): string | null {
   }
 }
 
+/** What one `git status` walk of the work tree found beyond the index's own listing. */
+interface UntrackedListing {
+  untracked: Buffer[];
+  ignored: string[];
+}
+
+/**
+ * One walk of the work tree for everything the index alone cannot say (issue 21: it was three,
+ * `ls-files -m -d`, `--others` and `--others --ignored`, each a stat or readdir of every file):
+ * worktree changes (Y column: `D` deleted, anything else modified), untracked files one by one
+ * (`-uall`) and ignored paths as matched (an ignored folder is one entry). `--no-optional-locks`
+ * keeps git from rewriting the user's index as a side effect; submodules are not files we search.
+ */
+function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>): UntrackedListing {
+  const listing: UntrackedListing = { untracked: [], ignored: [] };
+  const records = splitZ(git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '-uall', '--ignored=matching', '--ignore-submodules=all', '--no-renames']));
+  for (const rec of records) {
+    const x = rec[0];
+    const y = rec[1];
+    const path = rec.subarray(3);
+    if (x === 0x3f /* ? */) listing.untracked.push(path);
+    else if (x === 0x21 /* ! */) listing.ignored.push(decodePath(path));
+    else if (y === 0x44 /* D */) deleted.add(decodePath(path));
+    else if (y !== 0x20 /* space */) modified.add(decodePath(path));
+  }
+  return listing;
+}
+
 /**
  * Untracked files git does not ignore, as regular files (into `files`) or links (into `links`);
  * a nested repository ("dir/") is skipped as git grep skips it. Notes how many ignored entries
  * GNU grep -r would have searched and these counts do not.
  */
-function listUntracked(root: string, files: Set<string>, links: Map<string, string>, diagnostics: Diagnostic[]): void {
-  for (const rec of splitZ(git(root, ['ls-files', '-z', '--others', '--exclude-standard']))) {
+function listUntracked(root: string, listing: UntrackedListing, files: Set<string>, links: Map<string, string>, diagnostics: Diagnostic[]): void {
+  for (const rec of listing.untracked) {
     const path = decodePath(rec);
     if (path.endsWith('/')) continue;
     let stat: fs.Stats;
@@ -140,8 +164,7 @@ function listUntracked(root: string, files: Set<string>, links: Map<string, stri
       if (target !== null) links.set(path, target);
     }
   }
-  // --directory: an ignored folder is one entry, so a huge node_modules costs nothing to count.
-  const ignored = splitZ(git(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--no-empty-directory'])).map(decodePath);
+  const ignored = listing.ignored;
   if (ignored.length === 0) return;
   const examples = ignored.slice(0, 3).join(', ');
   diagnostics.push(diagnostic('info', 'scan/ignored-not-searched',
