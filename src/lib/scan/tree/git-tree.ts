@@ -9,14 +9,14 @@
  * Symlinks (mode 120000) and submodules (160000) are not regular files. Paths come from `-z`
  * output, so any byte in a name works.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import { MigratrackError } from '../../errors.js';
 import type { RepoTree } from '../types.js';
 import { comparePaths, decodePath, encodePath, splitZ } from './bytes.js';
-import { startCatFile } from './cat-file.js';
+import { BlobReader } from '../../git/cat-file.js';
+import { runGit } from '../../git/run.js';
 import { existsIn, resolveLinkTarget } from './links.js';
 import { insideReader } from './safe-read.js';
 
@@ -27,23 +27,24 @@ interface Entry {
 }
 
 /** git's output; a repository git cannot read (a corrupt index, missing objects) is the user's to repair: one line, exit 2. */
-function git(root: string, args: string[]): Buffer {
-  try {
-    return execFileSync('git', args, { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').split('\n').find((line) => line.trim() !== '')?.trim();
-    if (stderr === undefined) throw error;
-    throw new MigratrackError('input', `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
-  }
+async function git(root: string, args: string[]): Promise<Buffer> {
+  const result = await runGit(root, args);
+  if (result.code === 0) return result.stdout;
+  const stderr = result.stderr.split('\n').find((line) => line.trim() !== '')?.trim() ?? `exit ${result.code}`;
+  throw new MigratrackError('input', `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
 }
 
 /** The tree of a git repository: the working tree of indexed files, or commit `ref`. Call close() when done. */
 export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
   const diagnostics: Diagnostic[] = [];
   const entries: Entry[] = [];
+  const modified = new Set<string>();
+  const deleted = new Set<string>();
+  // Both listings at once: git walks the work tree for status while it also prints the index.
+  const [index, untrackedListing] = ref === undefined ? await Promise.all([git(root, ['ls-files', '-z', '-s']), workTreeStatus(root, modified, deleted)]) : [null, null];
   if (ref === undefined) {
     // "<mode> <oid> <stage>\t<path>"; unmerged paths appear once per stage.
-    for (const rec of splitZ(git(root, ['ls-files', '-z', '-s']))) {
+    for (const rec of splitZ(index as Buffer)) {
       const tab = rec.indexOf(9);
       const [mode = '', oid = ''] = rec.toString('latin1', 0, tab).split(' ');
       entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
@@ -51,18 +52,17 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
   } else {
     if (ref.startsWith('-')) throw new Error(`not a revision: ${ref}`);
     // "<mode> <type> <oid>\t<path>"
-    for (const rec of splitZ(git(root, ['ls-tree', '-r', '-z', ref]))) {
+    for (const rec of splitZ(await git(root, ['ls-tree', '-r', '-z', ref]))) {
       const tab = rec.indexOf(9);
       const [mode = '', , oid = ''] = rec.toString('latin1', 0, tab).split(' ');
       entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
     }
   }
-  const modified = new Set<string>();
-  const deleted = new Set<string>();
-  const untrackedListing = ref === undefined ? workTreeStatus(root, modified, deleted) : null;
   const oids = new Map<string, string>();
   const linkTargets = new Map<string, string>();
-  const catFile = ref === undefined ? null : startCatFile(root);
+  const blobs = ref === undefined ? null : new BlobReader(root);
+  // A blob git cannot give (a partial clone, git gone) is unreadable, reported per file below.
+  const catFile = blobs === null ? null : { read: (oid: string) => blobs.read(oid).catch(() => null), close: () => blobs.close() };
   for (const e of entries) {
     if (deleted.has(e.path)) continue;
     if (e.mode === '120000') {
@@ -128,9 +128,9 @@ interface UntrackedListing {
  * (`-uall`) and ignored paths as matched (an ignored folder is one entry). `--no-optional-locks`
  * keeps git from rewriting the user's index as a side effect; submodules are not files we search.
  */
-function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>): UntrackedListing {
+async function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>): Promise<UntrackedListing> {
   const listing: UntrackedListing = { untracked: [], ignored: [] };
-  const records = splitZ(git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '-uall', '--ignored=matching', '--ignore-submodules=all', '--no-renames']));
+  const records = splitZ(await git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '-uall', '--ignored=matching', '--ignore-submodules=all', '--no-renames']));
   for (const rec of records) {
     const x = rec[0];
     const y = rec[1];
