@@ -51,7 +51,9 @@ async function main(): Promise<void> {
 
   const load = loadavg()[0];
   const oursMs: number[] = [];
+  const oursCpuMs: number[] = [];
   const naiveMsPerCommit: number[] = [];
+  const naiveCpuMsPerCommit: number[] = [];
   let peak = 0;
   let records = 0;
   const metrics = metricsOf(root);
@@ -64,7 +66,9 @@ async function main(): Promise<void> {
     records = stored.length;
     if (k === 0) continue;
     oursMs.push(oursRun.wallMs);
+    oursCpuMs.push(oursRun.cpuMs);
     naiveMsPerCommit.push(naiveRun.wallMs / sample.length);
+    naiveCpuMsPerCommit.push(naiveRun.cpuMs / sample.length);
     peak = Math.max(peak, oursRun.peakRssMiB);
   }
   rmSync(scratch, { recursive: true, force: true });
@@ -76,11 +80,14 @@ async function main(): Promise<void> {
     records,
     pairs,
     ours_ms: rounded(spread(oursMs)),
+    ours_cpu_ms: rounded(spread(oursCpuMs)),
     ours_peak_rss_mib: Math.round(peak),
     naive_git_grep_ms_per_commit: rounded(perCommit, 1),
+    naive_git_grep_cpu_ms_per_commit: rounded(spread(naiveCpuMsPerCommit), 1),
     naive_git_grep_sampled_commits: sample.length,
     naive_git_grep_extrapolated_ms: Math.round(naiveTotal),
     speedup: Math.round((naiveTotal / spread(oursMs).median) * 10) / 10,
+    cpu_speedup: Math.round(((spread(naiveCpuMsPerCommit).median * shas.length) / spread(oursCpuMs).median) * 10) / 10,
     load_average_1m_at_start: load,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);

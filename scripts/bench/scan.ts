@@ -107,6 +107,9 @@ function main(): void {
     ours_ms: rounded(result.oursMs),
     anchor_ms: rounded(result.anchorMs),
     ratio: rounded(result.ratio, 2),
+    ours_cpu_ms: rounded(result.oursCpuMs),
+    anchor_cpu_ms: rounded(result.anchorCpuMs),
+    cpu_ratio: rounded(result.cpuRatio, 2),
     ours_peak_rss_mib: Math.round(result.oursPeakRssMiB),
     anchor_peak_rss_mib: Math.round(result.anchorPeakRssMiB),
     values_checked_equal: counted.map((m) => ({ id: m.id, value: m.value })),
@@ -120,7 +123,7 @@ function main(): void {
 /** One untimed run of ours, to learn the doc's metrics. */
 function pairedRunsProbe(ours: Command): ProcessRun {
   const run = execFileSync(ours.file, ours.args, { cwd: ours.cwd, env: ours.env, encoding: 'utf8', maxBuffer: 512 << 20 });
-  return { wallMs: 0, peakRssMiB: 0, stdout: run };
+  return { wallMs: 0, cpuMs: 0, peakRssMiB: 0, stdout: run };
 }
 
 main();
