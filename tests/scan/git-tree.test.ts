@@ -105,6 +105,19 @@ describe('gitTree', () => {
     }
   });
 
+  it('a folder inside the work tree: its files and its edits, named from that folder (as ls-files names them)', async () => {
+    const tree = await gitTree(path.join(fx.root, 'src'));
+    try {
+      expect(tree.paths).toContain('a.py');
+      expect(tree.paths.some((p) => p.startsWith('src/') || p.startsWith('docs/'))).toBe(false);
+      expect(tree.blobId?.('b.py')).toBeUndefined(); // modified in the work tree
+      expect(tree.blobId?.('a.py')).toMatch(/^[0-9a-f]{40}$/);
+      expect((await tree.read('b.py'))?.toString()).toBe('bigquery.Client(dirty)\n');
+    } finally {
+      tree.close?.();
+    }
+  });
+
   it('lists tracked regular files only, odd names intact', async () => {
     const tree = await gitTree(fx.root, 'HEAD');
     expect(tree.paths).not.toContain('node_modules/m.py');

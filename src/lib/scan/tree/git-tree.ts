@@ -130,11 +130,16 @@ interface UntrackedListing {
  */
 async function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>): Promise<UntrackedListing> {
   const listing: UntrackedListing = { untracked: [], ignored: [] };
-  const records = splitZ(await git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '-uall', '--ignored=matching', '--ignore-submodules=all', '--no-renames']));
-  for (const rec of records) {
+  // Porcelain paths are relative to the top of the work tree, ls-files' to `root`: when `root` is
+  // a folder inside the work tree, its prefix is cut off (the pathspec keeps to that folder).
+  const [status, prefix] = await Promise.all([
+    git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '-uall', '--ignored=matching', '--ignore-submodules=all', '--no-renames', '--', '.']),
+    git(root, ['rev-parse', '--show-prefix']).then((out) => out.toString('utf8').replace(/\n$/, '')),
+  ]);
+  for (const rec of splitZ(status)) {
     const x = rec[0];
     const y = rec[1];
-    const path = rec.subarray(3);
+    const path = rec.subarray(3 + Buffer.byteLength(prefix));
     if (x === 0x3f /* ? */) listing.untracked.push(path);
     else if (x === 0x21 /* ! */) listing.ignored.push(decodePath(path));
     else if (y === 0x44 /* D */) deleted.add(decodePath(path));
