@@ -34,6 +34,9 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
   // (issue 21). Its diagnostics join the others where they always did, after the history's.
   const treeDiagnostics: Diagnostic[] = [];
   const treeReady = openTree(repo, opts.ignore, treeDiagnostics, [opts.history.file, opts.outDir]);
+  // Handled here so a failure while the history is read is not an unhandled rejection; buildOn's
+  // await still throws it (a corrupt repository: one line, exit 2).
+  treeReady.catch(() => undefined);
   try {
     return await buildOn(opts, log, docBytes, repo, treeReady, treeDiagnostics);
   } finally {
