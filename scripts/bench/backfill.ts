@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BENCH_DOC, ensureBenchRepo } from '../../tests/history/fixtures/bench-repo.js';
-import { runCold, rounded, spread, type Command } from './cold.js';
+import { installedCli, runCold, rounded, spread, type Command } from './cold.js';
 import { perCommitScript } from './git-grep-anchor.js';
 
 const MAIN = resolve(import.meta.dirname, '../..');
@@ -27,6 +27,8 @@ const pairs = Math.max(1, Number(args.find((a) => /^\d+$/.test(a)) ?? 5));
 const COMMITS = quick ? 1000 : 5000;
 /** Commits the naive method is run on, evenly spaced: enough for a steady mean per commit. */
 const NAIVE_SAMPLE = quick ? 20 : 40;
+/** The command as an installed user runs it: compiled JavaScript, no tsx. */
+const CLI = installedCli();
 
 interface StoredRecord { commit: string | null; metrics: Record<string, number | null> }
 
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
   const ours: Command = {
     file: process.execPath,
-    args: [join(MAIN, 'bin/migratrack.mjs'), 'check', '--update', '--config', config, '--history', history],
+    args: [CLI, 'check', '--update', '--config', config, '--history', history],
     cwd: scratch,
     env,
     reset: () => rmSync(history, { force: true }),
@@ -49,7 +51,9 @@ async function main(): Promise<void> {
 
   const load = loadavg()[0];
   const oursMs: number[] = [];
+  const oursCpuMs: number[] = [];
   const naiveMsPerCommit: number[] = [];
+  const naiveCpuMsPerCommit: number[] = [];
   let peak = 0;
   let records = 0;
   const metrics = metricsOf(root);
@@ -62,7 +66,9 @@ async function main(): Promise<void> {
     records = stored.length;
     if (k === 0) continue;
     oursMs.push(oursRun.wallMs);
+    oursCpuMs.push(oursRun.cpuMs);
     naiveMsPerCommit.push(naiveRun.wallMs / sample.length);
+    naiveCpuMsPerCommit.push(naiveRun.cpuMs / sample.length);
     peak = Math.max(peak, oursRun.peakRssMiB);
   }
   rmSync(scratch, { recursive: true, force: true });
@@ -74,11 +80,14 @@ async function main(): Promise<void> {
     records,
     pairs,
     ours_ms: rounded(spread(oursMs)),
+    ours_cpu_ms: rounded(spread(oursCpuMs)),
     ours_peak_rss_mib: Math.round(peak),
     naive_git_grep_ms_per_commit: rounded(perCommit, 1),
+    naive_git_grep_cpu_ms_per_commit: rounded(spread(naiveCpuMsPerCommit), 1),
     naive_git_grep_sampled_commits: sample.length,
     naive_git_grep_extrapolated_ms: Math.round(naiveTotal),
     speedup: Math.round((naiveTotal / spread(oursMs).median) * 10) / 10,
+    cpu_speedup: Math.round(((spread(naiveCpuMsPerCommit).median * shas.length) / spread(oursCpuMs).median) * 10) / 10,
     load_average_1m_at_start: load,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -92,7 +101,7 @@ function reversed<T>(naiveRun: T, oursRun: T): [T, T] {
 function metricsOf(root: string): { id: string; command: string }[] {
   const scratch = mkdtempSync(join(tmpdir(), 'mt-bench-metrics-'));
   try {
-    const json = execFileSync(process.execPath, [join(MAIN, 'bin/migratrack.mjs'), 'scan', '--repo', root, '--doc', BENCH_DOC,
+    const json = execFileSync(process.execPath, [CLI, 'scan', '--repo', root, '--doc', BENCH_DOC,
       '--no-backfill', '--format', 'json', '--history', join(scratch, 'h.json')], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, CI: 'true' } });
     const snapshot = JSON.parse(json) as { metrics: { id: string; command: string | null; source: string }[] };
     return snapshot.metrics.flatMap((m) => (m.source === 'doc' && m.command !== null ? [{ id: m.id, command: m.command }] : []));

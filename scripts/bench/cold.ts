@@ -5,14 +5,38 @@
  * during the run slows both sides of a pair alike; the figures are medians over the pairs with
  * their range.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** One run of one process: wall time, its peak resident memory, what it printed. */
+const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The `migratrack` command as installed: compiles the CLI to compiled/ (`npm run compile`, what
+ * `npm pack` ships) and returns bin/migratrack.mjs, which runs compiled/ when it exists and the
+ * sources through tsx when not (≈ 1.2 s more start-up, which no installed user pays). compiled/ is
+ * removed again when the bench process exits, as postpack does, so the checkout never runs a stale
+ * copy later; a compiled/ that was there before the bench is rebuilt but left in place.
+ */
+export function installedCli(): string {
+  const compiled = join(CHECKOUT, 'compiled');
+  const existed = existsSync(compiled);
+  execFileSync(process.execPath, [join(CHECKOUT, 'scripts/compile.mjs')], { cwd: CHECKOUT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(join(compiled, 'cli/main.js'))) throw new Error('scripts/compile.mjs wrote no compiled/cli/main.js');
+  if (!existed) process.on('exit', () => rmSync(compiled, { recursive: true, force: true }));
+  return join(CHECKOUT, 'bin/migratrack.mjs');
+}
+
+/** One run of one process: wall time, CPU time, its peak resident memory, what it printed. */
 export interface ProcessRun {
   wallMs: number;
+  /**
+   * User + system CPU of the process and the children it waited for (GNU time's %U + %S): on a
+   * machine shared by other jobs, wall time is mostly waiting for a core, CPU time is not.
+   */
+  cpuMs: number;
   peakRssMiB: number;
   stdout: string;
 }
@@ -37,7 +61,7 @@ export function runCold(command: Command): ProcessRun {
   command.reset?.();
   try {
     const started = performance.now();
-    const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, command.file, ...command.args], {
+    const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', report, command.file, ...command.args], {
       cwd: command.cwd,
       env: command.env ?? process.env,
       encoding: 'utf8',
@@ -48,8 +72,8 @@ export function runCold(command: Command): ProcessRun {
     if (run.status !== 0) {
       throw new Error(`${command.file} ${command.args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 400)}`);
     }
-    const peakKiB = Number(readFileSync(report, 'utf8').trim().split('\n').pop());
-    return { wallMs, peakRssMiB: peakKiB / 1024, stdout: run.stdout };
+    const [peakKiB = Number.NaN, user = Number.NaN, system = Number.NaN] = (readFileSync(report, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+    return { wallMs, cpuMs: (user + system) * 1000, peakRssMiB: peakKiB / 1024, stdout: run.stdout };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -75,6 +99,10 @@ export interface PairedResult {
   anchorMs: Spread;
   /** ours / anchor within each pair: the steadiest figure on a shared machine. */
   ratio: Spread;
+  oursCpuMs: Spread;
+  anchorCpuMs: Spread;
+  /** ours / anchor CPU time within each pair. */
+  cpuRatio: Spread;
   oursPeakRssMiB: number;
   anchorPeakRssMiB: number;
 }
@@ -94,6 +122,8 @@ export function pairedRuns(
   const oursMs: number[] = [];
   const anchorMs: number[] = [];
   const ratios: number[] = [];
+  const oursCpu: number[] = [];
+  const anchorCpu: number[] = [];
   let oursPeak = 0;
   let anchorPeak = 0;
   for (let k = 0; k < pairs; k++) {
@@ -102,6 +132,8 @@ export function pairedRuns(
     oursMs.push(a.wallMs);
     anchorMs.push(b.wallMs);
     ratios.push(a.wallMs / b.wallMs);
+    oursCpu.push(a.cpuMs);
+    anchorCpu.push(b.cpuMs);
     oursPeak = Math.max(oursPeak, a.peakRssMiB);
     anchorPeak = Math.max(anchorPeak, b.peakRssMiB);
   }
@@ -110,6 +142,9 @@ export function pairedRuns(
     oursMs: spread(oursMs),
     anchorMs: spread(anchorMs),
     ratio: spread(ratios),
+    oursCpuMs: spread(oursCpu),
+    anchorCpuMs: spread(anchorCpu),
+    cpuRatio: spread(oursCpu.map((c, i) => c / (anchorCpu[i] as number))),
     oursPeakRssMiB: oursPeak,
     anchorPeakRssMiB: anchorPeak,
   };

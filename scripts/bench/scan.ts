@@ -1,6 +1,6 @@
 /**
  * Benchmark (issues 4, 21): `migratrack scan` as a user runs it — one cold `node bin/migratrack.mjs
- * scan --no-backfill` process over a generated 50,000-file git repository — against the anchor a
+ * scan --no-backfill` process, run from compiled/ as installed (cold.ts's installedCli), over a generated 50,000-file git repository — against the anchor a
  * person would run by hand: the doc's own metric pipelines with `grep -r` swapped for `git grep`,
  * run by bash, also as one cold process. Paired runs (cold.ts); the values of every metric are
  * checked equal between the two before anything is reported.
@@ -17,7 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom as rng } from '../../tests/helpers/seeded-random.js';
-import { pairedRuns, rounded, type Command, type ProcessRun } from './cold.js';
+import { installedCli, pairedRuns, rounded, type Command, type ProcessRun } from './cold.js';
 import { anchorScript, type DocMetric } from './git-grep-anchor.js';
 
 const MAIN = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,6 +25,8 @@ const FILES = Number(process.env.BENCH_SCAN_FILES ?? 50_000);
 const ROOT = path.join(MAIN, `.cache/bench/scan-${FILES === 50_000 ? '50k' : FILES}`);
 const DOC_PATH = 'docs/08-projects/current/daily-orchestration-improvements/JITTER-ADOPTION-TRACKING.md';
 const MARKER = path.join(ROOT, '.git', 'migratrack-bench-v1');
+/** The command as an installed user runs it: compiled JavaScript, no tsx. */
+const CLI = installedCli();
 
 const TOP = [['data_processors', 0.4], ['orchestration', 0.1], ['scrapers', 0.24], ['backfill_jobs', 0.1], ['shared', 0.06], ['tests', 0.06], ['tools', 0.04]] as const;
 
@@ -79,7 +81,7 @@ function main(): void {
   const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
   const ours: Command = {
     file: process.execPath,
-    args: [path.join(MAIN, 'bin/migratrack.mjs'), 'scan', '--repo', ROOT, '--doc', DOC_PATH, '--no-backfill', '--format', 'json', '--history', path.join(scratch, 'history.json')],
+    args: [CLI, 'scan', '--repo', ROOT, '--doc', DOC_PATH, '--no-backfill', '--format', 'json', '--history', path.join(scratch, 'history.json')],
     cwd: scratch,
     env,
   };
@@ -105,6 +107,9 @@ function main(): void {
     ours_ms: rounded(result.oursMs),
     anchor_ms: rounded(result.anchorMs),
     ratio: rounded(result.ratio, 2),
+    ours_cpu_ms: rounded(result.oursCpuMs),
+    anchor_cpu_ms: rounded(result.anchorCpuMs),
+    cpu_ratio: rounded(result.cpuRatio, 2),
     ours_peak_rss_mib: Math.round(result.oursPeakRssMiB),
     anchor_peak_rss_mib: Math.round(result.anchorPeakRssMiB),
     values_checked_equal: counted.map((m) => ({ id: m.id, value: m.value })),
@@ -118,7 +123,7 @@ function main(): void {
 /** One untimed run of ours, to learn the doc's metrics. */
 function pairedRunsProbe(ours: Command): ProcessRun {
   const run = execFileSync(ours.file, ours.args, { cwd: ours.cwd, env: ours.env, encoding: 'utf8', maxBuffer: 512 << 20 });
-  return { wallMs: 0, peakRssMiB: 0, stdout: run };
+  return { wallMs: 0, cpuMs: 0, peakRssMiB: 0, stdout: run };
 }
 
 main();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlobReader } from '../../src/lib/history/cat-file.js';
+import { BlobReader } from '../../src/lib/git/cat-file.js';
 import { makeTestRepo } from '../helpers/git-repo.js';
 import { git } from './fixture-repo.js';
 

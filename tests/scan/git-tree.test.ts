@@ -74,6 +74,50 @@ describe('gitTree', () => {
     }
   });
 
+  it('trusts the index only where git status found a file unmodified: a grown file, a FIFO and a symlinked directory swapped in are read (or refused) as they are now', async () => {
+    const big = path.join(fx.root, 'src/a.py');
+    const before = fs.readFileSync(big);
+    const outside = fs.mkdtempSync(path.join(path.dirname(fx.root), 'outside-'));
+    fs.writeFileSync(path.join(outside, 'new.py'), 'bigquery.Client(secret)\n');
+    fs.renameSync(path.join(fx.root, 'src/new.py'), path.join(outside, 'kept.py'));
+    try {
+      // Past the 1 MiB scratch buffer, with hits at both ends; a tracked file became a FIFO.
+      fs.writeFileSync(big, `bigquery.Client(head)\n${'x = 1\n'.repeat(300_000)}bigquery.Client(tail)\n`);
+      fs.rmSync(path.join(fx.root, 'src/b.py'));
+      execFileSync('mkfifo', [path.join(fx.root, 'src/b.py')], { stdio: 'ignore' });
+      const tree = await gitTree(fx.root);
+      const counts = await ourCounts(tree, 'bigquery\\.Client(');
+      expect(counts.get('src/a.py')).toBe(2);
+      expect(counts.has('src/b.py')).toBe(false);
+      expect(tree.blobId?.('src/a.py')).toBeUndefined();
+      fs.rmSync(path.join(fx.root, 'src/b.py'));
+      fs.rmSync(path.join(fx.root, 'src'), { recursive: true });
+      fs.symlinkSync(outside, path.join(fx.root, 'src'));
+      const linked = await gitTree(fx.root);
+      const after = await ourCounts(linked, 'bigquery\\.Client(');
+      expect([...after.keys()].filter((p) => p.startsWith('src/'))).toEqual([]); // never read through the link
+    } finally {
+      fs.rmSync(path.join(fx.root, 'src'), { force: true, recursive: true });
+      git('checkout', '-q', '--', '.');
+      fs.writeFileSync(path.join(fx.root, 'src/b.py'), 'bigquery.Client(dirty)\n');
+      fs.rmSync(outside, { recursive: true, force: true });
+      expect(fs.readFileSync(big)).toEqual(before);
+    }
+  });
+
+  it('a folder inside the work tree: its files and its edits, named from that folder (as ls-files names them)', async () => {
+    const tree = await gitTree(path.join(fx.root, 'src'));
+    try {
+      expect(tree.paths).toContain('a.py');
+      expect(tree.paths.some((p) => p.startsWith('src/') || p.startsWith('docs/'))).toBe(false);
+      expect(tree.blobId?.('b.py')).toBeUndefined(); // modified in the work tree
+      expect(tree.blobId?.('a.py')).toMatch(/^[0-9a-f]{40}$/);
+      expect((await tree.read('b.py'))?.toString()).toBe('bigquery.Client(dirty)\n');
+    } finally {
+      tree.close?.();
+    }
+  });
+
   it('lists tracked regular files only, odd names intact', async () => {
     const tree = await gitTree(fx.root, 'HEAD');
     expect(tree.paths).not.toContain('node_modules/m.py');

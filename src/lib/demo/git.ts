@@ -1,15 +1,12 @@
 /**
- * Running git for generated repositories: argv arrays only (no shell), and an environment that
- * cannot leak the machine's or the user's git configuration into the result, so the same input
- * gives the same commit ids everywhere.
+ * Running git for generated repositories: through the one git runner (src/lib/git/run.ts), in an
+ * environment that cannot leak the machine's or the user's git configuration into the result, so
+ * the same input gives the same commit ids everywhere.
  */
-import { execFile, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const execFileAsync = promisify(execFile);
+import { runGit, type GitResult } from '../git/run.js';
 
 /** One shared, empty HOME for all our git calls (never written: global config is /dev/null). */
 const ISOLATED_HOME = join(tmpdir(), 'migratrack-git-home');
@@ -47,27 +44,15 @@ export async function git(
   args: readonly string[],
   extraEnv: Record<string, string> = {},
 ): Promise<string> {
-  const { stdout } = await execFileAsync('git', ['-C', cwd, ...args], {
-    env: cleanGitEnv(extraEnv),
-    maxBuffer: 64 * 1024 * 1024,
-    encoding: 'utf8',
-  });
-  return stdout;
+  return checked(args, await runGit(cwd, ['-C', cwd, ...args], { env: cleanGitEnv(extraEnv) }));
 }
 
 /** Runs git with `input` on stdin (for `git fast-import`); resolves with stdout. */
-export function gitWithInput(cwd: string, args: readonly string[], input: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', cwd, ...args], { env: cleanGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new Error(`git ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8')}`));
-    });
-    child.stdin.end(input);
-  });
+export async function gitWithInput(cwd: string, args: readonly string[], input: Buffer): Promise<string> {
+  return checked(args, await runGit(cwd, ['-C', cwd, ...args], { env: cleanGitEnv(), input }));
+}
+
+function checked(args: readonly string[], result: GitResult): string {
+  if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed (exit ${result.code}): ${result.stderr}`);
+  return result.stdout.toString('utf8');
 }

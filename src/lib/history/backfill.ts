@@ -4,10 +4,10 @@
  * come from one `cat-file --batch`, and results are reused while their inputs are unchanged.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { BlobReader } from './cat-file.js';
+import { BlobReader } from '../git/cat-file.js';
 import { dayOf, formatDay } from './dates.js';
 import { PointEvaluator, type EvaluationStats } from './evaluate.js';
-import { gitText } from './git.js';
+import { gitText } from '../git/run.js';
 import { readFirstParentLog, type LogCommit } from './git-log.js';
 import { buildRecord, type PointInput } from './record.js';
 import type { HistoryRecord } from './schema.js';

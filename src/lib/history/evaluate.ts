@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
-import type { BlobReader } from './cat-file.js';
+import type { BlobReader } from '../git/cat-file.js';
 import { TreeMemo } from './memo.js';
 import type { BackfillMetric, HistoryStages, Verification } from './stages.js';
 import { PerFileMetrics } from './per-file-metric.js';

@@ -4,7 +4,7 @@
  * backfill incremental (issue 5: "one pass over git log with the changed files").
  */
 import { MigratrackError } from '../errors.js';
-import { runGit } from './git.js';
+import { runGit } from '../git/run.js';
 
 /** One changed path of a commit, against its first parent. */
 export interface RawChange {

@@ -18,6 +18,6 @@ export type { BackfillMetric, HistoryStages, Verification } from './stages.js';
 export { buildRecord, type PointInput } from './record.js';
 export { readFirstParentLog, parseRawLog, type LogCommit, type RawChange } from './git-log.js';
 export { TreeState, treeView } from './tree-state.js';
-export { BlobReader } from './cat-file.js';
+export { BlobReader } from '../git/cat-file.js';
 export { recordFromSnapshot } from './run-record.js';
 export { createHistoryStages, docMetrics, type HistoryStageOptions } from './default-stages.js';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
-import { gitText, runGit } from './git.js';
+import { gitText, runGit } from '../git/run.js';
 
 export interface RepoIdentity {
   /** `<root commit sha>` or `path:<16 hex>`. */

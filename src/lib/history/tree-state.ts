@@ -5,7 +5,7 @@
  */
 import type { RepoTree } from '../scan/types.js';
 import type { RawChange } from './git-log.js';
-import { runGit } from './git.js';
+import { runGit } from '../git/run.js';
 
 /** Regular files only, as `git grep` and `grep -r` see them: symlinks and submodules are not searched. */
 export function isRegular(mode: string): boolean {

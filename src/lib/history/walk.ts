@@ -4,7 +4,7 @@
  * which blobs to ask git for ahead of the walk (those the next samples will read).
  */
 import { addDays } from './dates.js';
-import { gitText } from './git.js';
+import { gitText } from '../git/run.js';
 import type { LogCommit } from './git-log.js';
 import { isRegular } from './tree-state.js';
 

@@ -10,12 +10,13 @@ import { MigratrackError } from '../errors.js';
 import type { HistoryRecord } from '../history/index.js';
 import { dayOf, todayUtc } from '../history/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { assembleSnapshot, configCategoryPatterns, verifyDoc, type VerifyOptions } from '../verify/index.js';
+import { assembleSnapshot, commandFilesFrom, configCategoryPatterns, groupCommandsOf, verifyDoc, type VerifyOptions } from '../verify/index.js';
 import { completePast, loadPast, savePast } from './history-step.js';
 import { planMetrics } from './metrics.js';
 import { evaluateMetrics } from './evaluate-metrics.js';
 import { readRepoInfo, type RepoInfo } from './repo-info.js';
 import { openTree } from './tree.js';
+import type { RepoTree } from '../scan/index.js';
 import { ensureTarget, readDocBytes } from './target.js';
 import type { Logger } from '../cli/index.js';
 
@@ -27,9 +28,25 @@ export interface BuildOutput {
 /** Parse + scan + verify + history; writes the history file unless `dryRun`, and nothing else. */
 export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise<BuildOutput> {
   await ensureTarget(opts);
-  const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc, opts.reading);
-  assertTracksSomething(doc, opts.docAbsolute);
+  const docBytes = await readDocBytes(opts.docAbsolute);
   const repo = await readRepoInfo(opts.repo, opts.doc, opts.repoWebUrl === 'auto' ? null : opts.repoWebUrl, opts.repoWebUrl !== null);
+  // The tree is listed while the doc is parsed: git walks the work tree in processes of its own
+  // (issue 21). Its diagnostics join the others where they always did, after the history's.
+  const treeDiagnostics: Diagnostic[] = [];
+  const treeReady = openTree(repo, opts.ignore, treeDiagnostics, [opts.history.file, opts.outDir]);
+  // Handled here so a failure while the history is read is not an unhandled rejection; buildOn's
+  // await still throws it (a corrupt repository: one line, exit 2).
+  treeReady.catch(() => undefined);
+  try {
+    return await buildOn(opts, log, docBytes, repo, treeReady, treeDiagnostics);
+  } finally {
+    (await treeReady.catch(() => null))?.close?.();
+  }
+}
+
+async function buildOn(opts: ResolvedOptions, log: Logger, docBytes: Buffer, repo: RepoInfo, treeReady: Promise<RepoTree>, treeDiagnostics: Diagnostic[]): Promise<BuildOutput> {
+  const doc = parseTrackingDoc(docBytes, opts.doc, opts.reading);
+  assertTracksSomething(doc, opts.docAbsolute);
   if (!repo.isGit) log.warn(`${opts.repo} is not a git repository: building without history or commit links.`);
   const diagnostics: Diagnostic[] = [];
   const metrics = planMetrics(doc, opts.metrics, diagnostics);
@@ -55,37 +72,36 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
   progress.done();
   diagnostics.push(...past.diagnostics);
 
-  const tree = await openTree(repo, opts.ignore, diagnostics, [opts.history.file, opts.outDir]);
-  try {
-    const evaluated = await evaluateMetrics(metrics, tree, diagnostics);
-    const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames });
-    // Reproducible (issue 20): the same commit, doc and history give the same bytes. The snapshot
-    // is "as of" SOURCE_DATE_EPOCH, else the scanned commit's time; only a folder outside git (or
-    // with no commit) falls back to the clock. See docs/SNAPSHOT.md, `generatedAt`.
-    const generatedAt = opts.sourceDate ?? repo.committedAt ?? new Date().toISOString();
-    const base = {
-      doc,
-      repo: snapshotRepo(repo),
-      docCommit: repo.docCommit,
-      metrics: evaluated,
-      verification,
-      diagnostics,
-      generatedAt,
-    };
-    const draft = assembleSnapshot(base);
-    // The burndown and forecast run to today: a real day (the demo's is its last commit's), fixed
-    // by SOURCE_DATE_EPOCH when set.
-    const today = opts.sourceDate !== null ? dayOf(opts.sourceDate) : opts.demo && repo.commitDate ? repo.commitDate : todayUtc();
-    const completed = completePast(past.history, draft, doc, today, opts.forecast.windowDays);
-    const snapshot = assembleSnapshot({ ...base, milestones: completed.milestones, burndown: completed.burndown });
-    // The history file is the only thing written here (and not for scan or check): the site's
-    // copy of the snapshot is written by renderSite, into a folder of its own (issue 20).
-    if (!opts.dryRun) await savePast(opts.history.file, completed.history);
-    log.debug(`snapshot assembled (as of ${dayOf(generatedAt)})`);
-    return { snapshot, history: completed.history.records };
-  } finally {
-    tree.close?.();
-  }
+  const tree = await treeReady;
+  diagnostics.push(...treeDiagnostics);
+  const groupCommands = groupCommandsOf(doc);
+  const { metrics: evaluated, alongside } = await evaluateMetrics(metrics, tree, diagnostics, groupCommands.map((c) => c.pipeline));
+  const commandFiles = commandFilesFrom(groupCommands, alongside);
+  const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames, commandFiles });
+  // Reproducible (issue 20): the same commit, doc and history give the same bytes. The snapshot
+  // is "as of" SOURCE_DATE_EPOCH, else the scanned commit's time; only a folder outside git (or
+  // with no commit) falls back to the clock. See docs/SNAPSHOT.md, `generatedAt`.
+  const generatedAt = opts.sourceDate ?? repo.committedAt ?? new Date().toISOString();
+  const base = {
+    doc,
+    repo: snapshotRepo(repo),
+    docCommit: repo.docCommit,
+    metrics: evaluated,
+    verification,
+    diagnostics,
+    generatedAt,
+  };
+  const draft = assembleSnapshot(base);
+  // The burndown and forecast run to today: a real day (the demo's is its last commit's), fixed
+  // by SOURCE_DATE_EPOCH when set.
+  const today = opts.sourceDate !== null ? dayOf(opts.sourceDate) : opts.demo && repo.commitDate ? repo.commitDate : todayUtc();
+  const completed = completePast(past.history, draft, doc, today, opts.forecast.windowDays);
+  const snapshot = assembleSnapshot({ ...base, milestones: completed.milestones, burndown: completed.burndown });
+  // The history file is the only thing written here (and not for scan or check): the site's
+  // copy of the snapshot is written by renderSite, into a folder of its own (issue 20).
+  if (!opts.dryRun) await savePast(opts.history.file, completed.history);
+  log.debug(`snapshot assembled (as of ${dayOf(generatedAt)})`);
+  return { snapshot, history: completed.history.records };
 }
 
 /** A doc with nothing to track is a wrong --doc far more often than a real migration doc. */

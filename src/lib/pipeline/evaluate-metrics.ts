@@ -1,15 +1,21 @@
 /**
  * Evaluates the planned metrics on the current tree in one pass over the files (the scanner reads
- * each file once for all patterns). A command outside the supported grep subset is reported, not
- * guessed at and never run.
+ * each file once for all patterns), together with `alongside`: other pipelines the build needs on
+ * the same tree (the doc's group commands, for the verifier), so no file is read twice (issue 21).
+ * A command outside the supported grep subset is reported, not guessed at and never run.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
-import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type RepoTree } from '../scan/index.js';
+import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type MetricResult, type RepoTree } from '../scan/index.js';
 import type { MetricInput } from '../verify/index.js';
 import { failedMetric, type MetricPlan } from './metrics.js';
 
-export async function evaluateMetrics(plans: readonly MetricPlan[], tree: RepoTree, diagnostics: Diagnostic[]): Promise<MetricInput[]> {
+export async function evaluateMetrics(
+  plans: readonly MetricPlan[],
+  tree: RepoTree,
+  diagnostics: Diagnostic[],
+  alongside: readonly GrepPipeline[] = [],
+): Promise<{ metrics: MetricInput[]; alongside: MetricResult[] }> {
   const runnable: { plan: MetricPlan; pipeline: GrepPipeline }[] = [];
   const results = new Map<string, MetricInput>();
   for (const plan of plans) {
@@ -26,10 +32,8 @@ export async function evaluateMetrics(plans: readonly MetricPlan[], tree: RepoTr
       }),
     );
   }
-  const evaluated = await evaluatePipelines(
-    runnable.map((r) => r.pipeline),
-    tree,
-  );
+  const all = await evaluatePipelines([...runnable.map((r) => r.pipeline), ...alongside], tree);
+  const evaluated = all.slice(0, runnable.length);
   runnable.forEach(({ plan }, index) => {
     const result = evaluated[index];
     if (!result) return;
@@ -51,5 +55,5 @@ export async function evaluateMetrics(plans: readonly MetricPlan[], tree: RepoTr
       matches: result.matches,
     });
   });
-  return plans.flatMap((plan) => results.get(plan.id) ?? []);
+  return { metrics: plans.flatMap((plan) => results.get(plan.id) ?? []), alongside: all.slice(runnable.length) };
 }

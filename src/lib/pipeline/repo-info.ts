@@ -2,12 +2,9 @@
  * Facts about the target repository the snapshot records: is it a git work tree, which commit,
  * where it lives on the web, and which commit last touched the tracking doc.
  */
-import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import { gitText } from '../git/run.js';
 import { hostKind, webUrlFromRemote, type WebHost } from './remote-url.js';
-
-const run = promisify(execFile);
 
 export interface RepoInfo {
   root: string;
@@ -22,13 +19,9 @@ export interface RepoInfo {
   host: WebHost | null;
 }
 
+/** Trimmed stdout, or null when git fails (or is not installed: a plain folder then). */
 async function git(root: string, args: string[]): Promise<string | null> {
-  try {
-    const { stdout } = await run('git', ['-C', root, ...args], { maxBuffer: 1 << 20 });
-    return stdout.trim();
-  } catch {
-    return null;
-  }
+  return gitText(root, ['-C', root, ...args]).catch(() => null);
 }
 
 /**

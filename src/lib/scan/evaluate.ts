@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Match } from '../snapshot/schema.js';
 import { scanFile, type FileScan, type ScanCache } from './cache.js';
 import type { GrepPipeline } from './command/pipeline.js';
-import { fileOutput, type Row } from './output.js';
+import { fileOutput, printedLineHits, type Row } from './output.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
 import { applyStage } from './stages.js';
@@ -132,6 +132,7 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
   const { pipeline, compiled, plan } = p;
   const stderr = [...plan.stderr];
   const diagnostics = [...plan.diagnostics, ...extra];
+  if (onlyCountsLines(pipeline)) return countLines(p, scans, unreadable, stderr, diagnostics, opts.maxMatches ?? 500);
   let rows: Row[] = [];
   for (const f of plan.files) {
     if (unreadable.has(f.path)) {
@@ -162,6 +163,55 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
     byFile: sortCounts(byFileMap),
     byDirectory: sortCounts(directoryTotals(byFileMap)),
     matches: matchesOf(rows, scans, compiled.key, opts.maxMatches ?? 500),
+    diagnostics,
+    filesSearched: plan.files.length,
+  };
+}
+
+/** `grep … | wc -l` with grep printing lines: the number of lines is all that is asked. */
+function onlyCountsLines(p: GrepPipeline): boolean {
+  return p.stages.length === 1 && p.stages[0]?.kind === 'wc-l' && !p.grep.count && !p.grep.filesWithMatches;
+}
+
+/**
+ * The count-only path (issue 21): what `assemble` gives for `grep … | wc -l`, without building an
+ * output line per hit. A file name with a newline prints as one more line per hit when lines carry
+ * the name, as in `assemble`. tests/scan/count-only.test.ts holds the two paths equal.
+ */
+function countLines(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<string>, stderr: string[], diagnostics: Diagnostic[], max: number): Omit<MetricResult, 'incomplete'> {
+  const { pipeline, compiled, plan } = p;
+  const byFileMap = new Map<string, number>();
+  const matches: Match[] = [];
+  const seen = new Set<string>();
+  let value = 0;
+  for (const f of plan.files) {
+    if (unreadable.has(f.path)) {
+      stderr.push(`grep: ${f.name}: Permission denied`);
+      continue;
+    }
+    const scan = scans.get(`${f.path}\0${compiled.key}`);
+    if (!scan) continue;
+    const printed = printedLineHits(pipeline.grep, f.name, scan, stderr);
+    if (printed.length === 0) continue;
+    const lines = printed.length * (plan.withFilename ? f.name.split('\n').length : 1);
+    value += lines;
+    byFileMap.set(f.path, (byFileMap.get(f.path) ?? 0) + lines);
+    for (const k of printed) {
+      const h = scan.hits[k];
+      if (matches.length >= max || !h) break;
+      if (seen.has(`${f.path}\0${h.line}`)) continue;
+      seen.add(`${f.path}\0${h.line}`);
+      matches.push({ path: f.path, line: h.line, text: h.text, before: scan.before[k] ?? [], after: scan.after[k] ?? [] });
+    }
+  }
+  return {
+    value,
+    unit: unitOf(pipeline),
+    output: [String(value)],
+    stderr,
+    byFile: sortCounts(byFileMap),
+    byDirectory: sortCounts(directoryTotals(byFileMap)),
+    matches,
     diagnostics,
     filesSearched: plan.files.length,
   };

@@ -25,23 +25,34 @@ export function fileOutput(src: GrepSource, name: string, path: string, scan: Fi
   if (src.filesWithMatches) return first ? [{ text: name, path, hit: 0, line: first.line }] : [];
   const prefix = withFilename ? `${name}:` : '';
   if (src.count) return [{ text: `${prefix}${hits.length}`, path, hit: first ? 0 : null, line: first?.line ?? null, count: hits.length }];
+  return printedLineHits(src, name, scan, stderr).map((k) => {
+    const h = hits[k] as FileScan['hits'][number];
+    return { text: `${prefix}${src.lineNumber ? `${h.line}:` : ''}${h.text}`, path, hit: k, line: h.line };
+  });
+}
+
+/**
+ * Which hits grep prints as lines (no -l, no -c), in order; what it prints on stderr instead (a
+ * binary file, a line with an encoding error) is pushed to `stderr`. Shared by fileOutput and the
+ * count-only path, which needs how many lines there are but not their text.
+ */
+export function printedLineHits(src: GrepSource, name: string, scan: FileScan, stderr: string[]): number[] {
+  const hits = src.skipBinary && scan.binary ? [] : scan.hits;
   if (hits.length === 0) return [];
   if (scan.binary) {
     stderr.push(`grep: ${name}: binary file matches`);
     return [];
   }
-  const rows: Row[] = [];
+  const printed: number[] = [];
   let encodingError = false;
   for (let k = 0; k < hits.length; k++) {
-    const h = hits[k];
-    if (!h) continue;
-    if (h.encodingError) {
+    if (hits[k]?.encodingError) {
       // grep 3.8 (print_line_head): the line is not printed, later lines are; one message at the end.
       encodingError = true;
       continue;
     }
-    rows.push({ text: `${prefix}${src.lineNumber ? `${h.line}:` : ''}${h.text}`, path, hit: k, line: h.line });
+    printed.push(k);
   }
   if (encodingError) stderr.push(`grep: ${name}: binary file matches`);
-  return rows;
+  return printed;
 }

@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
-import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type ScanCache } from '../scan/index.js';
+import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type MetricResult, type ScanCache } from '../scan/index.js';
 import type { PatternSpec, RepoTree } from '../scan/types.js';
 import type { CategoryPattern } from './types.js';
 
@@ -64,22 +64,38 @@ export function configCategoryPatterns(metrics: readonly ConfigMetricLike[], dia
   return out;
 }
 
+/** A group's "Command to find", parsed (the ones outside the grep subset are left out). */
+export interface GroupCommand {
+  id: string;
+  pipeline: GrepPipeline;
+}
+
+/** The doc's group commands the scanner can run; categoryPatternsOf reports the rest. */
+export function groupCommandsOf(doc: TrackingDoc): GroupCommand[] {
+  return doc.commands.flatMap((command) => {
+    if (command.groupId === null) return [];
+    const parsed = parseGrepCommand(command.command);
+    return parsed.ok ? [{ id: command.id, pipeline: parsed.pipeline }] : [];
+  });
+}
+
 /**
- * Files each group command reports on `tree`, by command id: the files its output lines come from
- * after every stage (`grep -v "base.py"` drops them, `cut | sort -u` keeps them). One pass for all.
+ * Files each group command reports, by command id, from the scanner's results for
+ * `groupCommandsOf(doc)` in that order: the files its output lines come from after every stage
+ * (`grep -v "base.py"` drops them, `cut | sort -u` keeps them).
  */
+export function commandFilesFrom(commands: readonly GroupCommand[], results: readonly Pick<MetricResult, 'byFile'>[]): Map<string, string[]> {
+  return new Map(commands.map((c, i) => [c.id, (results[i]?.byFile ?? []).map((f) => f.path)]));
+}
+
+/** Files each group command reports on `tree` (see commandFilesFrom). One pass for all. */
 export async function commandFilesOf(
   doc: TrackingDoc,
   tree: RepoTree,
   opts: { cache?: ScanCache } = {},
 ): Promise<Map<string, string[]>> {
-  const runnable = doc.commands.flatMap((command) => {
-    if (command.groupId === null) return [];
-    const parsed = parseGrepCommand(command.command);
-    return parsed.ok ? [{ id: command.id, pipeline: parsed.pipeline }] : []; // categoryPatternsOf reports the rest
-  });
-  const results = await evaluatePipelines(runnable.map((r) => r.pipeline), tree, { cache: opts.cache, maxMatches: 0 });
-  return new Map(runnable.map((r, i) => [r.id, (results[i]?.byFile ?? []).map((f) => f.path)]));
+  const commands = groupCommandsOf(doc);
+  return commandFilesFrom(commands, await evaluatePipelines(commands.map((c) => c.pipeline), tree, { cache: opts.cache, maxMatches: 0 }));
 }
 
 /**

@@ -14,7 +14,7 @@ export { categoryVerdicts, remainingCalls } from './categories.js';
 export { itemDrift } from './drift-items.js';
 export { docDrift } from './drift-doc.js';
 export { staleLineRanges } from './line-ranges.js';
-export { categoryPatternsOf, commandFilesOf, configCategoryPatterns, type ConfigMetricLike } from './commands.js';
+export { categoryPatternsOf, commandFilesFrom, commandFilesOf, configCategoryPatterns, groupCommandsOf, type ConfigMetricLike, type GroupCommand } from './commands.js';
 export { verifyDoc, type VerifyOptions } from './verify-doc.js';
 export { createVerifyCache, type VerifyCache } from './cache.js';
 export { assembleSnapshot, type AssembleInput, type MetricInput } from './assemble.js';

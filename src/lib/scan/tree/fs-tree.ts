@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { RepoTree } from '../types.js';
 import { decodePath, encodePath } from './bytes.js';
 import { ignoreMatcher } from './ignore.js';
-import { readInside } from './safe-read.js';
+import { insideReader } from './safe-read.js';
 
 /** The tree of a directory; `ignore` takes globs on repo paths (`**` allowed), e.g. `['node_modules/**']`. */
 export function fsTree(root: string, ignore: string[] = []): RepoTree {
@@ -21,8 +21,11 @@ export function fsTree(root: string, ignore: string[] = []): RepoTree {
   files.sort((a, b) => Buffer.compare(encodePath(a), encodePath(b)));
   const symlinks = new Map<string, string | null>();
   for (const link of links) symlinks.set(link, resolveOnDisk(realRoot, link));
+  const readInside = insideReader(realRoot);
+  // A listed path was a regular file in its directory's readdir a moment ago.
+  const listed = new Set(files);
   const readSync = (path: string): Buffer | null => {
-    const r = readInside(realRoot, path);
+    const r = readInside(path, listed.has(path));
     if (typeof r !== 'string') return r;
     diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
     return null;

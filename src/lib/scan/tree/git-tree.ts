@@ -9,16 +9,16 @@
  * Symlinks (mode 120000) and submodules (160000) are not regular files. Paths come from `-z`
  * output, so any byte in a name works.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import { MigratrackError } from '../../errors.js';
 import type { RepoTree } from '../types.js';
 import { comparePaths, decodePath, encodePath, splitZ } from './bytes.js';
-import { startCatFile } from './cat-file.js';
+import { BlobReader } from '../../git/cat-file.js';
+import { runGit } from '../../git/run.js';
 import { existsIn, resolveLinkTarget } from './links.js';
-import { readInside } from './safe-read.js';
+import { insideReader } from './safe-read.js';
 
 interface Entry {
   mode: string;
@@ -27,23 +27,24 @@ interface Entry {
 }
 
 /** git's output; a repository git cannot read (a corrupt index, missing objects) is the user's to repair: one line, exit 2. */
-function git(root: string, args: string[]): Buffer {
-  try {
-    return execFileSync('git', args, { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').split('\n').find((line) => line.trim() !== '')?.trim();
-    if (stderr === undefined) throw error;
-    throw new MigratrackError('input', `git ${args[0]} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
-  }
+async function git(root: string, args: string[]): Promise<Buffer> {
+  const result = await runGit(root, args);
+  if (result.code === 0) return result.stdout;
+  const stderr = result.stderr.split('\n').find((line) => line.trim() !== '')?.trim() ?? `exit ${result.code}`;
+  throw new MigratrackError('input', `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
 }
 
 /** The tree of a git repository: the working tree of indexed files, or commit `ref`. Call close() when done. */
 export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
   const diagnostics: Diagnostic[] = [];
   const entries: Entry[] = [];
+  const modified = new Set<string>();
+  const deleted = new Set<string>();
+  // Both listings at once: git walks the work tree for status while it also prints the index.
+  const [index, untrackedListing] = ref === undefined ? await Promise.all([git(root, ['ls-files', '-z', '-s']), workTreeStatus(root, modified, deleted)]) : [null, null];
   if (ref === undefined) {
     // "<mode> <oid> <stage>\t<path>"; unmerged paths appear once per stage.
-    for (const rec of splitZ(git(root, ['ls-files', '-z', '-s']))) {
+    for (const rec of splitZ(index as Buffer)) {
       const tab = rec.indexOf(9);
       const [mode = '', oid = ''] = rec.toString('latin1', 0, tab).split(' ');
       entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
@@ -51,24 +52,17 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
   } else {
     if (ref.startsWith('-')) throw new Error(`not a revision: ${ref}`);
     // "<mode> <type> <oid>\t<path>"
-    for (const rec of splitZ(git(root, ['ls-tree', '-r', '-z', ref]))) {
+    for (const rec of splitZ(await git(root, ['ls-tree', '-r', '-z', ref]))) {
       const tab = rec.indexOf(9);
       const [mode = '', , oid = ''] = rec.toString('latin1', 0, tab).split(' ');
       entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
     }
   }
-  const modified = new Set<string>();
-  const deleted = new Set<string>();
-  if (ref === undefined) {
-    // One stat pass for both: "C <path>" changed (deleted ones too), "R <path>" removed.
-    for (const rec of splitZ(git(root, ['ls-files', '-z', '-t', '-m', '-d']))) {
-      const path = decodePath(rec.subarray(2));
-      (rec[0] === 0x52 /* R */ ? deleted : modified).add(path);
-    }
-  }
   const oids = new Map<string, string>();
   const linkTargets = new Map<string, string>();
-  const catFile = ref === undefined ? null : startCatFile(root);
+  const blobs = ref === undefined ? null : new BlobReader(root);
+  // A blob git cannot give (a partial clone, git gone) is unreadable, reported per file below.
+  const catFile = blobs === null ? null : { read: (oid: string) => blobs.read(oid).catch(() => null), close: () => blobs.close() };
   for (const e of entries) {
     if (deleted.has(e.path)) continue;
     if (e.mode === '120000') {
@@ -77,16 +71,18 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
     } else if (e.mode === '100644' || e.mode === '100755') oids.set(e.path, e.oid);
   }
   const untracked = new Set<string>();
-  if (ref === undefined) listUntracked(root, untracked, linkTargets, diagnostics);
+  if (untrackedListing !== null) listUntracked(root, untrackedListing, untracked, linkTargets, diagnostics);
   // git lists each set in byte order already; merged, they need sorting once.
   const paths = untracked.size === 0 ? [...oids.keys()] : [...oids.keys(), ...untracked].sort(comparePaths);
   const listed = (path: string): boolean => oids.has(path) || untracked.has(path);
   const exists = existsIn(paths, linkTargets);
   const symlinks = new Map<string, string | null>();
   for (const [link, target] of linkTargets) symlinks.set(link, resolveLinkTarget(link, target, exists));
-  const realRoot = fs.realpathSync(root);
+  const readInside = insideReader(fs.realpathSync(root));
   const readSync = (path: string): Buffer | null => {
-    const r = readInside(realRoot, path);
+    // git status just compared an unmodified entry's stat data with the index (a regular file of
+    // that size and mode) and listUntracked lstat'ed each untracked one: no fstat needed for them.
+    const r = readInside(path, (oids.has(path) && !modified.has(path)) || untracked.has(path));
     if (typeof r === 'string') {
       diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
       return null;
@@ -119,13 +115,46 @@ function readLinkInWorkTree(root: string, path: string): string | null {
   }
 }
 
+/** What one `git status` walk of the work tree found beyond the index's own listing. */
+interface UntrackedListing {
+  untracked: Buffer[];
+  ignored: string[];
+}
+
+/**
+ * One walk of the work tree for everything the index alone cannot say (issue 21: it was three,
+ * `ls-files -m -d`, `--others` and `--others --ignored`, each a stat or readdir of every file):
+ * worktree changes (Y column: `D` deleted, anything else modified), untracked files one by one
+ * (`-uall`) and ignored paths as matched (an ignored folder is one entry). `--no-optional-locks`
+ * keeps git from rewriting the user's index as a side effect; submodules are not files we search.
+ */
+async function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>): Promise<UntrackedListing> {
+  const listing: UntrackedListing = { untracked: [], ignored: [] };
+  // Porcelain paths are relative to the top of the work tree, ls-files' to `root`: when `root` is
+  // a folder inside the work tree, its prefix is cut off (the pathspec keeps to that folder).
+  const [status, prefix] = await Promise.all([
+    git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '-uall', '--ignored=matching', '--ignore-submodules=all', '--no-renames', '--', '.']),
+    git(root, ['rev-parse', '--show-prefix']).then((out) => out.toString('utf8').replace(/\n$/, '')),
+  ]);
+  for (const rec of splitZ(status)) {
+    const x = rec[0];
+    const y = rec[1];
+    const path = rec.subarray(3 + Buffer.byteLength(prefix));
+    if (x === 0x3f /* ? */) listing.untracked.push(path);
+    else if (x === 0x21 /* ! */) listing.ignored.push(decodePath(path));
+    else if (y === 0x44 /* D */) deleted.add(decodePath(path));
+    else if (y !== 0x20 /* space */) modified.add(decodePath(path));
+  }
+  return listing;
+}
+
 /**
  * Untracked files git does not ignore, as regular files (into `files`) or links (into `links`);
  * a nested repository ("dir/") is skipped as git grep skips it. Notes how many ignored entries
  * GNU grep -r would have searched and these counts do not.
  */
-function listUntracked(root: string, files: Set<string>, links: Map<string, string>, diagnostics: Diagnostic[]): void {
-  for (const rec of splitZ(git(root, ['ls-files', '-z', '--others', '--exclude-standard']))) {
+function listUntracked(root: string, listing: UntrackedListing, files: Set<string>, links: Map<string, string>, diagnostics: Diagnostic[]): void {
+  for (const rec of listing.untracked) {
     const path = decodePath(rec);
     if (path.endsWith('/')) continue;
     let stat: fs.Stats;
@@ -140,8 +169,7 @@ function listUntracked(root: string, files: Set<string>, links: Map<string, stri
       if (target !== null) links.set(path, target);
     }
   }
-  // --directory: an ignored folder is one entry, so a huge node_modules costs nothing to count.
-  const ignored = splitZ(git(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--no-empty-directory'])).map(decodePath);
+  const ignored = listing.ignored;
   if (ignored.length === 0) return;
   const examples = ignored.slice(0, 3).join(', ');
   diagnostics.push(diagnostic('info', 'scan/ignored-not-searched',

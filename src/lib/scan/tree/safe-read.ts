@@ -1,56 +1,76 @@
 /**
  * Reading a file of the tree without ever leaving the repository: the file is opened with
- * O_NOFOLLOW (a symlink is refused), must be a regular file, and its directory's real path must be
- * inside the root's real path (no symlinked directory on the way).
+ * O_NOFOLLOW (a symlink is refused), must be a regular file, and no directory on its way may be a
+ * symbolic link (each directory is checked once, with one lstat, for the whole scan).
+ *
+ * System calls per file are what a 50,000-file scan pays for (issue 21): a file the listing
+ * already vouches for (an index entry git's own stat check found unmodified, a readdir entry of
+ * type file) costs open, one read and close; the rest also pay an fstat to be sure it is a regular
+ * file. Files up to SCRATCH bytes are read into one reused buffer and copied out at their size.
  */
 import * as fs from 'node:fs';
 import { encodePath } from './bytes.js';
 
-const dirCache = new Map<string, boolean>();
-
 /** The file's bytes, or a reason it was not read. */
-export function readInside(realRoot: string, path: string): Buffer | string {
-  const plain = !/[\uDC80-\uDCFF]/.test(path);
-  const full: string | Buffer = plain ? `${realRoot}/${path}` : Buffer.concat([Buffer.from(`${realRoot}/`), encodePath(path)]);
-  const slash = path.lastIndexOf('/');
-  if (slash >= 0) {
-    const key = `${realRoot}\0${path.slice(0, slash)}`;
-    let ok = dirCache.get(key);
-    if (ok === undefined) {
-      const dir = plain ? `${realRoot}/${path.slice(0, slash)}` : Buffer.concat([Buffer.from(`${realRoot}/`), encodePath(path.slice(0, slash))]);
+export type InsideRead = (path: string, listedAsFile: boolean) => Buffer | string;
+
+const SCRATCH = 1 << 20;
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
+
+/**
+ * A reader of files under `realRoot` (already a real path). `listedAsFile`: the caller's listing
+ * says the path is a regular file as of just now, so fstat is skipped; opening with O_NONBLOCK
+ * keeps a FIFO swapped in since from hanging the scan (it reads as empty or fails).
+ */
+export function insideReader(realRoot: string): InsideRead {
+  const dirOk = new Map<string, boolean>([['', true]]);
+  const scratch = Buffer.allocUnsafe(SCRATCH);
+  const bytesOf = (path: string): string | Buffer => (/[\uDC80-\uDCFF]/.test(path) ? Buffer.concat([Buffer.from(`${realRoot}/`), encodePath(path)]) : `${realRoot}/${path}`);
+  /** No symbolic link and nothing but directories from the root down to `dir`. */
+  const inside = (dir: string): boolean => {
+    let ok = dirOk.get(dir);
+    if (ok !== undefined) return ok;
+    const slash = dir.lastIndexOf('/');
+    ok = inside(slash < 0 ? '' : dir.slice(0, slash));
+    if (ok) {
       try {
-        const real = fs.realpathSync(dir, { encoding: 'buffer' });
-        ok = real.equals(typeof dir === 'string' ? Buffer.from(dir) : dir);
+        ok = fs.lstatSync(bytesOf(dir)).isDirectory();
       } catch {
         ok = false;
       }
-      if (dirCache.size > 100_000) dirCache.clear();
-      dirCache.set(key, ok);
     }
-    if (!ok) return 'its directory is a symbolic link or missing; not read (it could lead out of the repository)';
-  }
-  let fd: number;
-  try {
-    fd = fs.openSync(full, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ELOOP' ? 'is a symbolic link in the working tree; not followed' : `cannot be read (${code ?? String(e)})`;
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return 'is not a regular file';
-    return readFd(fd, st.size);
-  } catch (e) {
-    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
-  } finally {
-    fs.closeSync(fd);
-  }
+    dirOk.set(dir, ok);
+    return ok;
+  };
+  return (path, listedAsFile) => {
+    const slash = path.lastIndexOf('/');
+    if (slash >= 0 && !inside(path.slice(0, slash))) return 'its directory is a symbolic link or missing; not read (it could lead out of the repository)';
+    let fd: number;
+    try {
+      fd = fs.openSync(bytesOf(path), OPEN_FLAGS);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ELOOP' ? 'is a symbolic link in the working tree; not followed' : `cannot be read (${code ?? String(e)})`;
+    }
+    try {
+      if (!listedAsFile && !fs.fstatSync(fd).isFile()) return 'is not a regular file';
+      // A regular file's read is short only at its end: fewer bytes than asked means all of it.
+      const n = fs.readSync(fd, scratch, 0, SCRATCH, null);
+      if (n < SCRATCH) return Buffer.from(scratch.subarray(0, n));
+      return readRest(fd, Buffer.from(scratch));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'EISDIR' ? 'is not a regular file' : `cannot be read (${code ?? String(e)})`;
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
 }
 
-/** Reads the whole file from an open fd (size from fstat; grows if the file grew meanwhile). */
-function readFd(fd: number, size: number): Buffer {
-  let buf = Buffer.allocUnsafe(Math.max(size, 1));
-  let len = 0;
+/** Reads the rest of a file larger than the scratch buffer, doubling the buffer as needed. */
+function readRest(fd: number, head: Buffer): Buffer {
+  let buf = head;
+  let len = head.length;
   for (;;) {
     if (len === buf.length) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);

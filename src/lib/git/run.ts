@@ -1,6 +1,8 @@
 /**
- * Running git with argv arrays (never a shell string: repo contents and doc text are untrusted,
- * issue 8). Output is kept as bytes; callers decide how to decode.
+ * The one way migratrack runs git (issue 21, item 6: the scan, the history, the build's repo facts
+ * and the demo each had their own): argv arrays, never a shell string (repo contents and doc text
+ * are untrusted, issue 8). Output is kept as bytes; callers decide how to decode. The long-lived
+ * `git cat-file --batch` reader beside it (cat-file.ts) uses the same environment.
  */
 import { spawn } from 'node:child_process';
 
@@ -19,14 +21,22 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
   GIT_NO_LAZY_FETCH: '1',
 };
 
+export interface RunOptions {
+  /** The environment git runs in (default GIT_ENV; the demo passes an isolated one). */
+  env?: NodeJS.ProcessEnv;
+  /** Bytes for git's standard input (`git fast-import`); none by default. */
+  input?: Buffer;
+}
+
 /** Runs `git <args>` in `cwd` and collects its output. Never throws for a non-zero exit. */
-export function runGit(cwd: string, args: readonly string[]): Promise<GitResult> {
+export function runGit(cwd: string, args: readonly string[], options: RunOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...args], { cwd, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', [...args], { cwd, env: options.env ?? GIT_ENV, stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    if (options.input) child.stdin?.end(options.input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code) =>
       resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }),

@@ -1,10 +1,11 @@
 /**
  * Reads blobs through one long-lived `git cat-file --batch` process instead of a process per file:
  * the backfill asks for many small blobs, and spawning git for each would dominate its cost.
- * Requests are answered in order, so several can be in flight at once.
+ * Requests are answered in order, so several can be in flight at once. Used by the backfill and by
+ * the scan of a past commit (scan/tree/git-tree.ts).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { GIT_ENV } from './git.js';
+import { GIT_ENV } from './run.js';
 
 interface Pending {
   oid: string;
