@@ -38,7 +38,7 @@ export async function buildMetricsOnlySnapshot(input: MetricsOnlyInput): Promise
   const metrics = planMetrics(doc, input.metrics, diagnostics);
   const tree = await openTree(repo, input.ignore, diagnostics, [input.historyFile]);
   try {
-    const evaluated = await evaluateMetrics(metrics, tree, diagnostics);
+    const { metrics: evaluated } = await evaluateMetrics(metrics, tree, diagnostics);
     const verification = await verifyDoc(doc, tree, { overrides: [], categoryPatterns: [], renames: new Map() });
     const snapshot = assembleSnapshot({
       doc,
