@@ -168,14 +168,14 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
 }
 
 /**
- * 'files' when the lines are file names (-l, or `cut -d: -f1` of prefixed lines); 'lines'
- * otherwise: grep prints, and `-c` counts, matching lines, not matches (issue 4). 'matches' is kept
- * for `-o`, which the interpreter does not support.
+ * 'files' when the lines are file names (-l, or `cut -d: -f1` of prefixed lines); 'matches' for
+ * `-o` (one line per match, issue 22); 'lines' otherwise: grep prints, and `-c` counts, matching
+ * lines, not matches (issue 4).
  */
 function unitOf(p: GrepPipeline): MetricResult['unit'] {
   if (p.grep.filesWithMatches) return 'files';
   if (p.stages.some((s) => s.kind === 'cut' && s.field === 1 && s.delimiter === ':')) return 'files';
-  return 'lines';
+  return p.grep.spec.onlyMatching ? 'matches' : 'lines';
 }
 
 function matchesOf(rows: Row[], scans: Map<string, FileScan>, key: string, max: number): Match[] {

@@ -6,6 +6,7 @@
  */
 import type { FileScan } from './cache.js';
 import type { GrepSource } from './command/pipeline.js';
+import { INVALID_BYTE_MARK } from './regex/emit.js';
 
 /** One output line and where it came from (the file and line of the grep hit behind it). */
 export interface Row {
@@ -35,12 +36,22 @@ export function fileOutput(src: GrepSource, name: string, path: string, scan: Fi
   for (let k = 0; k < hits.length; k++) {
     const h = hits[k];
     if (!h) continue;
+    const head = `${prefix}${src.lineNumber ? `${h.line}:` : ''}`;
+    if (h.parts) {
+      // -o: each match on its own line, with the same prefix (grep 3.8 print_line_middle); only a
+      // match holding an invalid byte counts as an encoding error, not the rest of its line.
+      for (const part of h.parts) {
+        if (part.includes(INVALID_BYTE_MARK)) encodingError = true;
+        else rows.push({ text: head + part, path, hit: k, line: h.line });
+      }
+      continue;
+    }
     if (h.encodingError) {
       // grep 3.8 (print_line_head): the line is not printed, later lines are; one message at the end.
       encodingError = true;
       continue;
     }
-    rows.push({ text: `${prefix}${src.lineNumber ? `${h.line}:` : ''}${h.text}`, path, hit: k, line: h.line });
+    rows.push({ text: head + h.text, path, hit: k, line: h.line });
   }
   if (encodingError) stderr.push(`grep: ${name}: binary file matches`);
   return rows;

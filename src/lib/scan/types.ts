@@ -26,8 +26,11 @@ export interface RepoTree {
   close?(): void;
 }
 
-/** How a pattern is written: POSIX basic (grep), extended (grep -E), or fixed (grep -F). */
-export type PatternFlavour = 'basic' | 'extended' | 'fixed';
+/**
+ * How a pattern is written: POSIX basic (grep), extended (grep -E), fixed (grep -F), or the
+ * PCRE subset a linear-time engine runs (grep -P; issue 22).
+ */
+export type PatternFlavour = 'basic' | 'extended' | 'fixed' | 'perl';
 
 export interface PatternSpec {
   pattern: string;
@@ -35,6 +38,10 @@ export interface PatternSpec {
   ignoreCase: boolean;
   wordRegexp: boolean;
   invert: boolean;
+  /** -x: the pattern must match the whole line. */
+  lineRegexp?: boolean;
+  /** -o: the scan keeps each line's matched parts (grep prints each on its own line). */
+  onlyMatching?: boolean;
 }
 
 export type { Match };

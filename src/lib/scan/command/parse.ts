@@ -6,6 +6,7 @@ import { compilePattern } from '../regex/compile.js';
 import { newOptions, parseGrepArgs, specOf } from './grep-options.js';
 import type { FilterStage, ParseResult } from './pipeline.js';
 import { tokenize, type Token, type Word } from './tokenize.js';
+import { repoPath } from '../walk.js';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -29,8 +30,14 @@ export function parseGrepCommand(text: string): ParseResult {
   if (name === 'fgrep') options.flavour = 'fixed';
   const o = parseGrepArgs(first.slice(1), options);
   if ('reason' in o) return { ok: false, reason: o.reason };
+  // Context lines (and grep's `--` separators) are printed lines: harmless only when none are printed.
+  if (o.context !== null && !o.count && !o.filesWithMatches) {
+    return { ok: false, reason: `unsupported grep option \`${o.context}\`: context lines and \`--\` separators change the output (harmless only with -c or -l)` };
+  }
   const s = specOf(o);
   if ('reason' in s) return { ok: false, reason: s.reason };
+  const outside = s.operands.find((w) => repoPath(w.text) === null);
+  if (outside) return { ok: false, reason: outsideReason(outside.text) };
   const compiled = compilePattern(s.spec);
   if ('error' in compiled) return { ok: false, reason: compiled.error };
   const stages: FilterStage[] = [];
@@ -61,6 +68,14 @@ export function parseGrepCommand(text: string): ParseResult {
   };
 }
 
+/**
+ * A path operand leaving the repository (absolute, or `..` above the root) is not read, so the
+ * metric has no value: a 0 would look like "done" (issue 20).
+ */
+export function outsideReason(operand: string): string {
+  return `path \`${operand}\` is outside the repository: migratrack only counts inside it, so this metric has no value`;
+}
+
 function splitPipes(tokens: readonly Token[]): Word[][] {
   const out: Word[][] = [[]];
   for (const tok of tokens) {
@@ -80,8 +95,8 @@ function parseStage(words: Word[]): FilterStage | { reason: string } {
       if (cmd === 'fgrep') options.flavour = 'fixed';
       const o = parseGrepArgs(words.slice(1), options);
       if ('reason' in o) return o;
-      if (o.recursive !== 'none' || o.count || o.filesWithMatches || o.lineNumber || o.withFilename !== null) {
-        return { reason: `unsupported options in a filtering grep (\`${args.join(' ')}\`): only -v -E -F -G -i -w -e` };
+      if (o.recursive !== 'none' || o.count || o.filesWithMatches || o.lineNumber || o.withFilename !== null || o.onlyMatching || o.context !== null) {
+        return { reason: `unsupported options in a filtering grep (\`${args.join(' ')}\`): only -v -E -F -G -P -i -w -x -e` };
       }
       const s = specOf(o);
       if ('reason' in s) return s;

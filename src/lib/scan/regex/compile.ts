@@ -6,11 +6,12 @@
 import { RE2JS } from 're2js';
 import type { PatternSpec } from '../types.js';
 import { literalNode, nullable, type Node, type ParsedPattern } from './ast.js';
-import { makeBacktracker } from './backtrack.js';
+import { makeBacktracker, type MatchMode } from './backtrack.js';
 import { PatternSyntaxError } from './bracket.js';
 import { toRe2 } from './emit.js';
 import { requiredLiterals } from './literals.js';
 import { parsePosix } from './parse.js';
+import { perlToRe2, UnsupportedPattern } from './perl.js';
 
 /** A compiled grep pattern. Lines are given without their newline, invalid UTF-8 bytes as INVALID_BYTE_MARK. */
 export interface CompiledPattern {
@@ -21,6 +22,8 @@ export interface CompiledPattern {
   matches(line: string): boolean;
   /** Whether grep selects the line (-v applied). */
   selects(line: string): boolean;
+  /** The non-empty matches grep -o prints for the line, left to right (none under -v). */
+  occurrences(line: string): string[];
   /** Case-sensitive strings one of which every matching line contains, or null. */
   readonly required: readonly string[] | null;
   /** Stable identity for caches. */
@@ -54,11 +57,12 @@ const compiledByKey = new Map<string, CompiledPattern | { error: string }>();
 const COMPILED_LIMIT = 512;
 
 function specKey(spec: PatternSpec): string {
-  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert]);
+  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true]);
 }
 
 function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { error: string } {
   const sources = spec.pattern.split('\n');
+  if (spec.flavour === 'perl') return compilePerl(spec, key, sources);
   let parsed: ParsedPattern[];
   try {
     parsed = sources.map((p) =>
@@ -72,30 +76,98 @@ function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { er
   }
   const reqs = parsed.map((p) => requiredLiterals(p.root));
   const required = spec.ignoreCase || reqs.some((r) => r === null) ? null : narrow([...new Set(reqs.flatMap((r) => r ?? []))]);
-  const make = (engine: CompiledPattern['engine'], matches: (line: string) => boolean): CompiledPattern => ({
+  // grep: -x wins over -w (match_lines is tested first).
+  const mode: MatchMode = { ignoreCase: spec.ignoreCase, wordRegexp: spec.wordRegexp && spec.lineRegexp !== true, lineRegexp: spec.lineRegexp === true };
+  const roots = parsed.map((p) => p.root);
+  // -o: all patterns as one alternation, so the leftmost-longest match is taken over all of them.
+  const groups = Math.max(0, ...parsed.map((p) => p.groups));
+  const whole: Node = roots.length === 1 ? (roots[0] as Node) : { type: 'alt', items: roots };
+  const make = (engine: CompiledPattern['engine'], matches: (line: string) => boolean, occurrences: (line: string) => string[]): CompiledPattern => ({
     spec, engine, matches, required, key,
     selects: spec.invert ? (line) => !matches(line) : matches,
+    occurrences: spec.invert ? () => [] : occurrences,
   });
+  const tracked = (): ((line: string) => string[]) => {
+    let t: ReturnType<typeof makeBacktracker> | undefined;
+    return (line) => (t ??= makeBacktracker(whole, groups, mode)).occurrences(line).map((o) => o.text ?? '');
+  };
 
-  if (spec.flavour === 'fixed' && !spec.ignoreCase && !spec.wordRegexp) {
-    return make('literal', (line) => sources.some((s) => line.includes(s)));
+  if (spec.flavour === 'fixed' && !spec.ignoreCase && !mode.wordRegexp && !mode.lineRegexp) {
+    return make('literal', (line) => sources.some((s) => line.includes(s)), tracked());
   }
   // -w with a pattern that can match empty follows grep's shrink-and-retry rule: backtracker.
-  const exact = parsed.every((p) => !p.hasBackref && !p.hasWordAssertion && !(spec.wordRegexp && nullable(p.root)));
-  const re2 = compileRe2(parsed.map((p) => p.root), spec, !exact);
-  if (exact && re2 && !('error' in re2)) return make('re2', (line) => re2.test(line));
+  const exact = parsed.every((p) => !p.hasBackref && !p.hasWordAssertion && !(mode.wordRegexp && nullable(p.root)));
+  const re2 = compileRe2(roots, spec, !exact);
+  if (exact && re2 && !('error' in re2)) {
+    // Without -w, RE2's leftmost-longest mode finds grep -o's matches in linear time.
+    const longest = mode.wordRegexp ? null : compileRe2(roots, spec, false, RE2JS.LONGEST_MATCH);
+    const occ = longest && !('error' in longest) ? re2Occurrences(longest) : tracked();
+    return make('re2', (line) => re2.test(line), (line) => (re2.test(line) ? occ(line) : []));
+  }
   // Backtracker per pattern, each behind an RE2 superset when RE2 can build one.
-  const trackers = parsed.map((p) => makeBacktracker(p.root, p.groups, spec.ignoreCase, spec.wordRegexp));
+  const trackers = parsed.map((p) => makeBacktracker(p.root, p.groups, mode));
   const pre = re2 && !('error' in re2) ? re2 : null;
   // (When RE2 refuses a valid POSIX pattern, e.g. a repeat count over 1000, the backtracker stays exact.)
-  return make('backtrack', (line) => (pre === null || pre.test(line)) && trackers.some((t) => t.test(line)));
+  const matches = (line: string): boolean => (pre === null || pre.test(line)) && trackers.some((t) => t.test(line));
+  const occ = tracked();
+  return make('backtrack', matches, (line) => (matches(line) ? occ(line) : []));
 }
 
-function compileRe2(roots: Node[], spec: PatternSpec, approximate: boolean): RE2JS | { error: string } | null {
-  const body = roots.map((r) => `(?:${toRe2(r, approximate)})`).join('|');
-  const source = spec.wordRegexp ? `(?:^|${NON_WORD})(?:${body})(?:${NON_WORD}|$)` : body;
+/**
+ * grep -P: the PCRE subset translated to RE2 (see perl.ts). grep 3.8 wraps -w as
+ * `(?<!\w)(?:P)(?!\w)` and -x as `^(?:P)$`; for selecting a line, consuming the non-word
+ * neighbour instead of looking at it finds the same lines. -o -w would print different text: refused.
+ */
+function compilePerl(spec: PatternSpec, key: string, sources: string[]): CompiledPattern | { error: string } {
+  let bodies: string[];
   try {
-    return RE2JS.compile(source, spec.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
+    bodies = sources.map(perlToRe2);
+  } catch (e) {
+    if (e instanceof UnsupportedPattern) return { error: e.message };
+    if (e instanceof PatternSyntaxError) return { error: `invalid pattern ${JSON.stringify(spec.pattern)}: ${e.message}` };
+    throw e;
+  }
+  if (spec.onlyMatching && spec.wordRegexp && !spec.lineRegexp) return { error: 'unsupported: grep -P -o -w (PCRE lookaround for -w cannot be run by a linear-time engine)' };
+  const body = bodies.map((b) => `(?:${b})`).join('|');
+  const source = spec.lineRegexp ? `^(?:${body})$` : spec.wordRegexp ? `(?:^|[^A-Za-z0-9_])(?:${body})(?:[^A-Za-z0-9_]|$)` : body;
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source, spec.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
+  } catch (e) {
+    return { error: `invalid or unsupported grep -P pattern ${JSON.stringify(spec.pattern)}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const matches = (line: string): boolean => re.test(line);
+  const occ = re2Occurrences(re); // PCRE and RE2's default mode both take the leftmost-first match
+  return {
+    spec, engine: 're2', matches, required: null, key,
+    selects: spec.invert ? (line) => !matches(line) : matches,
+    occurrences: spec.invert ? () => [] : occ,
+  };
+}
+
+/** grep -o's loop: each non-empty match, then on from its end; after an empty one, one character on. */
+function re2Occurrences(re: RE2JS): (line: string) => string[] {
+  return (line) => {
+    const out: string[] = [];
+    const m = re.matcher(line);
+    let from = 0;
+    while (from <= line.length && m.find(from)) {
+      const start = m.start();
+      const end = m.end();
+      if (end > start) {
+        out.push(line.slice(start, end));
+        from = end;
+      } else from = start + ((line.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+    }
+    return out;
+  };
+}
+
+function compileRe2(roots: Node[], spec: PatternSpec, approximate: boolean, flags = 0): RE2JS | { error: string } | null {
+  const body = roots.map((r) => `(?:${toRe2(r, approximate)})`).join('|');
+  const source = spec.lineRegexp ? `^(?:${body})$` : spec.wordRegexp ? `(?:^|${NON_WORD})(?:${body})(?:${NON_WORD}|$)` : body;
+  try {
+    return RE2JS.compile(source, flags | (spec.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
