@@ -8,10 +8,12 @@ import type { Match } from '../snapshot/schema.js';
 import { scanFile, type FileScan, type ScanCache } from './cache.js';
 import type { GrepPipeline } from './command/pipeline.js';
 import { fileOutput, type Row } from './output.js';
+import { rgFileOutput } from './rg-output.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
 import { applyStage } from './stages.js';
 import type { RepoTree } from './types.js';
+import { ignoreFilePaths, planRgSearch } from './rg-walk.js';
 import { planSearch, type SearchPlan } from './walk.js';
 
 export interface EvaluateOptions {
@@ -64,10 +66,12 @@ export async function evaluatePipeline(pipeline: GrepPipeline, tree: RepoTree, o
 /** Runs several pipelines over the tree, reading each file once for all of them. */
 export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree: RepoTree, opts: EvaluateOptions = {}): Promise<MetricResult[]> {
   const context = opts.context ?? 2;
+  const ignoreTexts = pipelines.some((p) => p.grep.tool === 'rg') ? await readIgnoreFiles(tree) : new Map<string, string>();
   const prepared: Prepared[] = pipelines.map((pipeline) => {
     const compiled = compilePattern(pipeline.grep.spec);
     if ('error' in compiled) throw new Error(compiled.error); // parseGrepCommand compiled it already
-    return { pipeline, compiled, plan: planSearch(pipeline.grep, tree) };
+    const plan = pipeline.grep.tool === 'rg' ? planRgSearch(pipeline.grep, tree, ignoreTexts) : planSearch(pipeline.grep, tree);
+    return { pipeline, compiled, plan };
   });
   // Which patterns each file needs, so each file is read at most once.
   const needs = new Map<string, CompiledPattern[]>();
@@ -120,6 +124,16 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
   }));
 }
 
+/** rg reads .gitignore/.ignore/.rgignore from the tree being scanned (a commit's, or the working tree's). */
+async function readIgnoreFiles(tree: RepoTree): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const p of ignoreFilePaths(tree)) {
+    const buf = await tree.read(p);
+    if (buf !== null) out.set(p, buf.toString('utf8'));
+  }
+  return out;
+}
+
 function incompleteReason(p: Prepared, tooExpensive: ReadonlyMap<string, string>): string | null {
   for (const f of p.plan.files) {
     const reason = tooExpensive.get(`${f.path}\0${p.compiled.key}`);
@@ -139,7 +153,8 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
       continue;
     }
     const scan = scans.get(`${f.path}\0${compiled.key}`);
-    if (scan) rows.push(...fileOutput(pipeline.grep, f.name, f.path, scan, plan.withFilename, stderr));
+    if (scan && pipeline.grep.tool === 'rg') rows.push(...rgFileOutput(pipeline.grep, f, scan, plan.withFilename));
+    else if (scan) rows.push(...fileOutput(pipeline.grep, f.name, f.path, scan, plan.withFilename, stderr));
   }
   // A name with a newline prints as two lines for the next command (and for `wc -l`).
   rows = rows.flatMap((r) => (r.text.includes('\n') ? r.text.split('\n').map((text, k, all) => ({ ...r, text, count: k === all.length - 1 ? r.count : 0 })) : [r]));

@@ -28,9 +28,9 @@ export interface RepoTree {
 
 /**
  * How a pattern is written: POSIX basic (grep), extended (grep -E), fixed (grep -F), or the
- * PCRE subset a linear-time engine runs (grep -P; issue 22).
+ * PCRE subset a linear-time engine runs (grep -P), or Rust regex syntax (rg; issue 22).
  */
-export type PatternFlavour = 'basic' | 'extended' | 'fixed' | 'perl';
+export type PatternFlavour = 'basic' | 'extended' | 'fixed' | 'perl' | 'rust';
 
 export interface PatternSpec {
   pattern: string;

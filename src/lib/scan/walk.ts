@@ -13,6 +13,8 @@ import type { RepoTree } from './types.js';
 export interface SearchFile {
   name: string;
   path: string;
+  /** Named on the command line (rg searches such a file even when binary). */
+  explicit?: boolean;
 }
 
 export interface SearchPlan {

@@ -4,7 +4,8 @@
  */
 import { compilePattern } from '../regex/compile.js';
 import { newOptions, parseGrepArgs, specOf } from './grep-options.js';
-import type { FilterStage, ParseResult } from './pipeline.js';
+import type { FilterStage, GrepSource, ParseResult } from './pipeline.js';
+import { parseRgArgs } from './rg-options.js';
 import { tokenize, type Token, type Word } from './tokenize.js';
 import { repoPath } from '../walk.js';
 
@@ -20,26 +21,8 @@ export function parseGrepCommand(text: string): ParseResult {
   const commands = splitPipes(t.tokens);
   if (commands.some((c) => c.length === 0)) return { ok: false, reason: 'empty command in the pipeline' };
   const [first, ...rest] = commands as [Word[], ...Word[][]];
-  const name = first[0]?.text ?? '';
-  if (ASSIGNMENT.test(name)) return { ok: false, reason: `unsupported environment assignment \`${name}\`` };
-  if (name !== 'grep' && name !== 'egrep' && name !== 'fgrep') {
-    return { ok: false, reason: `unsupported command \`${name}\`: the pipeline must start with grep` };
-  }
-  const options = newOptions();
-  if (name === 'egrep') options.flavour = 'extended';
-  if (name === 'fgrep') options.flavour = 'fixed';
-  const o = parseGrepArgs(first.slice(1), options);
-  if ('reason' in o) return { ok: false, reason: o.reason };
-  // Context lines (and grep's `--` separators) are printed lines: harmless only when none are printed.
-  if (o.context !== null && !o.count && !o.filesWithMatches) {
-    return { ok: false, reason: `unsupported grep option \`${o.context}\`: context lines and \`--\` separators change the output (harmless only with -c or -l)` };
-  }
-  const s = specOf(o);
-  if ('reason' in s) return { ok: false, reason: s.reason };
-  const outside = s.operands.find((w) => repoPath(w.text) === null);
-  if (outside) return { ok: false, reason: outsideReason(outside.text) };
-  const compiled = compilePattern(s.spec);
-  if ('error' in compiled) return { ok: false, reason: compiled.error };
+  const grep = firstStage(first);
+  if ('reason' in grep) return { ok: false, reason: grep.reason };
   const stages: FilterStage[] = [];
   for (const words of rest) {
     const stage = parseStage(words);
@@ -47,24 +30,69 @@ export function parseGrepCommand(text: string): ParseResult {
     if (stages[stages.length - 1]?.kind === 'wc-l') return { ok: false, reason: 'unsupported: a stage after `wc -l`' };
     stages.push(stage);
   }
+  return { ok: true, pipeline: { source: text, grep, stages } };
+}
+
+/** The first command (grep, egrep, fgrep or rg) as a GrepSource, or a reason. */
+function firstStage(first: Word[]): GrepSource | { reason: string } {
+  const name = first[0]?.text ?? '';
+  if (ASSIGNMENT.test(name)) return { reason: `unsupported environment assignment \`${name}\`` };
+  if (name === 'rg') return rgSource(first.slice(1));
+  if (name !== 'grep' && name !== 'egrep' && name !== 'fgrep') {
+    return { reason: `unsupported command \`${name}\`: the pipeline must start with grep or rg` };
+  }
+  const options = newOptions();
+  if (name === 'egrep') options.flavour = 'extended';
+  if (name === 'fgrep') options.flavour = 'fixed';
+  const o = parseGrepArgs(first.slice(1), options);
+  if ('reason' in o) return o;
+  // Context lines (and grep's `--` separators) are printed lines: harmless only when none are printed.
+  if (o.context !== null && !o.count && !o.filesWithMatches) {
+    return { reason: `unsupported grep option \`${o.context}\`: context lines and \`--\` separators change the output (harmless only with -c or -l)` };
+  }
+  const s = specOf(o);
+  if ('reason' in s) return s;
+  const outside = s.operands.find((w) => repoPath(w.text) === null);
+  if (outside) return { reason: outsideReason(outside.text) };
+  const compiled = compilePattern(s.spec);
+  if ('error' in compiled) return { reason: compiled.error };
   return {
-    ok: true,
-    pipeline: {
-      source: text,
-      grep: {
-        spec: s.spec,
-        recursive: o.recursive,
-        count: o.count,
-        filesWithMatches: o.filesWithMatches,
-        lineNumber: o.lineNumber,
-        withFilename: o.withFilename,
-        skipBinary: o.skipBinary,
-        globs: o.globs,
-        excludeDirs: o.excludeDirs,
-        operands: s.operands.map((w) => ({ text: w.text, glob: w.globs })),
-      },
-      stages,
-    },
+    spec: s.spec,
+    recursive: o.recursive,
+    count: o.count,
+    filesWithMatches: o.filesWithMatches,
+    lineNumber: o.lineNumber,
+    withFilename: o.withFilename,
+    skipBinary: o.skipBinary,
+    globs: o.globs,
+    excludeDirs: o.excludeDirs,
+    operands: s.operands.map((w) => ({ text: w.text, glob: w.globs })),
+  };
+}
+
+/** `rg [options] PATTERN [PATH…]` with ripgrep's defaults (see rg-options.ts and rg-walk.ts). */
+function rgSource(words: Word[]): GrepSource | { reason: string } {
+  const o = parseRgArgs(words);
+  if ('reason' in o) return o;
+  if (o.operands.some((w) => w.globs)) return { reason: `unsupported: a shell wildcard operand for rg (\`${o.operands.find((w) => w.globs)?.text}\`); use -g` };
+  const outside = o.operands.find((w) => repoPath(w.text) === null);
+  if (outside) return { reason: outsideReason(outside.text) };
+  const compiled = compilePattern(o.spec);
+  if ('error' in compiled) return { reason: compiled.error };
+  return {
+    tool: 'rg',
+    rg: o.filters,
+    countMatches: o.countMatches,
+    spec: o.spec,
+    recursive: 'r',
+    count: o.count,
+    filesWithMatches: o.filesWithMatches,
+    lineNumber: o.lineNumber,
+    withFilename: o.withFilename,
+    skipBinary: true,
+    globs: [],
+    excludeDirs: [],
+    operands: o.operands.map((w) => ({ text: w.text, glob: false })),
   };
 }
 

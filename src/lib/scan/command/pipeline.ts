@@ -3,6 +3,7 @@
  * evaluatePipeline runs.
  */
 import type { PatternSpec } from '../types.js';
+import type { RgFilters } from './rg-options.js';
 
 /** One `--include`/`--exclude` option, in command-line order (grep: the last matching one wins). */
 export interface FileGlob {
@@ -10,8 +11,17 @@ export interface FileGlob {
   glob: string;
 }
 
-/** The first command: `grep [options] PATTERN [FILE…]`. */
+/**
+ * The first command: `grep [options] PATTERN [FILE…]`, or `rg [options] PATTERN [PATH…]` (issue 22)
+ * with ripgrep's own file selection (`rg`) and output rules.
+ */
 export interface GrepSource {
+  /** Which tool the command runs (grep when absent). */
+  tool?: 'grep' | 'rg';
+  /** rg only: globs, types, hidden and ignore-file handling. */
+  rg?: RgFilters;
+  /** rg --count-matches: per-file counts of matches, not lines. */
+  countMatches?: boolean;
   spec: PatternSpec;
   /** -r (symlinks on the command line only), -R (all symlinks), or none. */
   recursive: 'none' | 'r' | 'R';

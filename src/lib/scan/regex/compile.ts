@@ -11,7 +11,7 @@ import { PatternSyntaxError } from './bracket.js';
 import { toRe2 } from './emit.js';
 import { requiredLiterals } from './literals.js';
 import { parsePosix } from './parse.js';
-import { perlToRe2, UnsupportedPattern } from './perl.js';
+import { perlToRe2, RUST_NON_WORD, UnsupportedPattern } from './perl.js';
 
 /** A compiled grep pattern. Lines are given without their newline, invalid UTF-8 bytes as INVALID_BYTE_MARK. */
 export interface CompiledPattern {
@@ -62,7 +62,7 @@ function specKey(spec: PatternSpec): string {
 
 function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { error: string } {
   const sources = spec.pattern.split('\n');
-  if (spec.flavour === 'perl') return compilePerl(spec, key, sources);
+  if (spec.flavour === 'perl' || spec.flavour === 'rust') return compilePerl(spec, key, sources);
   let parsed: ParsedPattern[];
   try {
     parsed = sources.map((p) =>
@@ -114,34 +114,68 @@ function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { er
 }
 
 /**
- * grep -P: the PCRE subset translated to RE2 (see perl.ts). grep 3.8 wraps -w as
- * `(?<!\w)(?:P)(?!\w)` and -x as `^(?:P)$`; for selecting a line, consuming the non-word
- * neighbour instead of looking at it finds the same lines. -o -w would print different text: refused.
+ * grep -P and rg: the PCRE subset (or Rust regex) translated to RE2 (see perl.ts). grep 3.8 wraps
+ * -w as `(?<!\w)(?:P)(?!\w)`, rg 13 as `(?:^|\W)(?:P)(?:\W|$)`, both -x as `^(?:P)$`; for selecting
+ * a line, consuming the non-word neighbour instead of looking at it finds the same lines. -o -w
+ * would print different text: refused.
  */
 function compilePerl(spec: PatternSpec, key: string, sources: string[]): CompiledPattern | { error: string } {
+  const dialect = spec.flavour === 'rust' ? 'rust' : 'pcre';
+  const tool = dialect === 'rust' ? 'rg' : 'grep -P';
   let bodies: string[];
   try {
-    bodies = sources.map(perlToRe2);
+    bodies = sources.map((p) => perlToRe2(p, dialect));
   } catch (e) {
     if (e instanceof UnsupportedPattern) return { error: e.message };
     if (e instanceof PatternSyntaxError) return { error: `invalid pattern ${JSON.stringify(spec.pattern)}: ${e.message}` };
     throw e;
   }
-  if (spec.onlyMatching && spec.wordRegexp && !spec.lineRegexp) return { error: 'unsupported: grep -P -o -w (PCRE lookaround for -w cannot be run by a linear-time engine)' };
+  if (spec.onlyMatching && spec.wordRegexp && !spec.lineRegexp) return { error: `unsupported: ${tool} -o -w (the word bounds change the matched text)` };
+  const nonWord = dialect === 'rust' ? RUST_NON_WORD : '[^A-Za-z0-9_]';
   const body = bodies.map((b) => `(?:${b})`).join('|');
-  const source = spec.lineRegexp ? `^(?:${body})$` : spec.wordRegexp ? `(?:^|[^A-Za-z0-9_])(?:${body})(?:[^A-Za-z0-9_]|$)` : body;
+  const source = spec.lineRegexp ? `^(?:${body})$` : spec.wordRegexp ? `(?:^|${nonWord})(?:${body})(?:${nonWord}|$)` : body;
   let re: RE2JS;
   try {
     re = RE2JS.compile(source, spec.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (e) {
-    return { error: `invalid or unsupported grep -P pattern ${JSON.stringify(spec.pattern)}: ${e instanceof Error ? e.message : String(e)}` };
+    return { error: `invalid or unsupported ${tool} pattern ${JSON.stringify(spec.pattern)}: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const matches = (line: string): boolean => re.test(line);
-  const occ = re2Occurrences(re); // PCRE and RE2's default mode both take the leftmost-first match
+  // RE2's \b is ASCII; Rust's is Unicode. They agree on lines without non-ASCII word characters;
+  // on others the count would be a guess, so the file is reported instead.
+  const asciiBoundaryOnly = dialect === 'rust' && /\\[bB]/.test(spec.pattern);
+  const matches = (line: string): boolean => {
+    if (asciiBoundaryOnly && NON_ASCII_WORD.test(line)) throw new Error("rg's Unicode `\\b` next to non-ASCII letters is not supported by the linear-time engine");
+    return re.test(line);
+  };
+  const occ = dialect === 'rust' ? rustOccurrences(re) : re2Occurrences(re); // both leftmost-first, like RE2
   return {
     spec, engine: 're2', matches, required: null, key,
     selects: spec.invert ? (line) => !matches(line) : matches,
-    occurrences: spec.invert ? () => [] : occ,
+    occurrences: spec.invert ? () => [] : (line) => (matches(line) ? occ(line) : []),
+  };
+}
+
+const NON_ASCII_WORD = /(?![\x00-\x7f])[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]/u;
+
+/** rg -o (Rust find_iter): empty matches print as empty lines, except one right after a match. */
+function rustOccurrences(re: RE2JS): (line: string) => string[] {
+  return (line) => {
+    const out: string[] = [];
+    const m = re.matcher(line);
+    let from = 0;
+    let lastEnd = -1;
+    while (from <= line.length && m.find(from)) {
+      const start = m.start();
+      const end = m.end();
+      if (end === start && start === lastEnd) {
+        from = start + ((line.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+        continue;
+      }
+      out.push(line.slice(start, end));
+      lastEnd = end;
+      from = end > start ? end : start + ((line.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+    }
+    return out;
   };
 }
 

@@ -11,7 +11,7 @@ import { PatternSyntaxError } from './bracket.js';
 export class UnsupportedPattern extends PatternSyntaxError {}
 
 const unsupported = (what: string, why: string): UnsupportedPattern =>
-  new UnsupportedPattern(`unsupported in grep -P: ${why} \`${what}\` (migratrack runs a linear-time engine)`);
+  new UnsupportedPattern(`unsupported in grep -P/rg: ${why} \`${what}\` (migratrack runs a linear-time engine)`);
 
 /** PCRE2's `\s` includes VT (RE2's does not). */
 const SPACE = '\\t\\n\\x0B\\f\\r ';
@@ -21,8 +21,24 @@ const NON_ASCII = '\\x{80}-\\x{10FFFF}';
 /** Escapes both engines read the same way. */
 const SAME = new Set(['d', 'D', 'w', 'W', 'b', 'B', 'A', 'z', 'n', 't', 'r', 'f', 'a']);
 
-/** Translates one -P pattern (a line of the pattern list) to RE2 syntax. Throws PatternSyntaxError. */
-export function perlToRe2(pattern: string): string {
+/**
+ * Rust regex (rg) is Unicode-aware: `\w` is Alphabetic, marks, digits, connectors and joiners;
+ * `\d` any decimal digit; `\s` White_Space. RE2 has no Alphabetic property: the letters, Nl and
+ * the circled/squared letters stand for it.
+ */
+const RUST_CLASS: Record<string, string> = {
+  w: '\\p{L}\\p{M}\\p{Nd}\\p{Nl}\\p{Pc}\\x{200C}\\x{200D}\\x{24B6}-\\x{24E9}\\x{1F130}-\\x{1F149}\\x{1F150}-\\x{1F169}\\x{1F170}-\\x{1F189}',
+  d: '\\p{Nd}',
+  s: '\\t\\n\\x0B\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}',
+};
+
+/** Rust's `\W` (what rg -w puts around a pattern). */
+export const RUST_NON_WORD = `[^${RUST_CLASS.w}]`;
+
+export type Dialect = 'pcre' | 'rust';
+
+/** Translates one -P (or rg) pattern, a line of the pattern list, to RE2 syntax. Throws PatternSyntaxError. */
+export function perlToRe2(pattern: string, dialect: Dialect = 'pcre'): string {
   let out = '';
   let i = 0;
   let inClass = false;
@@ -31,7 +47,7 @@ export function perlToRe2(pattern: string): string {
   while (i < pattern.length) {
     const c = pattern[i] as string;
     if (c === '\\') {
-      const { re2, next } = escape(pattern, i, inClass);
+      const { re2, next } = escape(pattern, i, inClass, dialect);
       out += re2;
       i = next;
       if (!inClass) repeatable = !/^\\[bBAzZ]$/.test(pattern.slice(i - 2, i));
@@ -89,9 +105,16 @@ export function perlToRe2(pattern: string): string {
   return out;
 }
 
-function escape(p: string, i: number, inClass: boolean): { re2: string; next: number } {
+function escape(p: string, i: number, inClass: boolean, dialect: Dialect): { re2: string; next: number } {
   const n = p[i + 1];
   if (n === undefined) throw new PatternSyntaxError('\\ at end of pattern');
+  if (dialect === 'rust' && n !== undefined && RUST_CLASS[n.toLowerCase()] !== undefined) {
+    const body = RUST_CLASS[n.toLowerCase()] as string;
+    const negated = n !== n.toLowerCase();
+    if (inClass && negated) throw unsupported(`\\${n}`, 'a negated class inside brackets');
+    return { re2: inClass ? body : `[${negated ? '^' : ''}${body}]`, next: i + 2 };
+  }
+  if (dialect === 'rust' && (n === 'Z' || n === 'e')) throw new PatternSyntaxError(`unrecognized escape sequence \\${n}`);
   if (n === 's') return { re2: inClass ? SPACE : `[${SPACE}]`, next: i + 2 };
   // grep 3.8 with PCRE2 10.42 (Debian 12, the oracle): `\S` `\W` `\D` outside brackets match
   // ASCII characters only, inside brackets any character.
