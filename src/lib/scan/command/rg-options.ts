@@ -106,6 +106,9 @@ export function parseRgArgs(words: readonly Word[]): RgOptions | { reason: strin
     if (p === undefined) return { reason: 'rg has no pattern' };
     patterns.push(p.text);
   }
+  if (set.has('invert-match') && (set.has('only-matching') || set.has('count-matches'))) {
+    return { reason: 'unsupported rg option combination `-v` with `-o`/`--count-matches`' };
+  }
   if (set.has('only-matching') && (set.has('count') || set.has('count-matches') || set.has('files-with-matches'))) {
     return { reason: 'unsupported rg option combination `-o` with `-c`/`-l`' };
   }

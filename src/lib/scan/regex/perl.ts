@@ -50,7 +50,7 @@ export function perlToRe2(pattern: string, dialect: Dialect = 'pcre'): string {
       const { re2, next } = escape(pattern, i, inClass, dialect);
       out += re2;
       i = next;
-      if (!inClass) repeatable = !/^\\[bBAzZ]$/.test(pattern.slice(i - 2, i));
+      if (!inClass) repeatable = dialect === 'rust' || !/^\\[bBAzZ]$/.test(pattern.slice(i - 2, i));
       continue;
     }
     if (inClass) {
@@ -97,7 +97,8 @@ export function perlToRe2(pattern: string, dialect: Dialect = 'pcre'): string {
       repeatable = false;
       continue;
     }
-    repeatable = c !== '|' && c !== '^' && c !== '$' && c !== ')' ? true : c === ')';
+    // Rust regex (rg) lets anchors repeat (`$?`); PCRE2 does not.
+    repeatable = c === '|' ? false : c === '^' || c === '$' ? dialect === 'rust' : true;
     out += c;
     i++;
   }
