@@ -13,23 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePipeline, fsTree, parseGrepCommand, type RepoTree } from '../../src/lib/scan/index.js';
 import { RG_TYPES } from '../../src/lib/scan/command/rg-types.js';
 import { gitInit } from './fixture.js';
-import { tokenize } from '../../src/lib/scan/command/tokenize.js';
-import { ORACLE_ENV, runTool } from './oracle.js';
-
-/** rg searches its stdin when that is a pipe, so the first command gets /dev/null (as from a terminal). */
-function rgPipeline(command: string, cwd: string): Buffer {
-  const t = tokenize(command);
-  if (!t.ok) throw new Error(t.reason);
-  const commands: string[][] = [[]];
-  for (const tok of t.tokens) {
-    if (tok.kind === 'pipe') commands.push([]);
-    else commands[commands.length - 1]?.push(tok.text);
-  }
-  const [[cmd, ...args] = [], ...rest] = commands;
-  let out: Buffer = spawnSync(cmd as string, args, { cwd, env: ORACLE_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).stdout;
-  for (const [c, ...a] of rest) out = runTool(c as string, a, { cwd, input: out }).stdout;
-  return out;
-}
+import { ORACLE_ENV, toolPipeline } from './oracle.js';
 
 const HAVE_RG = spawnSync('rg', ['--version']).status === 0;
 if (!HAVE_RG) console.warn('rg-oracle: ripgrep (rg) is not installed; these differential tests are skipped');
@@ -121,7 +105,7 @@ async function both(command: string): Promise<{ ours: string[]; theirs: string[]
   if (!parsed.ok) throw new Error(parsed.reason);
   const ours = await evaluatePipeline(parsed.pipeline, tree);
   if (ours.incomplete) throw new Error(ours.incomplete);
-  return { ours: ours.output, theirs: lines(rgPipeline(command, root)) };
+  return { ours: ours.output, theirs: lines(toolPipeline(command, root)) };
 }
 
 describe.skipIf(!HAVE_RG)('rg pipelines vs ripgrep', () => {

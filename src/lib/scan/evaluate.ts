@@ -8,11 +8,12 @@ import type { Match } from '../snapshot/schema.js';
 import { scanFile, type FileScan, type ScanCache } from './cache.js';
 import type { GrepPipeline } from './command/pipeline.js';
 import { fileOutput, type Row } from './output.js';
-import { rgFileOutput } from './rg-output.js';
+import { toolFileOutput } from './tool-output.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
 import { applyStage } from './stages.js';
 import type { RepoTree } from './types.js';
+import { planGitGrepSearch } from './git-grep-walk.js';
 import { ignoreFilePaths, planRgSearch } from './rg-walk.js';
 import { planSearch, type SearchPlan } from './walk.js';
 
@@ -70,7 +71,8 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
   const prepared: Prepared[] = pipelines.map((pipeline) => {
     const compiled = compilePattern(pipeline.grep.spec);
     if ('error' in compiled) throw new Error(compiled.error); // parseGrepCommand compiled it already
-    const plan = pipeline.grep.tool === 'rg' ? planRgSearch(pipeline.grep, tree, ignoreTexts) : planSearch(pipeline.grep, tree);
+    const tool = pipeline.grep.tool;
+    const plan = tool === 'rg' ? planRgSearch(pipeline.grep, tree, ignoreTexts) : tool === 'git-grep' ? planGitGrepSearch(pipeline.grep, tree) : planSearch(pipeline.grep, tree);
     return { pipeline, compiled, plan };
   });
   // Which patterns each file needs, so each file is read at most once.
@@ -153,7 +155,7 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
       continue;
     }
     const scan = scans.get(`${f.path}\0${compiled.key}`);
-    if (scan && pipeline.grep.tool === 'rg') rows.push(...rgFileOutput(pipeline.grep, f, scan, plan.withFilename));
+    if (scan && pipeline.grep.tool !== undefined && pipeline.grep.tool !== 'grep') rows.push(...toolFileOutput(pipeline.grep, f, scan, plan.withFilename));
     else if (scan) rows.push(...fileOutput(pipeline.grep, f.name, f.path, scan, plan.withFilename, stderr));
   }
   // A name with a newline prints as two lines for the next command (and for `wc -l`).

@@ -13,6 +13,8 @@ export interface RepoTree {
   read(path: string): Promise<Buffer | null>;
   /** Content identity (git blob id) when known, so per-file results can be cached across commits. */
   blobId?(path: string): string | undefined;
+  /** Whether git tracks the path (git grep searches only those); absent: every path is tracked. */
+  tracked?(path: string): boolean;
   /** Synchronous read, when cheap (working-tree files): lets a scan skip a promise per file. */
   readSync?(path: string): Buffer | null;
   /**
@@ -42,6 +44,8 @@ export interface PatternSpec {
   lineRegexp?: boolean;
   /** -o: the scan keeps each line's matched parts (grep prints each on its own line). */
   onlyMatching?: boolean;
+  /** -w as git grep does it: ASCII word characters, the next match tried instead of a shorter one. */
+  gitWords?: boolean;
 }
 
 export type { Match };

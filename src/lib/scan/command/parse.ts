@@ -3,13 +3,10 @@
  * Pure: it tokenizes like a shell without expanding anything, and runs nothing.
  */
 import { compilePattern } from '../regex/compile.js';
+import { firstStage } from './first-stage.js';
 import { newOptions, parseGrepArgs, specOf } from './grep-options.js';
-import type { FilterStage, GrepSource, ParseResult } from './pipeline.js';
-import { parseRgArgs } from './rg-options.js';
+import type { FilterStage, ParseResult } from './pipeline.js';
 import { tokenize, type Token, type Word } from './tokenize.js';
-import { repoPath } from '../walk.js';
-
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
  * Parses `grep [opts] PATTERN [PATH…] [| grep … | wc -l | cut -d: -f1 | sort [-u] | uniq | head -N]`.
@@ -31,77 +28,6 @@ export function parseGrepCommand(text: string): ParseResult {
     stages.push(stage);
   }
   return { ok: true, pipeline: { source: text, grep, stages } };
-}
-
-/** The first command (grep, egrep, fgrep or rg) as a GrepSource, or a reason. */
-function firstStage(first: Word[]): GrepSource | { reason: string } {
-  const name = first[0]?.text ?? '';
-  if (ASSIGNMENT.test(name)) return { reason: `unsupported environment assignment \`${name}\`` };
-  if (name === 'rg') return rgSource(first.slice(1));
-  if (name !== 'grep' && name !== 'egrep' && name !== 'fgrep') {
-    return { reason: `unsupported command \`${name}\`: the pipeline must start with grep or rg` };
-  }
-  const options = newOptions();
-  if (name === 'egrep') options.flavour = 'extended';
-  if (name === 'fgrep') options.flavour = 'fixed';
-  const o = parseGrepArgs(first.slice(1), options);
-  if ('reason' in o) return o;
-  // Context lines (and grep's `--` separators) are printed lines: harmless only when none are printed.
-  if (o.context !== null && !o.count && !o.filesWithMatches) {
-    return { reason: `unsupported grep option \`${o.context}\`: context lines and \`--\` separators change the output (harmless only with -c or -l)` };
-  }
-  const s = specOf(o);
-  if ('reason' in s) return s;
-  const outside = s.operands.find((w) => repoPath(w.text) === null);
-  if (outside) return { reason: outsideReason(outside.text) };
-  const compiled = compilePattern(s.spec);
-  if ('error' in compiled) return { reason: compiled.error };
-  return {
-    spec: s.spec,
-    recursive: o.recursive,
-    count: o.count,
-    filesWithMatches: o.filesWithMatches,
-    lineNumber: o.lineNumber,
-    withFilename: o.withFilename,
-    skipBinary: o.skipBinary,
-    globs: o.globs,
-    excludeDirs: o.excludeDirs,
-    operands: s.operands.map((w) => ({ text: w.text, glob: w.globs })),
-  };
-}
-
-/** `rg [options] PATTERN [PATH…]` with ripgrep's defaults (see rg-options.ts and rg-walk.ts). */
-function rgSource(words: Word[]): GrepSource | { reason: string } {
-  const o = parseRgArgs(words);
-  if ('reason' in o) return o;
-  if (o.operands.some((w) => w.globs)) return { reason: `unsupported: a shell wildcard operand for rg (\`${o.operands.find((w) => w.globs)?.text}\`); use -g` };
-  const outside = o.operands.find((w) => repoPath(w.text) === null);
-  if (outside) return { reason: outsideReason(outside.text) };
-  const compiled = compilePattern(o.spec);
-  if ('error' in compiled) return { reason: compiled.error };
-  return {
-    tool: 'rg',
-    rg: o.filters,
-    countMatches: o.countMatches,
-    spec: o.spec,
-    recursive: 'r',
-    count: o.count,
-    filesWithMatches: o.filesWithMatches,
-    lineNumber: o.lineNumber,
-    withFilename: o.withFilename,
-    skipBinary: true,
-    globs: [],
-    excludeDirs: [],
-    operands: o.operands.map((w) => ({ text: w.text, glob: false })),
-  };
-}
-
-/**
- * A path operand leaving the repository (absolute, or `..` above the root) is not read, so the
- * metric has no value: a 0 would look like "done" (issue 20).
- */
-export function outsideReason(operand: string): string {
-  return `path \`${operand}\` is outside the repository: migratrack only counts inside it, so this metric has no value`;
 }
 
 function splitPipes(tokens: readonly Token[]): Word[][] {

@@ -12,12 +12,14 @@ export interface FileGlob {
 }
 
 /**
- * The first command: `grep [options] PATTERN [FILE…]`, or `rg [options] PATTERN [PATH…]` (issue 22)
- * with ripgrep's own file selection (`rg`) and output rules.
+ * The first command: `grep [options] PATTERN [FILE…]`, `rg [options] PATTERN [PATH…]` or
+ * `git grep [options] PATTERN [--] [PATHSPEC…]` (issue 22), each with its own file selection and output rules.
  */
 export interface GrepSource {
   /** Which tool the command runs (grep when absent). */
-  tool?: 'grep' | 'rg';
+  tool?: 'grep' | 'rg' | 'git-grep';
+  /** git grep only: pathspecs (`'*.py'`, `src/`), and `:!`/`:^`/`:(exclude)` ones. */
+  pathspecs?: { include: string[]; exclude: string[] };
   /** rg only: globs, types, hidden and ignore-file handling. */
   rg?: RgFilters;
   /** rg --count-matches: per-file counts of matches, not lines. */

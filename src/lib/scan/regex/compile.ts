@@ -57,7 +57,7 @@ const compiledByKey = new Map<string, CompiledPattern | { error: string }>();
 const COMPILED_LIMIT = 512;
 
 function specKey(spec: PatternSpec): string {
-  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true]);
+  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true, spec.gitWords === true]);
 }
 
 function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { error: string } {
@@ -95,6 +95,7 @@ function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { er
   if (spec.flavour === 'fixed' && !spec.ignoreCase && !mode.wordRegexp && !mode.lineRegexp) {
     return make('literal', (line) => sources.some((s) => line.includes(s)), tracked());
   }
+  if (spec.gitWords && mode.wordRegexp) return compileGitWords(roots, parsed, spec, make);
   // -w with a pattern that can match empty follows grep's shrink-and-retry rule: backtracker.
   const exact = parsed.every((p) => !p.hasBackref && !p.hasWordAssertion && !(mode.wordRegexp && nullable(p.root)));
   const re2 = compileRe2(roots, spec, !exact);
@@ -177,6 +178,36 @@ function rustOccurrences(re: RE2JS): (line: string) => string[] {
     }
     return out;
   };
+}
+
+/**
+ * git grep -w (grep.c, match_one_pattern): take the leftmost-longest match; it counts when it is
+ * non-empty and bounded by non-word characters (ASCII alnum or `_`, bytewise); otherwise search
+ * again from one past its start, skipping word characters, with `^` no longer matching.
+ */
+function compileGitWords(
+  roots: Node[], parsed: ParsedPattern[], spec: PatternSpec,
+  make: (engine: CompiledPattern['engine'], matches: (line: string) => boolean, occurrences: (line: string) => string[]) => CompiledPattern,
+): CompiledPattern | { error: string } {
+  if (parsed.some((p) => p.hasBackref || p.hasWordAssertion)) return { error: 'unsupported: git grep -w with back-references or word assertions' };
+  const re = compileRe2(roots, { ...spec, wordRegexp: false }, false, RE2JS.LONGEST_MATCH);
+  if (!re || 'error' in re) return { error: `unsupported: git grep -w with this pattern (${re?.error ?? 'no linear form'})` };
+  const word = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_]/.test(c);
+  const matches = (line: string): boolean => {
+    const m = re.matcher(line);
+    let from = 0;
+    while (from <= line.length && m.find(from)) {
+      const s = m.start();
+      const e = m.end();
+      if (e > s && (s === 0 || !word(line[s - 1])) && (e === line.length || !word(line[e]))) return true;
+      if (s + 1 >= line.length) return false;
+      from = s + 1;
+      while (from < line.length && word(line[from - 1])) from++;
+      if (from >= line.length) return false;
+    }
+    return false;
+  };
+  return make('re2', matches, () => []);
 }
 
 /** grep -o's loop: each non-empty match, then on from its end; after an empty one, one character on. */
