@@ -13,6 +13,8 @@ import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
 import { applyStage } from './stages.js';
 import type { RepoTree } from './types.js';
+import type { FindQuery } from './command/find-options.js';
+import { findListing } from './find-walk.js';
 import { planGitGrepSearch } from './git-grep-walk.js';
 import { ignoreFilePaths, planRgSearch } from './rg-walk.js';
 import { planSearch, type SearchPlan } from './walk.js';
@@ -72,7 +74,7 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
     const compiled = compilePattern(pipeline.grep.spec);
     if ('error' in compiled) throw new Error(compiled.error); // parseGrepCommand compiled it already
     const tool = pipeline.grep.tool;
-    const plan = tool === 'rg' ? planRgSearch(pipeline.grep, tree, ignoreTexts) : tool === 'git-grep' ? planGitGrepSearch(pipeline.grep, tree) : planSearch(pipeline.grep, tree);
+    const plan = tool === 'rg' ? planRgSearch(pipeline.grep, tree, ignoreTexts) : tool === 'git-grep' ? planGitGrepSearch(pipeline.grep, tree) : tool === 'find' ? findPlan(pipeline.grep, tree) : planSearch(pipeline.grep, tree);
     return { pipeline, compiled, plan };
   });
   // Which patterns each file needs, so each file is read at most once.
@@ -126,6 +128,11 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
   }));
 }
 
+function findPlan(src: GrepPipeline['grep'], tree: RepoTree): SearchPlan {
+  const l = findListing(src.find as FindQuery, tree);
+  return { files: [], withFilename: false, stderr: l.stderr, diagnostics: l.diagnostics, listing: l.lines };
+}
+
 /** rg reads .gitignore/.ignore/.rgignore from the tree being scanned (a commit's, or the working tree's). */
 async function readIgnoreFiles(tree: RepoTree): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -148,7 +155,7 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
   const { pipeline, compiled, plan } = p;
   const stderr = [...plan.stderr];
   const diagnostics = [...plan.diagnostics, ...extra];
-  let rows: Row[] = [];
+  let rows: Row[] = (plan.listing ?? []).map((l) => ({ text: l.text, path: l.path, hit: null, line: null }));
   for (const f of plan.files) {
     if (unreadable.has(f.path)) {
       stderr.push(`grep: ${f.name}: Permission denied`);
@@ -190,7 +197,7 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
  * lines, not matches (issue 4).
  */
 function unitOf(p: GrepPipeline): MetricResult['unit'] {
-  if (p.grep.filesWithMatches) return 'files';
+  if (p.grep.filesWithMatches || p.grep.tool === 'find') return 'files';
   if (p.stages.some((s) => s.kind === 'cut' && s.field === 1 && s.delimiter === ':')) return 'files';
   return p.grep.spec.onlyMatching ? 'matches' : 'lines';
 }

@@ -4,6 +4,8 @@
  */
 import { compilePattern } from '../regex/compile.js';
 import { repoPath } from '../walk.js';
+import { reachesGitDir } from '../find-walk.js';
+import { parseFindArgs } from './find-options.js';
 import { parseGitGrepArgs } from './git-grep-options.js';
 import { newOptions, parseGrepArgs, specOf } from './grep-options.js';
 import type { GrepSource } from './pipeline.js';
@@ -18,6 +20,7 @@ export function firstStage(first: Word[]): GrepSource | { reason: string } {
   if (ASSIGNMENT.test(name)) return { reason: `unsupported environment assignment \`${name}\`` };
   if (name === 'rg') return rgSource(first.slice(1));
   if (name === 'git' && first[1]?.text === 'grep') return gitGrepSource(first.slice(2));
+  if (name === 'find') return findSource(first.slice(1));
   if (name !== 'grep' && name !== 'egrep' && name !== 'fgrep') {
     return { reason: `unsupported command \`${name}\`: the pipeline must start with grep, rg or git grep` };
   }
@@ -73,6 +76,33 @@ function gitGrepSource(words: Word[]): GrepSource | { reason: string } {
     lineNumber: o.lineNumber,
     withFilename: o.withFilename,
     skipBinary: o.skipBinary,
+    globs: [],
+    excludeDirs: [],
+    operands: [],
+  };
+}
+
+/** `find START… EXPR` listing the scanned tree (see find-walk.ts); nothing is read or run. */
+function findSource(words: Word[]): GrepSource | { reason: string } {
+  const q = parseFindArgs(words);
+  if ('reason' in q) return q;
+  for (const start of q.starts) {
+    const real = repoPath(start);
+    if (real === null) return { reason: outsideReason(start) };
+    if (real === '' && reachesGitDir(q, start)) {
+      return { reason: `unsupported: \`find ${start}\` would also list the checkout's .git directory, which a commit does not hold; add \`-not -path './.git/*'\` or start below the root` };
+    }
+  }
+  return {
+    tool: 'find',
+    find: q,
+    spec: { pattern: '', flavour: 'fixed', ignoreCase: false, wordRegexp: false, invert: false },
+    recursive: 'r',
+    count: false,
+    filesWithMatches: false,
+    lineNumber: false,
+    withFilename: false,
+    skipBinary: false,
     globs: [],
     excludeDirs: [],
     operands: [],

@@ -3,6 +3,7 @@
  * evaluatePipeline runs.
  */
 import type { PatternSpec } from '../types.js';
+import type { FindQuery } from './find-options.js';
 import type { RgFilters } from './rg-options.js';
 
 /** One `--include`/`--exclude` option, in command-line order (grep: the last matching one wins). */
@@ -17,7 +18,9 @@ export interface FileGlob {
  */
 export interface GrepSource {
   /** Which tool the command runs (grep when absent). */
-  tool?: 'grep' | 'rg' | 'git-grep';
+  tool?: 'grep' | 'rg' | 'git-grep' | 'find';
+  /** find only: start points and expression (the pattern fields are unused). */
+  find?: FindQuery;
   /** git grep only: pathspecs (`'*.py'`, `src/`), and `:!`/`:^`/`:(exclude)` ones. */
   pathspecs?: { include: string[]; exclude: string[] };
   /** rg only: globs, types, hidden and ignore-file handling. */
