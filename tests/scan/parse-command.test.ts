@@ -111,7 +111,7 @@ const HOSTILE: [string, string][] = [
   [`grep -r "unterminated .`, '"'],
   [`grep -r 'a\\(' .`, 'Unmatched ( or \\('],
   [`grep -E -F x .`, 'conflicting'],
-  [`git grep x`, 'git'],
+  [`git log -p`, 'git'],
   [`grep -r x . | grep y somefile`, 'somefile'],
   [`grep -r x . |& cat`, '|&'],
   [`grep $'\\x41' .`, "$'"],
