@@ -22,7 +22,7 @@ export function firstStage(first: Word[]): GrepSource | { reason: string } {
   if (name === 'git' && first[1]?.text === 'grep') return gitGrepSource(first.slice(2));
   if (name === 'find') return findSource(first.slice(1));
   if (name !== 'grep' && name !== 'egrep' && name !== 'fgrep') {
-    return { reason: `unsupported command \`${name}\`: the pipeline must start with grep, rg or git grep` };
+    return { reason: `unsupported command \`${name}\`: the pipeline must start with grep, rg, git grep or find` };
   }
   const options = newOptions();
   if (name === 'egrep') options.flavour = 'extended';
