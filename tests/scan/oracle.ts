@@ -3,6 +3,7 @@
  * scanner emulates.
  */
 import { spawnSync } from 'node:child_process';
+import { tokenize } from '../../src/lib/scan/command/tokenize.js';
 
 export interface GrepRun {
   stdout: Buffer;
@@ -26,4 +27,22 @@ export function grepSelects(args: readonly string[], pattern: string, input: str
     .split('\n')
     .filter((l) => l.length > 0)
     .map((l) => Number(l.slice(0, l.indexOf(':'))));
+}
+
+/**
+ * Runs a pipeline with the real tools, each command an argv array, stdout piped by hand (no shell).
+ * The first command's stdin is /dev/null, as from a terminal (rg searches a piped stdin instead of files).
+ */
+export function toolPipeline(command: string, cwd: string): Buffer {
+  const t = tokenize(command);
+  if (!t.ok) throw new Error(t.reason);
+  const commands: string[][] = [[]];
+  for (const tok of t.tokens) {
+    if (tok.kind === 'pipe') commands.push([]);
+    else commands[commands.length - 1]?.push(tok.text);
+  }
+  const [[cmd, ...args] = [], ...rest] = commands;
+  let out: Buffer = spawnSync(cmd as string, args, { cwd, env: ORACLE_ENV, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).stdout;
+  for (const [c, ...a] of rest) out = runTool(c as string, a, { cwd, input: out }).stdout;
+  return out;
 }

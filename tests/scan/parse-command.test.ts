@@ -37,6 +37,11 @@ describe('parseGrepCommand: supported pipelines', () => {
     ['grep -r x\\ y f', { spec: { pattern: 'x y' } }],
     ['grep -r "cost: $" f', { spec: { pattern: 'cost: $' } }],
     ['grep x f # trailing comment', { operands: [{ text: 'f', glob: false }] }],
+    ['grep -ro x src', { spec: { onlyMatching: true } }],
+    ['grep -rx --line-regexp x src', { spec: { lineRegexp: true } }],
+    ["grep -rP '\\bx\\b' src", { spec: { flavour: 'perl' } }],
+    ['grep -rcA 2 x src', { count: true }],
+    ['grep -rl --context=1 -B3 x src', { filesWithMatches: true }],
   ])('%s', (cmd, expected) => {
     const r = parseGrepCommand(cmd);
     if (!r.ok) throw new Error(r.reason);
@@ -52,6 +57,25 @@ describe('parseGrepCommand: supported pipelines', () => {
     const r = parseGrepCommand(`grep -r x . ${tail}`);
     if (!r.ok) throw new Error(r.reason);
     expect(r.pipeline.stages).toMatchObject(stages);
+  });
+});
+
+describe('parseGrepCommand: what would change or miscount the output is refused with the word named', () => {
+  it.each([
+    ['grep -rA2 x src | wc -l', /unsupported grep option `-A 2`: context lines/],
+    ['grep -r --after-context=1 x src', /unsupported grep option `--after-context=1`/],
+    ['grep -rA x src', /`-A` needs a number of lines/],
+    ['grep -rc "a[1-3-5]c" src', /Invalid range end/],
+    ['grep -rc "[z-a]" src', /Invalid range end/],
+    ["grep -rcP '(?<=a)b' src", /unsupported in grep -P\/rg: lookbehind `\(\?<=`/],
+    ["grep -rcP '(a)\\1' src", /unsupported in grep -P\/rg: back-reference `\\1`/],
+    ["grep -roPw 'a' src", /unsupported: grep -P -o -w/],
+    ['grep -rPE x src', /conflicting matchers/],
+    ['grep -r x src | grep -o y', /unsupported options in a filtering grep/],
+  ])('%s', (cmd, reason) => {
+    const r = parseGrepCommand(cmd);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
   });
 });
 
@@ -87,7 +111,7 @@ const HOSTILE: [string, string][] = [
   [`grep -r "unterminated .`, '"'],
   [`grep -r 'a\\(' .`, 'Unmatched ( or \\('],
   [`grep -E -F x .`, 'conflicting'],
-  [`git grep x`, 'git'],
+  [`git log -p`, 'git'],
   [`grep -r x . | grep y somefile`, 'somefile'],
   [`grep -r x . |& cat`, '|&'],
   [`grep $'\\x41' .`, "$'"],

@@ -25,7 +25,7 @@ const LINES = [
   'ΑΒΓ αβγ Straße',
 ];
 
-type Flags = Partial<Omit<PatternSpec, 'pattern'>>;
+type Flags = Partial<Omit<PatternSpec, "pattern">>;
 
 const CASES: [string, Flags][] = [
   ['bigquery\\.Client(', {}],
@@ -106,6 +106,39 @@ const CASES: [string, Flags][] = [
   ['hello', { flavour: 'fixed', wordRegexp: true }],
   ['HELLO', { flavour: 'fixed', ignoreCase: true }],
   ['a\\{1,\\}b\\{,2\\}a', {}],
+  // Issue 22: invalid ranges refused as grep does; -x; the -P subset; issue 20 (12): empty group iterations.
+  ['a[1-3-5]c', {}],
+  ['[a-c-e]', {}],
+  ['[z-a]', {}],
+  ['[a-c-]', {}],
+  ['[--a]', {}],
+  ['\\(a*\\)*\\1b', {}],
+  ['\\(a*\\)*\\1a', {}],
+  ['(b*)*\\1a', { flavour: 'extended' }],
+  ['hello world hello', { lineRegexp: true }],
+  ['hello', { lineRegexp: true }],
+  ['foo|FOO.*', { flavour: 'extended', lineRegexp: true }],
+  ['', { lineRegexp: true }],
+  ['foo', { lineRegexp: true, wordRegexp: true }],
+  ['\\bfoo\\b', { flavour: 'perl' }],
+  ['\\bcaf\\b', { flavour: 'perl' }],
+  ['\\d+-\\d+', { flavour: 'perl' }],
+  ['\\w+\\s\\w+', { flavour: 'perl' }],
+  ['\\S\\s\\S', { flavour: 'perl' }],
+  ['\\D\\W', { flavour: 'perl' }],
+  ['a.+?b', { flavour: 'perl' }],
+  ['(?:get|post)\\(', { flavour: 'perl' }],
+  ['(?i)straße', { flavour: 'perl' }],
+  ['[^\\w\\s]', { flavour: 'perl' }],
+  ['foo', { flavour: 'perl', wordRegexp: true }],
+  ['caf', { flavour: 'perl', wordRegexp: true }],
+  ['foo', { flavour: 'perl', ignoreCase: true, lineRegexp: true }],
+  ['FOO Foo foo fOO', { flavour: 'perl', lineRegexp: true }],
+  ['x\\.y|a\\|b', { flavour: 'perl' }],
+  ['\\t\\w', { flavour: 'perl' }],
+  ['[\\S][\\W]', { flavour: 'perl' }],
+  ['^[\\D\\s]+$', { flavour: 'perl' }],
+  ['(', { flavour: 'perl' }],
 ];
 
 function spec(pattern: string, f: Flags): PatternSpec {
@@ -116,6 +149,8 @@ function grepArgs(f: Flags): string[] {
   const a: string[] = [];
   if (f.flavour === 'extended') a.push('-E');
   if (f.flavour === 'fixed') a.push('-F');
+  if (f.flavour === 'perl') a.push('-P');
+  if (f.lineRegexp) a.push('-x');
   if (f.ignoreCase) a.push('-i');
   if (f.wordRegexp) a.push('-w');
   if (f.invert) a.push('-v');
@@ -133,5 +168,12 @@ describe('compilePattern + matchingLines vs GNU grep', () => {
     }
     if ('error' in compiled) throw new Error(`we refused a pattern grep accepts: ${compiled.error}`);
     expect(matchingLines(input, compiled).map((h) => h.line)).toEqual(expected);
+  });
+
+  // Valid PCRE that a linear-time engine cannot run: refused by name, never counted (issue 22).
+  it.each(['(?<=a)b', '(?<!a)b', 'a(?=b)', 'a(?!b)', '(a)\\1', '(?>a+)b', 'a++', 'a\\Kb', '(?P<n>a)(?P=n)', '(a)?(?(1)b|c)'])('-P %s is unsupported, not miscounted', (pattern) => {
+    expect('error' in grepSelects(['-P'], pattern, input)).toBe(false); // grep runs it
+    const compiled = compilePattern(spec(pattern, { flavour: 'perl' }));
+    expect('error' in compiled && compiled.error).toMatch(/^unsupported in grep -P\/rg: .* `.+` \(migratrack runs a linear-time engine\)$/);
   });
 });

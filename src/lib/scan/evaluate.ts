@@ -8,10 +8,15 @@ import type { Match } from '../snapshot/schema.js';
 import { scanFile, type FileScan, type ScanCache } from './cache.js';
 import type { GrepPipeline } from './command/pipeline.js';
 import { fileOutput, printedLineHits, type Row } from './output.js';
+import { toolFileOutput } from './tool-output.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
 import { applyStage } from './stages.js';
 import type { RepoTree } from './types.js';
+import type { FindQuery } from './command/find-options.js';
+import { findListing } from './find-walk.js';
+import { planGitGrepSearch } from './git-grep-walk.js';
+import { ignoreFilePaths, planRgSearch } from './rg-walk.js';
 import { planSearch, type SearchPlan } from './walk.js';
 
 export interface EvaluateOptions {
@@ -64,10 +69,13 @@ export async function evaluatePipeline(pipeline: GrepPipeline, tree: RepoTree, o
 /** Runs several pipelines over the tree, reading each file once for all of them. */
 export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree: RepoTree, opts: EvaluateOptions = {}): Promise<MetricResult[]> {
   const context = opts.context ?? 2;
+  const ignoreTexts = pipelines.some((p) => p.grep.tool === 'rg') ? await readIgnoreFiles(tree) : new Map<string, string>();
   const prepared: Prepared[] = pipelines.map((pipeline) => {
     const compiled = compilePattern(pipeline.grep.spec);
     if ('error' in compiled) throw new Error(compiled.error); // parseGrepCommand compiled it already
-    return { pipeline, compiled, plan: planSearch(pipeline.grep, tree) };
+    const tool = pipeline.grep.tool;
+    const plan = tool === 'rg' ? planRgSearch(pipeline.grep, tree, ignoreTexts) : tool === 'git-grep' ? planGitGrepSearch(pipeline.grep, tree) : tool === 'find' ? findPlan(pipeline.grep, tree) : planSearch(pipeline.grep, tree);
+    return { pipeline, compiled, plan };
   });
   // Which patterns each file needs, so each file is read at most once.
   const needs = new Map<string, CompiledPattern[]>();
@@ -120,6 +128,21 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
   }));
 }
 
+function findPlan(src: GrepPipeline['grep'], tree: RepoTree): SearchPlan {
+  const l = findListing(src.find as FindQuery, tree);
+  return { files: [], withFilename: false, stderr: l.stderr, diagnostics: l.diagnostics, listing: l.lines };
+}
+
+/** rg reads .gitignore/.ignore/.rgignore from the tree being scanned (a commit's, or the working tree's). */
+async function readIgnoreFiles(tree: RepoTree): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const p of ignoreFilePaths(tree)) {
+    const buf = await tree.read(p);
+    if (buf !== null) out.set(p, buf.toString('utf8'));
+  }
+  return out;
+}
+
 function incompleteReason(p: Prepared, tooExpensive: ReadonlyMap<string, string>): string | null {
   for (const f of p.plan.files) {
     const reason = tooExpensive.get(`${f.path}\0${p.compiled.key}`);
@@ -133,14 +156,15 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
   const stderr = [...plan.stderr];
   const diagnostics = [...plan.diagnostics, ...extra];
   if (onlyCountsLines(pipeline)) return countLines(p, scans, unreadable, stderr, diagnostics, opts.maxMatches ?? 500);
-  let rows: Row[] = [];
+  let rows: Row[] = (plan.listing ?? []).map((l) => ({ text: l.text, path: l.path, hit: null, line: null }));
   for (const f of plan.files) {
     if (unreadable.has(f.path)) {
       stderr.push(`grep: ${f.name}: Permission denied`);
       continue;
     }
     const scan = scans.get(`${f.path}\0${compiled.key}`);
-    if (scan) rows.push(...fileOutput(pipeline.grep, f.name, f.path, scan, plan.withFilename, stderr));
+    if (scan && pipeline.grep.tool !== undefined && pipeline.grep.tool !== 'grep') rows.push(...toolFileOutput(pipeline.grep, f, scan, plan.withFilename));
+    else if (scan) rows.push(...fileOutput(pipeline.grep, f.name, f.path, scan, plan.withFilename, stderr));
   }
   // A name with a newline prints as two lines for the next command (and for `wc -l`).
   rows = rows.flatMap((r) => (r.text.includes('\n') ? r.text.split('\n').map((text, k, all) => ({ ...r, text, count: k === all.length - 1 ? r.count : 0 })) : [r]));
@@ -168,9 +192,10 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
   };
 }
 
-/** `grep … | wc -l` with grep printing lines: the number of lines is all that is asked. */
+/** `grep … | wc -l` with grep printing whole lines: the number of lines is all that is asked. */
 function onlyCountsLines(p: GrepPipeline): boolean {
-  return p.stages.length === 1 && p.stages[0]?.kind === 'wc-l' && !p.grep.count && !p.grep.filesWithMatches;
+  const plainGrep = (p.grep.tool ?? 'grep') === 'grep' && !p.grep.spec.onlyMatching;
+  return plainGrep && p.stages.length === 1 && p.stages[0]?.kind === 'wc-l' && !p.grep.count && !p.grep.filesWithMatches;
 }
 
 /**
@@ -218,14 +243,14 @@ function countLines(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<s
 }
 
 /**
- * 'files' when the lines are file names (-l, or `cut -d: -f1` of prefixed lines); 'lines'
- * otherwise: grep prints, and `-c` counts, matching lines, not matches (issue 4). 'matches' is kept
- * for `-o`, which the interpreter does not support.
+ * 'files' when the lines are file names (-l, or `cut -d: -f1` of prefixed lines); 'matches' for
+ * `-o` (one line per match, issue 22); 'lines' otherwise: grep prints, and `-c` counts, matching
+ * lines, not matches (issue 4).
  */
 function unitOf(p: GrepPipeline): MetricResult['unit'] {
-  if (p.grep.filesWithMatches) return 'files';
+  if (p.grep.filesWithMatches || p.grep.tool === 'find') return 'files';
   if (p.stages.some((s) => s.kind === 'cut' && s.field === 1 && s.delimiter === ':')) return 'files';
-  return 'lines';
+  return p.grep.spec.onlyMatching ? 'matches' : 'lines';
 }
 
 function matchesOf(rows: Row[], scans: Map<string, FileScan>, key: string, max: number): Match[] {

@@ -14,6 +14,8 @@ export interface LineHit {
   text: string;
   /** The line has bytes that are not valid UTF-8 (grep 3.x stops output at such a line). */
   encodingError: boolean;
+  /** With -o: the matched parts grep prints, one per output line. */
+  parts?: string[];
 }
 
 export interface BufferScan {
@@ -71,13 +73,19 @@ function allLines(buf: Buffer, compiled: CompiledPattern, binary: boolean): Line
       let e = binary ? buf.indexOf(0, s) : -1;
       if (e < 0 || e > end) e = end;
       const t = matchText(buf, s, e);
-      if (compiled.selects(t.forMatch)) hits.push({ line, text: t.text, encodingError: t.bad });
+      if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t));
       s = e + 1;
     }
     line++;
     start = end + 1;
   }
   return hits;
+}
+
+function hitOf(compiled: CompiledPattern, line: number, t: { text: string; forMatch: string; bad: boolean }): LineHit {
+  const hit: LineHit = { line, text: t.text, encodingError: t.bad };
+  if (compiled.spec.onlyMatching) hit.parts = compiled.occurrences(t.forMatch);
+  return hit;
 }
 
 /** Only lines containing one of the required literals are decoded and tested. */
@@ -105,7 +113,7 @@ function candidates(buf: Buffer, compiled: CompiledPattern, required: readonly s
     let e = buf.indexOf(NL, s);
     if (e < 0) e = buf.length;
     const t = matchText(buf, s, e);
-    if (compiled.selects(t.forMatch)) hits.push({ line, text: t.text, encodingError: t.bad });
+    if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t));
   }
   return hits;
 }

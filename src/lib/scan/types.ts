@@ -13,6 +13,8 @@ export interface RepoTree {
   read(path: string): Promise<Buffer | null>;
   /** Content identity (git blob id) when known, so per-file results can be cached across commits. */
   blobId?(path: string): string | undefined;
+  /** Whether git tracks the path (git grep searches only those); absent: every path is tracked. */
+  tracked?(path: string): boolean;
   /** Synchronous read, when cheap (working-tree files): lets a scan skip a promise per file. */
   readSync?(path: string): Buffer | null;
   /**
@@ -26,8 +28,11 @@ export interface RepoTree {
   close?(): void;
 }
 
-/** How a pattern is written: POSIX basic (grep), extended (grep -E), or fixed (grep -F). */
-export type PatternFlavour = 'basic' | 'extended' | 'fixed';
+/**
+ * How a pattern is written: POSIX basic (grep), extended (grep -E), fixed (grep -F), or the
+ * PCRE subset a linear-time engine runs (grep -P), or Rust regex syntax (rg; issue 22).
+ */
+export type PatternFlavour = 'basic' | 'extended' | 'fixed' | 'perl' | 'rust';
 
 export interface PatternSpec {
   pattern: string;
@@ -35,6 +40,12 @@ export interface PatternSpec {
   ignoreCase: boolean;
   wordRegexp: boolean;
   invert: boolean;
+  /** -x: the pattern must match the whole line. */
+  lineRegexp?: boolean;
+  /** -o: the scan keeps each line's matched parts (grep prints each on its own line). */
+  onlyMatching?: boolean;
+  /** -w as git grep does it: ASCII word characters, the next match tried instead of a shorter one. */
+  gitWords?: boolean;
 }
 
 export type { Match };

@@ -13,6 +13,8 @@ import type { RepoTree } from './types.js';
 export interface SearchFile {
   name: string;
   path: string;
+  /** Named on the command line (rg searches such a file even when binary). */
+  explicit?: boolean;
 }
 
 export interface SearchPlan {
@@ -22,6 +24,8 @@ export interface SearchPlan {
   /** What grep would print on stderr (missing operands, directories without -r, loops). */
   stderr: string[];
   diagnostics: Diagnostic[];
+  /** find: the lines it prints, without reading any file (with the repo path behind each). */
+  listing?: { text: string; path: string }[];
 }
 
 /** Normalises an operand to a repo path ('' for the root), or null when it leaves the repository. */

@@ -53,7 +53,7 @@ function metricCheck(pattern: CategoryPattern): CheckSpec {
 
 /** The text a pattern matches when it is a plain literal (`bigquery\.Client(` in BRE), else null. */
 export function literalOf(spec: PatternSpec): string | null {
-  if (spec.ignoreCase || spec.wordRegexp || spec.invert) return null;
+  if (spec.ignoreCase || spec.wordRegexp || spec.invert || spec.lineRegexp || spec.flavour === 'perl') return null;
   if (spec.flavour === 'fixed') return spec.pattern.includes('\n') ? null : spec.pattern;
   const special = spec.flavour === 'basic' ? /[.*[^$]/ : /[.*[^$()+?{|]/;
   // In BRE `\(` `\|` `\{` `\+` `\?` are operators; in ERE they are the literal character.

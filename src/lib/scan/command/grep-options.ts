@@ -16,24 +16,34 @@ export interface GrepOptions {
   lineNumber: boolean;
   withFilename: boolean | null;
   skipBinary: boolean;
+  /** -o: only the matched parts, one per line. */
+  onlyMatching: boolean;
+  /** -x: whole-line matches. */
+  lineRegexp: boolean;
+  /** The first -A/-B/-C option as written: context lines change grep's output except under -c/-l. */
+  context: string | null;
   patterns: string[];
   globs: { kind: 'include' | 'exclude'; glob: string }[];
   excludeDirs: string[];
   args: Word[];
 }
 
-const SHORT_FLAGS = 'rRcliEFGvwnhHsI';
+const SHORT_FLAGS = 'rRcliEFGPvwnhHsIox';
+/** Short options taking a number (lines of context). */
+const CONTEXT_FLAGS = 'ABC';
 const LONG_FLAGS: Record<string, string> = {
   recursive: 'r', 'dereference-recursive': 'R', count: 'c', 'files-with-matches': 'l', 'ignore-case': 'i',
   'extended-regexp': 'E', 'fixed-strings': 'F', 'basic-regexp': 'G', 'invert-match': 'v', 'word-regexp': 'w',
-  'line-number': 'n', 'no-filename': 'h', 'with-filename': 'H', 'no-messages': 's',
+  'line-number': 'n', 'no-filename': 'h', 'with-filename': 'H', 'no-messages': 's', 'perl-regexp': 'P',
+  'only-matching': 'o', 'line-regexp': 'x',
 };
-const LONG_WITH_VALUE = ['include', 'exclude', 'exclude-dir', 'regexp', 'binary-files', 'color', 'colour'];
+const LONG_WITH_VALUE = ['include', 'exclude', 'exclude-dir', 'regexp', 'binary-files', 'color', 'colour', 'after-context', 'before-context', 'context'];
 
 export function newOptions(): GrepOptions {
   return {
     flavour: null, ignoreCase: false, wordRegexp: false, invert: false, recursive: 'none', count: false,
-    filesWithMatches: false, lineNumber: false, withFilename: null, skipBinary: false, patterns: [], globs: [],
+    filesWithMatches: false, lineNumber: false, withFilename: null, skipBinary: false, onlyMatching: false,
+    lineRegexp: false, context: null, patterns: [], globs: [],
     excludeDirs: [], args: [],
   };
 }
@@ -81,6 +91,13 @@ export function parseGrepArgs(words: readonly Word[], o: GrepOptions = newOption
         }
         break;
       }
+      if (CONTEXT_FLAGS.includes(f)) {
+        const rest = t.slice(j + 1);
+        const value = rest !== '' ? rest : words[++k]?.text;
+        if (value === undefined || !/^\d+$/.test(value)) return { reason: `grep option \`-${f}\` needs a number of lines` };
+        o.context ??= `-${f} ${value}`;
+        break;
+      }
       const r = applyFlag(f, o);
       if (r) return { reason: r === 'unknown' ? `unsupported grep option \`-${f}\` (in \`${t}\`)` : r };
     }
@@ -102,11 +119,13 @@ function applyFlag(f: string, o: GrepOptions): string | null {
     case 'h': o.withFilename = false; break;
     case 'H': o.withFilename = true; break;
     case 'I': o.skipBinary = true; break;
+    case 'o': o.onlyMatching = true; break;
+    case 'x': o.lineRegexp = true; break;
     case 's': break; // only silences error messages
     default: {
-      const flavour: PatternFlavour = f === 'E' ? 'extended' : f === 'F' ? 'fixed' : 'basic';
+      const flavour: PatternFlavour = f === 'E' ? 'extended' : f === 'F' ? 'fixed' : f === 'P' ? 'perl' : 'basic';
       // grep 3.8: "conflicting matchers specified" for two different ones.
-      if (o.flavour !== null && o.flavour !== flavour) return 'grep refuses conflicting matchers (-E/-F/-G)';
+      if (o.flavour !== null && o.flavour !== flavour) return 'grep refuses conflicting matchers (-E/-F/-G/-P)';
       o.flavour = flavour;
     }
   }
@@ -117,6 +136,10 @@ function applyValue(name: string, value: string, o: GrepOptions): string | null 
   if (name === 'include' || name === 'exclude') o.globs.push({ kind: name, glob: value });
   else if (name === 'exclude-dir') o.excludeDirs.push(value);
   else if (name === 'regexp') o.patterns.push(value);
+  else if (name.endsWith('context')) {
+    if (!/^\d+$/.test(value)) return `grep option \`--${name}\` needs a number of lines`;
+    o.context ??= `--${name}=${value}`;
+  }
   else if (name === 'binary-files') {
     if (value === 'without-match') o.skipBinary = true;
     else if (value !== 'binary') return `unsupported grep option \`--binary-files=${value}\``;
@@ -139,5 +162,8 @@ export function specOf(o: GrepOptions): { spec: PatternSpec; operands: Word[] } 
     wordRegexp: o.wordRegexp,
     invert: o.invert,
   };
+  if (o.lineRegexp) spec.lineRegexp = true;
+  // -c and -l count lines and files whatever -o says; only printed lines need the matched parts.
+  if (o.onlyMatching && !o.count && !o.filesWithMatches) spec.onlyMatching = true;
   return { spec, operands };
 }

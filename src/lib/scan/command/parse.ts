@@ -3,11 +3,10 @@
  * Pure: it tokenizes like a shell without expanding anything, and runs nothing.
  */
 import { compilePattern } from '../regex/compile.js';
+import { firstStage } from './first-stage.js';
 import { newOptions, parseGrepArgs, specOf } from './grep-options.js';
 import type { FilterStage, ParseResult } from './pipeline.js';
 import { tokenize, type Token, type Word } from './tokenize.js';
-
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
  * Parses `grep [opts] PATTERN [PATH…] [| grep … | wc -l | cut -d: -f1 | sort [-u] | uniq | head -N]`.
@@ -19,20 +18,8 @@ export function parseGrepCommand(text: string): ParseResult {
   const commands = splitPipes(t.tokens);
   if (commands.some((c) => c.length === 0)) return { ok: false, reason: 'empty command in the pipeline' };
   const [first, ...rest] = commands as [Word[], ...Word[][]];
-  const name = first[0]?.text ?? '';
-  if (ASSIGNMENT.test(name)) return { ok: false, reason: `unsupported environment assignment \`${name}\`` };
-  if (name !== 'grep' && name !== 'egrep' && name !== 'fgrep') {
-    return { ok: false, reason: `unsupported command \`${name}\`: the pipeline must start with grep` };
-  }
-  const options = newOptions();
-  if (name === 'egrep') options.flavour = 'extended';
-  if (name === 'fgrep') options.flavour = 'fixed';
-  const o = parseGrepArgs(first.slice(1), options);
-  if ('reason' in o) return { ok: false, reason: o.reason };
-  const s = specOf(o);
-  if ('reason' in s) return { ok: false, reason: s.reason };
-  const compiled = compilePattern(s.spec);
-  if ('error' in compiled) return { ok: false, reason: compiled.error };
+  const grep = firstStage(first);
+  if ('reason' in grep) return { ok: false, reason: grep.reason };
   const stages: FilterStage[] = [];
   for (const words of rest) {
     const stage = parseStage(words);
@@ -40,25 +27,7 @@ export function parseGrepCommand(text: string): ParseResult {
     if (stages[stages.length - 1]?.kind === 'wc-l') return { ok: false, reason: 'unsupported: a stage after `wc -l`' };
     stages.push(stage);
   }
-  return {
-    ok: true,
-    pipeline: {
-      source: text,
-      grep: {
-        spec: s.spec,
-        recursive: o.recursive,
-        count: o.count,
-        filesWithMatches: o.filesWithMatches,
-        lineNumber: o.lineNumber,
-        withFilename: o.withFilename,
-        skipBinary: o.skipBinary,
-        globs: o.globs,
-        excludeDirs: o.excludeDirs,
-        operands: s.operands.map((w) => ({ text: w.text, glob: w.globs })),
-      },
-      stages,
-    },
-  };
+  return { ok: true, pipeline: { source: text, grep, stages } };
 }
 
 function splitPipes(tokens: readonly Token[]): Word[][] {
@@ -80,8 +49,8 @@ function parseStage(words: Word[]): FilterStage | { reason: string } {
       if (cmd === 'fgrep') options.flavour = 'fixed';
       const o = parseGrepArgs(words.slice(1), options);
       if ('reason' in o) return o;
-      if (o.recursive !== 'none' || o.count || o.filesWithMatches || o.lineNumber || o.withFilename !== null) {
-        return { reason: `unsupported options in a filtering grep (\`${args.join(' ')}\`): only -v -E -F -G -i -w -e` };
+      if (o.recursive !== 'none' || o.count || o.filesWithMatches || o.lineNumber || o.withFilename !== null || o.onlyMatching || o.context !== null) {
+        return { reason: `unsupported options in a filtering grep (\`${args.join(' ')}\`): only -v -E -F -G -P -i -w -x -e` };
       }
       const s = specOf(o);
       if ('reason' in s) return s;

@@ -3,6 +3,8 @@
  * evaluatePipeline runs.
  */
 import type { PatternSpec } from '../types.js';
+import type { FindQuery } from './find-options.js';
+import type { RgFilters } from './rg-options.js';
 
 /** One `--include`/`--exclude` option, in command-line order (grep: the last matching one wins). */
 export interface FileGlob {
@@ -10,8 +12,21 @@ export interface FileGlob {
   glob: string;
 }
 
-/** The first command: `grep [options] PATTERN [FILE…]`. */
+/**
+ * The first command: `grep [options] PATTERN [FILE…]`, `rg [options] PATTERN [PATH…]` or
+ * `git grep [options] PATTERN [--] [PATHSPEC…]` (issue 22), each with its own file selection and output rules.
+ */
 export interface GrepSource {
+  /** Which tool the command runs (grep when absent). */
+  tool?: 'grep' | 'rg' | 'git-grep' | 'find';
+  /** find only: start points and expression (the pattern fields are unused). */
+  find?: FindQuery;
+  /** git grep only: pathspecs (`'*.py'`, `src/`), and `:!`/`:^`/`:(exclude)` ones. */
+  pathspecs?: { include: string[]; exclude: string[] };
+  /** rg only: globs, types, hidden and ignore-file handling. */
+  rg?: RgFilters;
+  /** rg --count-matches: per-file counts of matches, not lines. */
+  countMatches?: boolean;
   spec: PatternSpec;
   /** -r (symlinks on the command line only), -R (all symlinks), or none. */
   recursive: 'none' | 'r' | 'R';

@@ -16,12 +16,28 @@ const MARK = INVALID_BYTE_MARK.codePointAt(0) ?? 10;
 /** Default steps per line: generous for real code, cuts exponential blow-ups in milliseconds. */
 export const STEP_BUDGET = 2_000_000;
 
-export interface Backtracker {
-  /** Whether some substring of the line matches (with -w: one bounded by non-word characters). */
-  test(line: string): boolean;
+/** One match in a line, in code points, with its text. */
+export interface Occurrence {
+  start: number;
+  end: number;
+  text?: string;
 }
 
-export function makeBacktracker(root: Node, groups: number, ignoreCase: boolean, wordRegexp: boolean, budget = STEP_BUDGET): Backtracker {
+export interface Backtracker {
+  /** Whether some substring of the line matches (with -w: one bounded by non-word characters; -x: the whole line). */
+  test(line: string): boolean;
+  /** The non-empty matches grep -o prints, left to right. */
+  occurrences(line: string): Occurrence[];
+}
+
+export interface MatchMode {
+  ignoreCase: boolean;
+  wordRegexp: boolean;
+  lineRegexp: boolean;
+}
+
+export function makeBacktracker(root: Node, groups: number, mode: MatchMode, budget = STEP_BUDGET): Backtracker {
+  const { ignoreCase, wordRegexp, lineRegexp } = mode;
   let s: number[] = [];
   let steps = 0;
   const caps = new Int32Array(2 * (groups + 1));
@@ -94,7 +110,9 @@ export function makeBacktracker(root: Node, groups: number, ignoreCase: boolean,
         const { min, max } = node;
         const rep = (count: number, i: number, k: K): boolean => {
           tick();
-          if ((max === null || count < max) && body(i, (j) => (j === i && count >= min ? false : rep(count + 1, j, k)))) return true;
+          // An iteration matching empty ends the loop but still counts: GNU regex sets the group to
+          // the empty match, so `\(a*\)*\1b` matches "b" (issue 20, item 12).
+          if ((max === null || count < max) && body(i, (j) => (j === i && count >= min ? k(j) : rep(count + 1, j, k)))) return true;
           return count >= min && k(i);
         };
         return (i, k) => rep(0, i, k);
@@ -117,11 +135,48 @@ export function makeBacktracker(root: Node, groups: number, ignoreCase: boolean,
   };
 
   const m = build(root);
+  const load = (line: string): void => {
+    s = [...line].map((c) => c.codePointAt(0) ?? 0);
+    steps = 0;
+  };
+  const guarded = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (e) {
+      if (e instanceof RangeError) throw new BudgetExceeded('pattern is too expensive to match (recursion limit)');
+      throw e;
+    }
+  };
+  /** Every end a match starting at `start` can reach (all paths, under the budget). */
+  const endsFrom = (start: number): Set<number> => {
+    const ends = new Set<number>();
+    caps.fill(-1);
+    m(start, (j) => (ends.add(j), false));
+    return ends;
+  };
+  /**
+   * The match grep -o prints starting at `start`, or null: -x only the whole line; -w the longest
+   * end followed by a non-word character (grep shrinks a match until it is word-bounded, and
+   * never accepts an empty one); otherwise the longest (POSIX leftmost-longest).
+   */
+  const occurrenceAt = (start: number): number | null => {
+    if (lineRegexp) return start === 0 && endsFrom(0).has(s.length) ? s.length : null;
+    if (wordRegexp && start > 0 && isWord(start - 1)) return null;
+    let best: number | null = null;
+    for (const j of endsFrom(start)) {
+      if (wordRegexp && (j === start || isWord(j))) continue;
+      if (best === null || j > best) best = j;
+    }
+    return best;
+  };
   return {
     test(line: string): boolean {
-      s = [...line].map((c) => c.codePointAt(0) ?? 0);
-      steps = 0;
-      try {
+      load(line);
+      return guarded(() => {
+        if (lineRegexp) {
+          caps.fill(-1);
+          return m(0, (j) => j === s.length);
+        }
         for (let start = 0; start <= s.length; start++) {
           caps.fill(-1);
           if (!wordRegexp) {
@@ -137,10 +192,26 @@ export function makeBacktracker(root: Node, groups: number, ignoreCase: boolean,
           if (!nonEmpty && !isWord(start) && m(start, (j) => j === start)) return true;
         }
         return false;
-      } catch (e) {
-        if (e instanceof RangeError) throw new BudgetExceeded('pattern is too expensive to match (recursion limit)');
-        throw e;
-      }
+      });
+    },
+    occurrences(line: string): Occurrence[] {
+      load(line);
+      return guarded(() => {
+        const out: Occurrence[] = [];
+        let from = 0;
+        while (from <= s.length) {
+          let hit: Occurrence | null = null;
+          for (let start = from; start <= s.length && hit === null; start++) {
+            const end = occurrenceAt(start);
+            if (end !== null) hit = { start, end };
+          }
+          if (hit === null) break;
+          // grep -o prints no empty match and looks again one character further on.
+          if (hit.end > hit.start) out.push(hit);
+          from = hit.end > hit.start ? hit.end : hit.start + 1;
+        }
+        return out.map((o) => ({ start: o.start, end: o.end, text: String.fromCodePoint(...s.slice(o.start, o.end)) }));
+      });
     },
   };
 }

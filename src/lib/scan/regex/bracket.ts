@@ -64,6 +64,9 @@ export function parseBracket(cps: readonly number[], start: number): { node: Nod
       // glibc C.UTF-8 (Debian, grep 3.8): a range with a non-ASCII end point does not compile.
       if (lo > 0x7f || hi > 0x7f) throw new PatternSyntaxError('Invalid collation character');
       if (hi < lo) throw new PatternSyntaxError('Invalid range end');
+      // glibc regcomp: a range end point cannot start another range (`[1-3-5]`, `[a-c-e]`);
+      // a `-` right before the closing `]` stays literal (issue 22).
+      if (at(i) === 0x2d && at(i + 1) !== undefined && at(i + 1) !== 0x5d) throw new PatternSyntaxError('Invalid range end');
       items.push({ kind: 'range', lo, hi });
     } else {
       items.push({ kind: 'range', lo, hi: lo });

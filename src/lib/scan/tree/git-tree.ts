@@ -94,6 +94,7 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
     symlinks,
     diagnostics,
     blobId: (path) => (modified.has(path) ? undefined : oids.get(path)),
+    tracked: (path) => oids.has(path),
     async read(path) {
       if (!listed(path)) return null;
       if (catFile === null) return readSync(path);
