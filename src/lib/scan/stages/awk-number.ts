@@ -38,7 +38,7 @@ export function formatG(x: number, p = 6): string {
   const sign = x < 0 ? '-' : '';
   const { digits, point } = roundDigits(Math.abs(x), p);
   const exp = point - 1;
-  const trim = (s: string): string => s.replace(/\.?0+$/, '');
+  const trim = (s: string): string => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
   if (exp < -4 || exp >= p) {
     const mantissa = digits.length > 1 ? trim(`${digits[0]}.${digits.slice(1)}`) : digits;
     return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;

@@ -6,8 +6,8 @@
 import type { Row } from '../output.js';
 import { encodePath } from '../tree/bytes.js';
 
-/** glibc's C.UTF-8 `space` class. */
-const SPACES = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/;
+/** glibc's C.UTF-8 `space` class, plus the non-breaking spaces coreutils' wc adds (iswnbspace). */
+const SPACES = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u2060\u3000]+/;
 
 export function applyWc(which: { lines: boolean; words: boolean; bytes: boolean }, rows: readonly Row[]): Row[] {
   const counts: number[] = [];
