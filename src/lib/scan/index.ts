@@ -13,4 +13,4 @@ export { evaluatePipeline, evaluatePipelines, type EvaluateOptions, type MetricR
 export { createScanCache, type ScanCache, type FileScan } from './cache.js';
 export { gitTree } from './tree/git-tree.js';
 export { fsTree } from './tree/fs-tree.js';
-export { decodePath, encodePath } from './tree/bytes.js';
+export { decodePath, encodePath, splitZ } from './tree/bytes.js';
