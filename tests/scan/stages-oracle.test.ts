@@ -3,7 +3,7 @@
  * generated stage pipelines, what scan/stages/ prints equals, byte for byte, what `bash -c STAGES`
  * prints fed the same standard input in C.UTF-8 (coreutils sort/uniq/head/tail/wc/cut, GNU grep,
  * gawk and mawk). The shell runs only the test's own generated commands, never a doc's. Fixed
- * seeds; FUZZ=1 runs more. A missing tool skips its tests with the reason in the test name.
+ * seeds (FUZZ_SEED shifts them); FUZZ=1 runs more. A missing tool skips its tests with the reason in the test name.
  */
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
@@ -15,6 +15,8 @@ import type { Row } from '../../src/lib/scan/output.js';
 import { ORACLE_ENV } from './oracle.js';
 
 const RUNS = process.env.FUZZ ? 3000 : 150;
+/** FUZZ_SEED=N shifts every seed, to explore other inputs. */
+const SHIFT = Number(process.env.FUZZ_SEED ?? 0);
 
 function installed(tool: string): boolean {
   return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', tool]).status === 0;
@@ -85,7 +87,7 @@ describe('later stages equal the real tools, byte for byte', () => {
   it.runIf(haveAll([...COREUTILS, 'gawk']))(named('generated pipelines of sort/uniq/head/tail/wc/cut/grep/awk vs coreutils, GNU grep and gawk', [...COREUTILS, 'gawk']), () => {
     fc.assert(fc.property(pipeline, input, (stages, lines) => {
       expect(ours(stages, lines), stages).toBe(real(stages, lines));
-    }), { seed: 20261203, numRuns: RUNS });
+    }), { seed: 20261203 + SHIFT, numRuns: RUNS });
   }, 30 * 60_000);
 
   it.runIf(haveAll(['bash', 'sort', 'uniq']))(named('the doc idiom `sort | uniq -c | sort -rn` on repeated lines', ['bash', 'sort', 'uniq']), () => {
@@ -93,7 +95,7 @@ describe('later stages equal the real tools, byte for byte', () => {
     fc.assert(fc.property(repeated, (lines) => {
       const stages = 'sort | uniq -c | sort -rn';
       expect(ours(stages, lines)).toBe(real(stages, lines));
-    }), { seed: 20261204, numRuns: RUNS });
+    }), { seed: 20261204 + SHIFT, numRuns: RUNS });
   }, 30 * 60_000);
 });
 
@@ -106,7 +108,7 @@ describe('awk against gawk and mawk', () => {
       const m = real(stages, lines, 'mawk');
       if (g !== m) differ++;
       expect(ours(stages, lines), stages).toBe(g);
-    }), { seed: 20261205, numRuns: RUNS });
+    }), { seed: 20261205 + SHIFT, numRuns: RUNS });
     // Small decimal fields: the two agree (they differ on integers beyond 32 bits, hex, inf/nan).
     expect(differ).toBe(0);
   }, 30 * 60_000);
@@ -119,7 +121,7 @@ describe('awk against gawk and mawk', () => {
     fc.assert(fc.property(fc.array(values, { minLength: 1, maxLength: 10 }), (lines) => {
       const stages = "awk '{print $1+0}'";
       expect(ours(stages, lines)).toBe(real(stages, lines, 'gawk'));
-    }), { seed: 20261206, numRuns: RUNS });
+    }), { seed: 20261206 + SHIFT, numRuns: RUNS });
   }, 30 * 60_000);
 
   it.runIf(haveAll(['bash', 'gawk', 'mawk']))(named('known difference: mawk prints integers beyond 32 bits with %.6g, gawk and ours in full', ['bash', 'gawk', 'mawk']), () => {
