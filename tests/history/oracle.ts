@@ -20,7 +20,7 @@ function git(root: string, args: string[]): string {
  * filtering is done here. Returns null for a command of another shape.
  */
 export function gitGrepMetric(root: string, sha: string, command: string): number | null {
-  const stages = command.split('|').map((s) => s.trim());
+  const stages = command.split(' | ').map((s) => s.trim()); // a pattern's `\|` is not a pipe
   const first = /^grep -r "([^"]+)" ((?:[\w./-]+\/ )+)--include="\*\.py"$/.exec(stages[0] ?? '');
   const count = /^grep -c "([^"]+)" (\S+)$/.exec(stages[0] ?? '');
   if (count?.[1] && count[2]) {

@@ -11,20 +11,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoRepoInfo } from '../../src/lib/demo/index.js';
 import { buildSnapshot } from '../../src/lib/pipeline/index.js';
 import type { Snapshot } from '../../src/lib/snapshot/schema.js';
+import type { HistoryRecord } from '../../src/lib/history/index.js';
 import { renderMarkdownSummary } from '../../src/lib/cli/index.js';
-import { buildDashboard } from '../../src/lib/site/index.js';
+import { buildDashboard, buildMetricPage, metricParams } from '../../src/lib/site/index.js';
 import { declaredByCategory, grepLines, patternOf, section } from './doc-oracle.js';
 import { ORACLE_ENV, buildOptions, freshDemo, git, quietLogger, removeTempDirs, tempDir, tool } from './helpers.js';
 
 let info: DemoRepoInfo;
 let snapshot: Snapshot;
+let history: HistoryRecord[];
 let doc: string;
 
 beforeAll(async () => {
   const work = tempDir();
   info = await freshDemo(work);
   doc = git(info.root, ['show', `HEAD:${info.docPath}`]);
-  ({ snapshot } = await buildSnapshot(buildOptions(work, info.root, info.docPath), quietLogger(work)));
+  ({ snapshot, history } = await buildSnapshot(buildOptions(work, info.root, info.docPath), quietLogger(work)));
 });
 afterAll(removeTempDirs);
 
@@ -98,7 +100,9 @@ describe('the demo dashboard equals independent oracles', () => {
   });
 
   it('evaluates every tracking command of the doc, each equal to real grep', () => {
-    const written = grepLines(section(doc, /Progress Tracking Commands/));
+    // The progress commands and the groups' "Command to find" pipelines (issue 22 item 5).
+    const written = grepLines(doc.split('\n'));
+    expect(written.length).toBeGreaterThan(grepLines(section(doc, /Progress Tracking Commands/)).length);
     const metrics = snapshot.metrics.filter((m) => m.source === 'doc');
     expect(written.length).toBeGreaterThan(0);
     expect(metrics.map((m) => m.command).sort()).toEqual([...written].sort());
@@ -107,6 +111,21 @@ describe('the demo dashboard equals independent oracles', () => {
       const oracle = shellValue(m.command!);
       expect({ command: m.command, value: m.value, error: m.error }).toEqual({ command: m.command, value: oracle, error: null });
       expect(lastDay.metrics[m.command!], `manifest value of ${m.command}`).toBe(oracle);
+    }
+  });
+
+  it("gives each group's Command to find a card and a page with its chart over the history", () => {
+    const groups = snapshot.metrics.filter((m) => m.label.startsWith('Files '));
+    expect(groups.map((m) => m.label)).toEqual(['Files 40-56: Individual processor files', 'Files 58-76: Scraper HTTP calls']);
+    const data = { snapshot, history } as never;
+    const ctx = { base: '/', site: 'https://example.test/' };
+    const tiles = buildDashboard(data, ctx).metrics;
+    for (const m of groups) {
+      expect(tiles.find((t) => t.id === m.id), m.label).toBeDefined();
+      const param = metricParams(data).find((p) => m.url.includes(p))!;
+      const page = buildMetricPage(data, ctx, param);
+      expect(page.chart, m.label).not.toBeNull();
+      expect(history.every((r) => typeof r.metrics[m.id] === 'number'), `${m.label} in every record`).toBe(true);
     }
   });
 

@@ -19,7 +19,7 @@ describe('parseGrepCommand: supported pipelines', () => {
         globs: [{ kind: 'include', glob: '*.py' }],
         operands: [{ text: 'scrapers/', glob: false }, { text: 'orchestration/', glob: false }],
       },
-      stages: [{ kind: 'grep', spec: { pattern: 'http_pool', invert: true } }, { kind: 'wc-l' }],
+      stages: [{ kind: 'grep', spec: { pattern: 'http_pool', invert: true }, count: false }, { kind: 'wc', lines: true, words: false, bytes: false }],
     });
   });
 
@@ -49,10 +49,16 @@ describe('parseGrepCommand: supported pipelines', () => {
   });
 
   it.each([
-    ['| cut -d: -f1 | sort -u', [{ kind: 'cut', delimiter: ':', field: 1 }, { kind: 'sort', unique: true }]],
+    ['| cut -d: -f1 | sort -u', [{ kind: 'cut', delimiter: ':', fields: [{ from: 1, to: 1 }] }, { kind: 'sort', unique: true }]],
     ["| cut -d ':' -f 1 | sort | uniq | head -5", [{ kind: 'cut' }, { kind: 'sort', unique: false }, { kind: 'uniq' }, { kind: 'head', lines: 5 }]],
     ['| head -n 3', [{ kind: 'head', lines: 3 }]],
-    ['| grep -E -i -w "x|y" | wc --lines', [{ kind: 'grep', spec: { flavour: 'extended', ignoreCase: true, wordRegexp: true } }, { kind: 'wc-l' }]],
+    ['| grep -E -i -w "x|y" | wc --lines', [{ kind: 'grep', spec: { flavour: 'extended', ignoreCase: true, wordRegexp: true } }, { kind: 'wc', lines: true, words: false }]],
+    ['| cut -f2-4,7- -s', [{ kind: 'cut', delimiter: '\t', fields: [{ from: 2, to: 4 }, { from: 7, to: null }], onlyDelimited: true }]],
+    ['| sort -rn -t: -k 2,3 | uniq -c', [{ kind: 'sort', numeric: true, reverse: true, unique: false, separator: ':', key: { start: 2, end: 3 } }, { kind: 'uniq', count: true }]],
+    ['| tail -n +3', [{ kind: 'tail', lines: 3, fromStart: true }]],
+    ['| grep -vc y', [{ kind: 'grep', spec: { invert: true }, count: true }]],
+    ['| wc', [{ kind: 'wc', lines: true, words: true, bytes: true }]],
+    ["| awk -F: '{s+=$2} END {print s}'", [{ kind: 'awk', program: { separator: ':', main: [{ kind: 'add', name: 's', value: { kind: 'field', index: 2 } }], end: [{ kind: 'print', args: [{ kind: 'var', name: 's' }] }] } }]],
   ])('stages %s', (tail, stages) => {
     const r = parseGrepCommand(`grep -r x . ${tail}`);
     if (!r.ok) throw new Error(r.reason);
@@ -105,9 +111,19 @@ const HOSTILE: [string, string][] = [
   [`grep -f /etc/passwd .`, '-f'],
   [`grep --file=${MARK} .`, '--file'],
   [`grep -r -A 3 x .`, '-A'],
-  [`grep -r x . | wc`, 'wc'],
-  [`grep -r x . | wc -l | cat`, 'wc -l'],
-  [`grep -r x . | sort -n`, 'sort -n'],
+  [`grep -r x . | wc -m`, '-m'],
+  [`grep -r x . | wc -l | cat`, 'cat'],
+  [`grep -r x . | sort -k 2.3`, '-k 2.3'],
+  [`grep -r x . | uniq -d`, '-d'],
+  [`grep -r x . | head -c 5`, 'head -c 5'],
+  [`grep -r x . | cut -c 1-3`, '-c'],
+  [`grep -r x . | awk '{system("touch ${MARK}")}'`, 'system'],
+  [`grep -r x . | awk 'BEGIN {print 1}'`, 'BEGIN'],
+  [`grep -r x . | awk '/x/ {print}'`, '/x/'],
+  [`grep -r x . | awk '{print $1 > "${MARK}"}'`, '>'],
+  [`grep -r x . | awk '{print $1, length}'`, 'length'],
+  [`grep -r x . | awk -F', ' '{print $1}'`, '-F , '],
+  [`grep -r x . | awk '{print $1}' somefile`, 'somefile'],
   [`grep -r "unterminated .`, '"'],
   [`grep -r 'a\\(' .`, 'Unmatched ( or \\('],
   [`grep -E -F x .`, 'conflicting'],

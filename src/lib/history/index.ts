@@ -21,3 +21,4 @@ export { TreeState, treeView } from './tree-state.js';
 export { BlobReader } from '../git/cat-file.js';
 export { recordFromSnapshot } from './run-record.js';
 export { createHistoryStages, docMetrics, type HistoryStageOptions } from './default-stages.js';
+export { lookupRenames, type RenameLookupOptions } from './rename-lookup.js';

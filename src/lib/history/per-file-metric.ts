@@ -9,17 +9,20 @@
  * (`cut -d: -f1 | sort -u` after a recursive grep). Shell-glob operands expand against the tree,
  * so those always take the whole-tree path.
  */
-import type { GrepPipeline } from '../scan/index.js';
+import { cutsFileNames, type GrepPipeline } from '../scan/index.js';
 import type { RepoTree } from '../scan/types.js';
 
 /** Whether `pipeline`'s value is the sum of its values on single-file trees. */
 export function sumsOverFiles(pipeline: GrepPipeline): boolean {
   if (pipeline.grep.operands.some((o) => o.glob)) return false;
-  const stages = pipeline.stages.at(-1)?.kind === 'wc-l' ? pipeline.stages.slice(0, -1) : pipeline.stages;
-  if (stages.every((s) => s.kind === 'grep' || s.kind === 'cut')) return true;
+  const last = pipeline.stages.at(-1);
+  // A final line count (`wc -l`, `grep -c`) adds up over files like the lines before it.
+  const counts = (last?.kind === 'wc' && !last.words && !last.bytes) || (last?.kind === 'grep' && last.count);
+  const stages = counts ? pipeline.stages.slice(0, -1) : pipeline.stages;
+  if (stages.every((s) => (s.kind === 'grep' && !s.count) || s.kind === 'cut')) return true;
   // File names are distinct per file, so `sort -u` over them never merges two files' lines.
   const [cut, sort, ...rest] = stages;
-  return rest.length === 0 && cut?.kind === 'cut' && cut.delimiter === ':' && cut.field === 1 &&
+  return rest.length === 0 && cut !== undefined && cutsFileNames(cut) &&
     sort?.kind === 'sort' && sort.unique && pipeline.grep.recursive !== 'none' && pipeline.grep.withFilename !== false;
 }
 

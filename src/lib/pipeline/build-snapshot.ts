@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { parseTrackingDoc, type TrackingDoc } from '../doc/index.js';
 import { MigratrackError } from '../errors.js';
 import type { HistoryRecord } from '../history/index.js';
-import { dayOf, todayUtc } from '../history/index.js';
+import { dayOf, lookupRenames, todayUtc } from '../history/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { assembleSnapshot, commandFilesFrom, configCategoryPatterns, groupCommandsOf, verifyDoc, type VerifyOptions } from '../verify/index.js';
 import { completePast, loadPast, savePast } from './history-step.js';
@@ -23,6 +23,17 @@ import type { Logger } from '../cli/index.js';
 export interface BuildOutput {
   snapshot: Snapshot;
   history: HistoryRecord[];
+}
+
+/**
+ * Without a backfill no renames were seen on the way: ask git where the doc's missing files went,
+ * so a moved file shows as "renamed to X", not "missing" (issue 22 item 6).
+ */
+async function addCheapRenames(root: string, doc: TrackingDoc, paths: readonly string[], renames: Map<string, string>): Promise<void> {
+  const present = new Set(paths);
+  const missing = [...new Set(doc.items.flatMap((i) => (i.path !== null && !present.has(i.path) && !renames.has(i.path) ? [i.path] : [])))];
+  if (missing.length === 0) return;
+  for (const [from, to] of await lookupRenames(root, missing, (p) => present.has(p))) renames.set(from, to);
 }
 
 /** Parse + scan + verify + history; writes the history file unless `dryRun`, and nothing else. */
@@ -77,6 +88,7 @@ async function buildOn(opts: ResolvedOptions, log: Logger, docBytes: Buffer, rep
   const groupCommands = groupCommandsOf(doc);
   const { metrics: evaluated, alongside } = await evaluateMetrics(metrics, tree, diagnostics, groupCommands.map((c) => c.pipeline));
   const commandFiles = commandFilesFrom(groupCommands, alongside);
+  if (repo.isGit && !opts.history.backfill) await addCheapRenames(opts.repo, doc, tree.paths, past.renames);
   const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames, commandFiles });
   // Reproducible (issue 20): the same commit, doc and history give the same bytes. The snapshot
   // is "as of" SOURCE_DATE_EPOCH, else the scanned commit's time; only a folder outside git (or

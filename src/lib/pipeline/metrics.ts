@@ -63,15 +63,18 @@ export function commandOfPattern(metric: MetricConfig): string {
 export function planMetrics(doc: TrackingDoc, configured: readonly MetricConfig[], diagnostics: Diagnostic[]): MetricPlan[] {
   const plans = new Map<string, MetricPlan>();
   for (const command of doc.commands) {
-    if (command.groupId !== null) continue; // a group's "Command to find" defines members, the verifier runs it
-    const id = uniqueSlug(command.label || command.command, plans);
+    const label = metricLabel(doc, command);
+    // A group's "Command to find" lists what is left to migrate in the group (issue 22 item 5): the
+    // verifier uses its files as the group's members, and its count is a metric of its own.
+    const better = command.groupId !== null ? 'lower' : guessBetterDirection(command.label);
+    const id = uniqueSlug(label || command.command, plans);
     plans.set(id, {
       id,
-      label: command.label,
+      label,
       command: command.command,
       shownCommand: command.command,
-      better: guessBetterDirection(command.label),
-      role: metricRole(command.command, guessBetterDirection(command.label), doc.path),
+      better,
+      role: metricRole(command.command, better, doc.path),
       categoryId: command.categoryId,
       source: 'doc',
       docLine: command.source.startLine,
@@ -95,6 +98,12 @@ export function planMetrics(doc: TrackingDoc, configured: readonly MetricConfig[
     });
   }
   return [...plans.values()];
+}
+
+/** A group command's label names its group ("Files 40-56: Individual processor files"), not just "Command to find". */
+function metricLabel(doc: TrackingDoc, command: TrackingDoc['commands'][number]): string {
+  const group = command.groupId === null ? undefined : doc.groups.find((g) => g.id === command.groupId);
+  return group ? `Files ${group.first}-${group.last}: ${group.title}` : command.label;
 }
 
 /** A metric that could not be evaluated still appears, with its reason, so nothing silently vanishes. */

@@ -7,11 +7,12 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Match } from '../snapshot/schema.js';
 import { scanFile, type FileScan, type ScanCache } from './cache.js';
 import type { GrepPipeline } from './command/pipeline.js';
+import { cutsFileNames, printsNumber } from './command/stage.js';
 import { fileOutput, printedLineHits, type Row } from './output.js';
 import { toolFileOutput } from './tool-output.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
-import { applyStage } from './stages.js';
+import { applyStage } from './stages/index.js';
 import type { RepoTree } from './types.js';
 import type { FindQuery } from './command/find-options.js';
 import { findListing } from './find-walk.js';
@@ -122,10 +123,10 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
       if (blob !== undefined && !tooExpensive.has(k)) opts.cache?.set(`${blob}\0${c.key}`, scan);
     }
   });
-  return prepared.map((p) => ({
-    ...assemble(p, scans, unreadable, [...diagnostics, ...(tree.diagnostics ?? [])], opts),
-    incomplete: incompleteReason(p, tooExpensive),
-  }));
+  return prepared.map((p) => {
+    const result = assemble(p, scans, unreadable, [...diagnostics, ...(tree.diagnostics ?? [])], opts);
+    return { ...result, incomplete: incompleteReason(p, tooExpensive) ?? result.incomplete };
+  });
 }
 
 function findPlan(src: GrepPipeline['grep'], tree: RepoTree): SearchPlan {
@@ -151,7 +152,7 @@ function incompleteReason(p: Prepared, tooExpensive: ReadonlyMap<string, string>
   return null;
 }
 
-function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<string>, extra: Diagnostic[], opts: EvaluateOptions): Omit<MetricResult, 'incomplete'> {
+function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<string>, extra: Diagnostic[], opts: EvaluateOptions): MetricResult {
   const { pipeline, compiled, plan } = p;
   const stderr = [...plan.stderr];
   const diagnostics = [...plan.diagnostics, ...extra];
@@ -169,20 +170,27 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
   // A name with a newline prints as two lines for the next command (and for `wc -l`).
   rows = rows.flatMap((r) => (r.text.includes('\n') ? r.text.split('\n').map((text, k, all) => ({ ...r, text, count: k === all.length - 1 ? r.count : 0 })) : [r]));
   const countRows = pipeline.grep.count;
-  for (const stage of pipeline.stages) rows = applyStage(stage, rows);
+  // A final number-printing stage (wc, grep -c, awk's END print) gives the value; the lines before
+  // it still say which files it came from.
   const last = pipeline.stages[pipeline.stages.length - 1];
-  const wc = last?.kind === 'wc-l';
-  const value = wc ? rows.length : countRows && pipeline.stages.length === 0 ? rows.reduce((n, r) => n + (r.count ?? 0), 0) : rows.length;
+  const numberStage = last && printsNumber(last) ? last : null;
+  for (const stage of numberStage ? pipeline.stages.slice(0, -1) : pipeline.stages) rows = applyStage(stage, rows);
+  const printed = numberStage ? applyStage(numberStage, rows) : rows;
+  const numeric = numberStage ? numberOf(printed[0]?.text ?? '') : null;
+  // grep -c's rows count matches per file when the value is their sum (no later stage, or awk adding them up).
+  const weighByCount = countRows && (pipeline.stages.length === 0 || (numberStage?.kind === 'awk' && pipeline.stages.length === 1));
+  const value = numeric ?? (countRows && pipeline.stages.length === 0 ? rows.reduce((n, r) => n + (r.count ?? 0), 0) : rows.length);
   const byFileMap = new Map<string, number>();
   for (const r of rows) {
     if (r.path === null) continue;
-    const n = countRows && pipeline.stages.length === 0 ? (r.count ?? 0) : 1;
+    const n = weighByCount ? (r.count ?? 0) : 1;
     if (n > 0) byFileMap.set(r.path, (byFileMap.get(r.path) ?? 0) + n);
   }
   return {
-    value,
+    value: numeric === null || Number.isFinite(numeric) ? value : 0,
+    incomplete: numeric === null || Number.isFinite(numeric) ? null : `the last stage printed \`${printed[0]?.text ?? ''}\`, not a number`,
     unit: unitOf(pipeline),
-    output: wc ? [String(rows.length)] : rows.map((r) => r.text),
+    output: printed.map((r) => r.text),
     stderr,
     byFile: sortCounts(byFileMap),
     byDirectory: sortCounts(directoryTotals(byFileMap)),
@@ -195,7 +203,9 @@ function assemble(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<str
 /** `grep … | wc -l` with grep printing whole lines: the number of lines is all that is asked. */
 function onlyCountsLines(p: GrepPipeline): boolean {
   const plainGrep = (p.grep.tool ?? 'grep') === 'grep' && !p.grep.spec.onlyMatching;
-  return plainGrep && p.stages.length === 1 && p.stages[0]?.kind === 'wc-l' && !p.grep.count && !p.grep.filesWithMatches;
+  const only = p.stages.length === 1 ? p.stages[0] : undefined;
+  const wcLines = only?.kind === 'wc' && only.lines && !only.words && !only.bytes;
+  return plainGrep && wcLines && !p.grep.count && !p.grep.filesWithMatches;
 }
 
 /**
@@ -203,7 +213,7 @@ function onlyCountsLines(p: GrepPipeline): boolean {
  * output line per hit. A file name with a newline prints as one more line per hit when lines carry
  * the name, as in `assemble`. tests/scan/count-only.test.ts holds the two paths equal.
  */
-function countLines(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<string>, stderr: string[], diagnostics: Diagnostic[], max: number): Omit<MetricResult, 'incomplete'> {
+function countLines(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<string>, stderr: string[], diagnostics: Diagnostic[], max: number): MetricResult {
   const { pipeline, compiled, plan } = p;
   const byFileMap = new Map<string, number>();
   const matches: Match[] = [];
@@ -231,6 +241,7 @@ function countLines(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<s
   }
   return {
     value,
+    incomplete: null,
     unit: unitOf(pipeline),
     output: [String(value)],
     stderr,
@@ -249,8 +260,17 @@ function countLines(p: Prepared, scans: Map<string, FileScan>, unreadable: Set<s
  */
 function unitOf(p: GrepPipeline): MetricResult['unit'] {
   if (p.grep.filesWithMatches || p.grep.tool === 'find') return 'files';
-  if (p.stages.some((s) => s.kind === 'cut' && s.field === 1 && s.delimiter === ':')) return 'files';
+  if (p.stages.some(cutsFileNames)) return 'files';
   return p.grep.spec.onlyMatching ? 'matches' : 'lines';
+}
+
+/**
+ * The number a number-printing stage printed: wc's first count (lines, when several are printed),
+ * or awk's number; awk prints an unset variable as an empty line, which is 0.
+ */
+function numberOf(text: string): number {
+  const first = text.trim().split(/\s+/)[0] ?? '';
+  return first === '' ? 0 : Number(first);
 }
 
 function matchesOf(rows: Row[], scans: Map<string, FileScan>, key: string, max: number): Match[] {

@@ -7,8 +7,10 @@ export { compilePattern, isCompileError, type CompiledPattern } from './regex/co
 export { matchingLines, scanBuffer, type LineHit, type BufferScan } from './lines.js';
 export { parseGrepCommand } from './command/parse.js';
 export type { GrepPipeline, GrepSource, FilterStage, FileGlob, ParseResult } from './command/pipeline.js';
+export { cutsFileNames, printsNumber } from './command/stage.js';
+export { applyStage } from './stages/index.js';
 export { evaluatePipeline, evaluatePipelines, type EvaluateOptions, type MetricResult, type PathCount } from './evaluate.js';
 export { createScanCache, type ScanCache, type FileScan } from './cache.js';
 export { gitTree } from './tree/git-tree.js';
 export { fsTree } from './tree/fs-tree.js';
-export { decodePath, encodePath } from './tree/bytes.js';
+export { decodePath, encodePath, splitZ } from './tree/bytes.js';

@@ -5,6 +5,9 @@
 import type { PatternSpec } from '../types.js';
 import type { FindQuery } from './find-options.js';
 import type { RgFilters } from './rg-options.js';
+import type { FilterStage } from './stage.js';
+
+export type { FilterStage } from './stage.js';
 
 /** One `--include`/`--exclude` option, in command-line order (grep: the last matching one wins). */
 export interface FileGlob {
@@ -45,15 +48,6 @@ export interface GrepSource {
   /** File operands as written; `glob` when the shell would expand them (unquoted `*?[`). */
   operands: { text: string; glob: boolean }[];
 }
-
-/** A later stage reading the previous one's output lines. */
-export type FilterStage =
-  | { kind: 'grep'; spec: PatternSpec }
-  | { kind: 'wc-l' }
-  | { kind: 'cut'; delimiter: string; field: number }
-  | { kind: 'sort'; unique: boolean }
-  | { kind: 'uniq' }
-  | { kind: 'head'; lines: number };
 
 export interface GrepPipeline {
   /** The command as written in the doc. */
