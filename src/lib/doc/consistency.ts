@@ -43,9 +43,21 @@ function filesText(count: number): string {
   return count === 1 ? '1 file' : `${count} files`;
 }
 
-/** Categories whose id is `id` or starts with `id.` (a summary row for "Task 3.1" covers 3.1.x). */
-function itemsUnder(ctx: ParseContext, id: string): TrackedItem[] {
-  return ctx.items.filter((item) => item.categoryId === id || item.categoryId.startsWith(`${id}.`));
+/** Items by category id, in doc order. */
+function itemsByCategory(items: readonly TrackedItem[]): Map<string, TrackedItem[]> {
+  const byCategory = new Map<string, TrackedItem[]>();
+  for (const item of items) {
+    const list = byCategory.get(item.categoryId);
+    if (list) list.push(item);
+    else byCategory.set(item.categoryId, [item]);
+  }
+  return byCategory;
+}
+
+/** Items of categories whose id is `id` or starts with `id.` (a summary row for "Task 3.1" covers 3.1.x). */
+function itemsUnder(byCategory: ReadonlyMap<string, TrackedItem[]>, id: string): TrackedItem[] {
+  // One pass over the categories, not the items: a doc may hold a summary row per category.
+  return [...byCategory].filter(([categoryId]) => categoryId === id || categoryId.startsWith(`${id}.`)).flatMap(([, items]) => items);
 }
 
 /** A category's own items plus those of categories written inside it ("## Phase 1 (12 files)" over its tasks). */
@@ -59,12 +71,7 @@ function itemsWithin(ctx: ParseContext, category: Category, byCategory: Readonly
 }
 
 function checkHeadingCounts(ctx: ParseContext): void {
-  const byCategory = new Map<string, TrackedItem[]>();
-  for (const item of ctx.items) {
-    const list = byCategory.get(item.categoryId);
-    if (list) list.push(item);
-    else byCategory.set(item.categoryId, [item]);
-  }
+  const byCategory = itemsByCategory(ctx.items);
   for (const category of ctx.categories) {
     if (category.declaredCount === null && !category.completeMarker && category.subgroups.length === 0) continue;
     const items = itemsWithin(ctx, category, byCategory);
@@ -97,17 +104,19 @@ function resolveSummaryLabels(ctx: ParseContext): void {
 }
 
 function checkSummary(ctx: ParseContext): void {
+  const byCategory = itemsByCategory(ctx.items);
+  const categoryIds = new Set(ctx.categories.map((category) => category.id));
   for (const row of ctx.summary) {
     if (!row.isTotal && row.categoryId === null) {
       ctx.sink.info('doc/summary-unmatched', `The summary row "${row.label}" names no category of the doc, so it cannot be checked.`, row.source.startLine);
       continue;
     }
     const id = row.categoryId ?? '';
-    if (!row.isTotal && !ctx.categories.some((category) => category.id === id || category.id.startsWith(`${id}.`))) {
+    if (!row.isTotal && !categoryIds.has(id) && ![...categoryIds].some((other) => other.startsWith(`${id}.`))) {
       ctx.sink.warning('doc/summary-unmatched', `The summary row "${row.label}" names Task ${id}, which the doc has no section for.`, row.source.startLine);
       continue;
     }
-    const entries = tally(row.isTotal ? ctx.items : itemsUnder(ctx, id));
+    const entries = tally(row.isTotal ? ctx.items : itemsUnder(byCategory, id));
     const name = row.isTotal ? 'The TOTAL row' : `The summary row for ${row.label}`;
     const claims = `${row.completed ?? '?'}/${row.total ?? '?'}`;
     const wrong = disagreements(row, entries);
