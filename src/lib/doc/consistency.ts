@@ -96,9 +96,11 @@ function checkHeadingCounts(ctx: ParseContext): void {
 
 /** Matches summary rows without a "Task X" label to a category by title. */
 function resolveSummaryLabels(ctx: ParseContext): void {
+  if (ctx.summaryLabels.size === 0) return;
+  const titles = ctx.categories.map((category) => ({ category, slug: slugify(category.title) }));
   for (const [row, label] of ctx.summaryLabels) {
     const slug = slugify(label);
-    const match = ctx.categories.find((category) => category.id === slug || slugify(category.title) === slug || slugify(category.title).startsWith(slug));
+    const match = titles.find(({ category, slug: title }) => category.id === slug || title === slug || title.startsWith(slug))?.category;
     row.categoryId = match?.id ?? null;
   }
 }
@@ -106,6 +108,8 @@ function resolveSummaryLabels(ctx: ParseContext): void {
 function checkSummary(ctx: ParseContext): void {
   const byCategory = itemsByCategory(ctx.items);
   const categoryIds = new Set(ctx.categories.map((category) => category.id));
+  // A doc may state its totals many times ("Progress: 3/5" per section read as whole-doc rows).
+  let wholeDoc: Tally | undefined;
   for (const row of ctx.summary) {
     if (!row.isTotal && row.categoryId === null) {
       ctx.sink.info('doc/summary-unmatched', `The summary row "${row.label}" names no category of the doc, so it cannot be checked.`, row.source.startLine);
@@ -116,7 +120,7 @@ function checkSummary(ctx: ParseContext): void {
       ctx.sink.warning('doc/summary-unmatched', `The summary row "${row.label}" names Task ${id}, which the doc has no section for.`, row.source.startLine);
       continue;
     }
-    const entries = tally(row.isTotal ? ctx.items : itemsUnder(byCategory, id));
+    const entries = row.isTotal ? (wholeDoc ??= tally(ctx.items)) : tally(itemsUnder(byCategory, id));
     const name = row.isTotal ? 'The TOTAL row' : `The summary row for ${row.label}`;
     const claims = `${row.completed ?? '?'}/${row.total ?? '?'}`;
     const wrong = disagreements(row, entries);
@@ -126,7 +130,7 @@ function checkSummary(ctx: ParseContext): void {
   }
   const progress = ctx.header.progress;
   if (progress) {
-    const entries = tally(ctx.items);
+    const entries = (wholeDoc ??= tally(ctx.items));
     if (progress.done !== entries.done || progress.total !== entries.total) {
       ctx.sink.warning('doc/progress-mismatch', `The header says Progress ${progress.done}/${progress.total}, but the entries say ${entries.done}/${entries.total}.`, ctx.progressLine);
     }
