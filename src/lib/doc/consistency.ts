@@ -39,8 +39,26 @@ function disagreements(row: SummaryRow, entries: Tally): string[] {
   return pairs.filter(([, claimed, actual]) => claimed !== null && claimed !== actual).map(([name, claimed, actual]) => `${name} ${claimed} (entries: ${actual})`);
 }
 
-function filesText(count: number): string {
-  return count === 1 ? '1 file' : `${count} files`;
+/** A Task N tracker's category ("Task 3.1"); the generic readers name theirs by heading slug. */
+function isTaskId(id: string): boolean {
+  return /^\d+(?:\.\d+)*$/.test(id);
+}
+
+/** A category as the doc names it: "Task 3.1" in a Task N tracker, its heading's title otherwise. */
+function categoryName(category: Category): string {
+  return isTaskId(category.id) ? `Task ${category.id}` : `"${category.title}"`;
+}
+
+/** "files" when the items are files (a Task N tracker's, or all with a path), "items" otherwise. */
+function nounOf(category: Category, items: readonly TrackedItem[], count: number): string {
+  const files = isTaskId(category.id) || (items.length > 0 && items.every((item) => item.path !== null));
+  return `${files ? 'file' : 'item'}${count === 1 ? '' : 's'}`;
+}
+
+/** 'Task 1 says "(6 files)" but lists 4.' / '"Router" declares 3 but lists 2 items.' */
+function countMismatch(name: string, declared: number, category: Category, listed: readonly TrackedItem[]): string {
+  if (isTaskId(category.id)) return `${name} says "(${declared} ${nounOf(category, listed, declared)})" but lists ${listed.length}.`;
+  return `${name} declares ${declared} but lists ${listed.length} ${nounOf(category, listed, listed.length)}.`;
 }
 
 /** Items by category id, in doc order. */
@@ -76,16 +94,16 @@ function checkHeadingCounts(ctx: ParseContext): void {
     if (category.declaredCount === null && !category.completeMarker && category.subgroups.length === 0) continue;
     const items = itemsWithin(ctx, category, byCategory);
     if (category.declaredCount !== null && category.declaredCount !== items.length) {
-      ctx.sink.warning('doc/count-mismatch', `Task ${category.id} says "(${filesText(category.declaredCount)})" but lists ${items.length}.`, category.source.startLine);
+      ctx.sink.warning('doc/count-mismatch', countMismatch(categoryName(category), category.declaredCount, category, items), category.source.startLine);
     }
     if (category.completeMarker && items.some((item) => item.status.status !== 'done')) {
       const open = items.filter((item) => item.status.status !== 'done').length;
-      ctx.sink.warning('doc/complete-marker', `Task ${category.id} is marked COMPLETE but ${open} of its ${items.length} entries are not done.`, category.source.startLine);
+      ctx.sink.warning('doc/complete-marker', `${categoryName(category)} is marked COMPLETE but ${open} of its ${items.length} entries are not done.`, category.source.startLine);
     }
     for (const subgroup of category.subgroups) {
       const members = items.filter((item) => item.subgroup === subgroup.title);
       if (subgroup.declaredCount !== null && subgroup.declaredCount !== members.length) {
-        ctx.sink.warning('doc/count-mismatch', `"${subgroup.title}" in Task ${category.id} says "(${filesText(subgroup.declaredCount)})" but lists ${members.length}.`, subgroup.source.startLine);
+        ctx.sink.warning('doc/count-mismatch', countMismatch(`"${subgroup.title}" in ${categoryName(category)}`, subgroup.declaredCount, category, members), subgroup.source.startLine);
       }
       if (subgroup.completeMarker && members.some((item) => item.status.status !== 'done')) {
         ctx.sink.warning('doc/complete-marker', `"${subgroup.title}" is marked COMPLETE but not all of its entries are done.`, subgroup.source.startLine);
@@ -117,7 +135,7 @@ function checkSummary(ctx: ParseContext): void {
     }
     const id = row.categoryId ?? '';
     if (!row.isTotal && !categoryIds.has(id) && ![...categoryIds].some((other) => other.startsWith(`${id}.`))) {
-      ctx.sink.warning('doc/summary-unmatched', `The summary row "${row.label}" names Task ${id}, which the doc has no section for.`, row.source.startLine);
+      ctx.sink.warning('doc/summary-unmatched', `The summary row "${row.label}" names ${isTaskId(id) ? `Task ${id}` : `"${id}"`}, which the doc has no section for.`, row.source.startLine);
       continue;
     }
     const entries = row.isTotal ? (wholeDoc ??= tally(ctx.items)) : tally(itemsUnder(byCategory, id));
