@@ -39,9 +39,9 @@ function disagreements(row: SummaryRow, entries: Tally): string[] {
   return pairs.filter(([, claimed, actual]) => claimed !== null && claimed !== actual).map(([name, claimed, actual]) => `${name} ${claimed} (entries: ${actual})`);
 }
 
-/** A Task N tracker's category ("Task 3.1"); the generic readers name theirs by heading slug. */
+/** A Task N tracker's category ("Task 3.1", a reused id "1-dup-2"); the generic readers name theirs by heading slug. */
 function isTaskId(id: string): boolean {
-  return /^\d+(?:\.\d+)*$/.test(id);
+  return /^\d+(?:\.\d+)*(?:-dup-\d+)?$/.test(id);
 }
 
 /** A category as the doc names it: "Task 3.1" in a Task N tracker, its heading's title otherwise. */
