@@ -31,7 +31,7 @@ describe('reading options', () => {
 
   it('skips the sections named', () => {
     const doc = read(style('11-nested-substeps.md'), { ignoreSections: ['config'] });
-    expect(doc.categories.map((category) => category.title)).toEqual(['Widgets']);
+    expect(doc.categories.map((category) => category.title)).toEqual(['Widgets', 'Services']);
     expect(doc.unread?.some((entry) => /reading\.ignoreSections/.test(entry.why))).toBe(true);
   });
 

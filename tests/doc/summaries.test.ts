@@ -58,3 +58,14 @@ describe('declared summaries', () => {
     expect(drift).toEqual(['20: total: table says 4, entries give 3; completed: table says 2, entries give 1']);
   });
 });
+
+describe('count checks name generic categories as the doc does', () => {
+  it('by heading title, counting items (not files) when they have no path', () => {
+    const doc = parseTrackingDoc('# Cleanup\n\n## Router (3 files)\n\n- [x] Remove the old router\n- [ ] Drop the polyfills\n\n## Paths (2 files)\n\n- [x] `src/a.ts`\n', 'doc.md');
+    const counts = doc.diagnostics.filter((entry) => entry.code === 'doc/count-mismatch').map((entry) => [entry.line, entry.message]);
+    expect(counts).toEqual([
+      [3, '"Router" declares 3 but lists 2 items.'],
+      [8, '"Paths" declares 2 but lists 1 file.'],
+    ]);
+  });
+});

@@ -51,9 +51,10 @@ export function readCategory(section: Section, writtenId: string, rest: string, 
 
 /** A task number used twice gets "3.1-dup-2", like duplicate file numbers, so ids stay unique. */
 function uniqueCategoryId(id: string, section: Section, ctx: ParseContext): string {
-  if (!ctx.categories.some((category) => category.id === id)) return id;
+  const taken = new Set(ctx.categories.map((category) => category.id));
+  if (!taken.has(id)) return id;
   let count = 2;
-  while (ctx.categories.some((category) => category.id === `${id}-dup-${count}`)) count++;
+  while (taken.has(`${id}-dup-${count}`)) count++;
   const unique = `${id}-dup-${count}`;
   ctx.sink.warning('doc/duplicate-category', `The category id "${id}" is used again by "${section.title}"; this section was given the id "${unique}". Renumber or rename one of them.`, section.source.startLine);
   return unique;

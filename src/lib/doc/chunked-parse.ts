@@ -22,7 +22,7 @@ type Point = { line: number; column: number; offset?: number | undefined };
  */
 const DEFINITION = /\]:/;
 /** An ATX heading at column 0: `#` to `######`, then a space, a tab or the end of the line. */
-const TOP_HEADING = /^#{1,6}(?:[ \t]|$)/;
+export const TOP_HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** HTML blocks of CommonMark kinds 1-5 and their end conditions: a terminator, not a blank line. */
 const HTML_KINDS_1_TO_5: [start: RegExp, end: RegExp][] = [
   [/^[ \t]*<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -75,7 +75,7 @@ export function movePositions(node: Node, move: (point: Point) => void): void {
  * For a line that opens a block a column-0 heading cannot end (fenced code, HTML), the test for the
  * line that ends it. Any `<` line counts as HTML: too many such lines only cost cuts, never add one.
  */
-function opensBlock(line: string): ((next: string) => boolean) | null {
+export function opensBlock(line: string): ((next: string) => boolean) | null {
   const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
   if (fence !== undefined) {
     const closer = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
@@ -158,7 +158,7 @@ function htmlClosed(node: Html, rest: string): boolean {
 }
 
 /** Whether a chunk's last block might run on into the next chunk's heading in a whole-doc parse. */
-function mayRunOn(root: Root, chunk: string): boolean {
+export function mayRunOn(root: Root, chunk: string): boolean {
   const last = root.children[root.children.length - 1];
   if (last === undefined) return false;
   const start = last.position?.start.offset;

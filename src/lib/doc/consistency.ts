@@ -39,13 +39,43 @@ function disagreements(row: SummaryRow, entries: Tally): string[] {
   return pairs.filter(([, claimed, actual]) => claimed !== null && claimed !== actual).map(([name, claimed, actual]) => `${name} ${claimed} (entries: ${actual})`);
 }
 
-function filesText(count: number): string {
-  return count === 1 ? '1 file' : `${count} files`;
+/** A Task N tracker's category ("Task 3.1", a reused id "1-dup-2"); the generic readers name theirs by heading slug. */
+function isTaskId(id: string): boolean {
+  return /^\d+(?:\.\d+)*(?:-dup-\d+)?$/.test(id);
 }
 
-/** Categories whose id is `id` or starts with `id.` (a summary row for "Task 3.1" covers 3.1.x). */
-function itemsUnder(ctx: ParseContext, id: string): TrackedItem[] {
-  return ctx.items.filter((item) => item.categoryId === id || item.categoryId.startsWith(`${id}.`));
+/** A category as the doc names it: "Task 3.1" in a Task N tracker, its heading's title otherwise. */
+function categoryName(category: Category): string {
+  return isTaskId(category.id) ? `Task ${category.id}` : `"${category.title}"`;
+}
+
+/** "files" when the items are files (a Task N tracker's, or all with a path), "items" otherwise. */
+function nounOf(category: Category, items: readonly TrackedItem[], count: number): string {
+  const files = isTaskId(category.id) || (items.length > 0 && items.every((item) => item.path !== null));
+  return `${files ? 'file' : 'item'}${count === 1 ? '' : 's'}`;
+}
+
+/** 'Task 1 says "(6 files)" but lists 4.' / '"Router" declares 3 but lists 2 items.' */
+function countMismatch(name: string, declared: number, category: Category, listed: readonly TrackedItem[]): string {
+  if (isTaskId(category.id)) return `${name} says "(${declared} ${nounOf(category, listed, declared)})" but lists ${listed.length}.`;
+  return `${name} declares ${declared} but lists ${listed.length} ${nounOf(category, listed, listed.length)}.`;
+}
+
+/** Items by category id, in doc order. */
+function itemsByCategory(items: readonly TrackedItem[]): Map<string, TrackedItem[]> {
+  const byCategory = new Map<string, TrackedItem[]>();
+  for (const item of items) {
+    const list = byCategory.get(item.categoryId);
+    if (list) list.push(item);
+    else byCategory.set(item.categoryId, [item]);
+  }
+  return byCategory;
+}
+
+/** Items of categories whose id is `id` or starts with `id.` (a summary row for "Task 3.1" covers 3.1.x). */
+function itemsUnder(byCategory: ReadonlyMap<string, TrackedItem[]>, id: string): TrackedItem[] {
+  // One pass over the categories, not the items: a doc may hold a summary row per category.
+  return [...byCategory].filter(([categoryId]) => categoryId === id || categoryId.startsWith(`${id}.`)).flatMap(([, items]) => items);
 }
 
 /** A category's own items plus those of categories written inside it ("## Phase 1 (12 files)" over its tasks). */
@@ -59,26 +89,21 @@ function itemsWithin(ctx: ParseContext, category: Category, byCategory: Readonly
 }
 
 function checkHeadingCounts(ctx: ParseContext): void {
-  const byCategory = new Map<string, TrackedItem[]>();
-  for (const item of ctx.items) {
-    const list = byCategory.get(item.categoryId);
-    if (list) list.push(item);
-    else byCategory.set(item.categoryId, [item]);
-  }
+  const byCategory = itemsByCategory(ctx.items);
   for (const category of ctx.categories) {
     if (category.declaredCount === null && !category.completeMarker && category.subgroups.length === 0) continue;
     const items = itemsWithin(ctx, category, byCategory);
     if (category.declaredCount !== null && category.declaredCount !== items.length) {
-      ctx.sink.warning('doc/count-mismatch', `Task ${category.id} says "(${filesText(category.declaredCount)})" but lists ${items.length}.`, category.source.startLine);
+      ctx.sink.warning('doc/count-mismatch', countMismatch(categoryName(category), category.declaredCount, category, items), category.source.startLine);
     }
     if (category.completeMarker && items.some((item) => item.status.status !== 'done')) {
       const open = items.filter((item) => item.status.status !== 'done').length;
-      ctx.sink.warning('doc/complete-marker', `Task ${category.id} is marked COMPLETE but ${open} of its ${items.length} entries are not done.`, category.source.startLine);
+      ctx.sink.warning('doc/complete-marker', `${categoryName(category)} is marked COMPLETE but ${open} of its ${items.length} entries are not done.`, category.source.startLine);
     }
     for (const subgroup of category.subgroups) {
       const members = items.filter((item) => item.subgroup === subgroup.title);
       if (subgroup.declaredCount !== null && subgroup.declaredCount !== members.length) {
-        ctx.sink.warning('doc/count-mismatch', `"${subgroup.title}" in Task ${category.id} says "(${filesText(subgroup.declaredCount)})" but lists ${members.length}.`, subgroup.source.startLine);
+        ctx.sink.warning('doc/count-mismatch', countMismatch(`"${subgroup.title}" in ${categoryName(category)}`, subgroup.declaredCount, category, members), subgroup.source.startLine);
       }
       if (subgroup.completeMarker && members.some((item) => item.status.status !== 'done')) {
         ctx.sink.warning('doc/complete-marker', `"${subgroup.title}" is marked COMPLETE but not all of its entries are done.`, subgroup.source.startLine);
@@ -89,25 +114,31 @@ function checkHeadingCounts(ctx: ParseContext): void {
 
 /** Matches summary rows without a "Task X" label to a category by title. */
 function resolveSummaryLabels(ctx: ParseContext): void {
+  if (ctx.summaryLabels.size === 0) return;
+  const titles = ctx.categories.map((category) => ({ category, slug: slugify(category.title) }));
   for (const [row, label] of ctx.summaryLabels) {
     const slug = slugify(label);
-    const match = ctx.categories.find((category) => category.id === slug || slugify(category.title) === slug || slugify(category.title).startsWith(slug));
+    const match = titles.find(({ category, slug: title }) => category.id === slug || title === slug || title.startsWith(slug))?.category;
     row.categoryId = match?.id ?? null;
   }
 }
 
 function checkSummary(ctx: ParseContext): void {
+  const byCategory = itemsByCategory(ctx.items);
+  const categoryIds = new Set(ctx.categories.map((category) => category.id));
+  // A doc may state its totals many times ("Progress: 3/5" per section read as whole-doc rows).
+  let wholeDoc: Tally | undefined;
   for (const row of ctx.summary) {
     if (!row.isTotal && row.categoryId === null) {
       ctx.sink.info('doc/summary-unmatched', `The summary row "${row.label}" names no category of the doc, so it cannot be checked.`, row.source.startLine);
       continue;
     }
     const id = row.categoryId ?? '';
-    if (!row.isTotal && !ctx.categories.some((category) => category.id === id || category.id.startsWith(`${id}.`))) {
-      ctx.sink.warning('doc/summary-unmatched', `The summary row "${row.label}" names Task ${id}, which the doc has no section for.`, row.source.startLine);
+    if (!row.isTotal && !categoryIds.has(id) && ![...categoryIds].some((other) => other.startsWith(`${id}.`))) {
+      ctx.sink.warning('doc/summary-unmatched', `The summary row "${row.label}" names ${isTaskId(id) ? `Task ${id}` : `"${id}"`}, which the doc has no section for.`, row.source.startLine);
       continue;
     }
-    const entries = tally(row.isTotal ? ctx.items : itemsUnder(ctx, id));
+    const entries = row.isTotal ? (wholeDoc ??= tally(ctx.items)) : tally(itemsUnder(byCategory, id));
     const name = row.isTotal ? 'The TOTAL row' : `The summary row for ${row.label}`;
     const claims = `${row.completed ?? '?'}/${row.total ?? '?'}`;
     const wrong = disagreements(row, entries);
@@ -117,7 +148,7 @@ function checkSummary(ctx: ParseContext): void {
   }
   const progress = ctx.header.progress;
   if (progress) {
-    const entries = tally(ctx.items);
+    const entries = (wholeDoc ??= tally(ctx.items));
     if (progress.done !== entries.done || progress.total !== entries.total) {
       ctx.sink.warning('doc/progress-mismatch', `The header says Progress ${progress.done}/${progress.total}, but the entries say ${entries.done}/${entries.total}.`, ctx.progressLine);
     }

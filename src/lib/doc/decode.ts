@@ -2,7 +2,7 @@
  * Bytes in, clean LF text out: size limit, binary check, BOM, invalid UTF-8, mojibake, CRLF.
  * Every step that changes the text says so, in `encoding` and in a diagnostic.
  */
-import iconv from 'iconv-lite';
+import { decodeLegacy } from './legacy-decode.js';
 import type { DocEncoding } from './model.js';
 import { repairMojibake } from './mojibake.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
@@ -34,7 +34,7 @@ function bytesToText(bytes: Buffer, sink: DiagnosticSink): string {
   } catch {
     // Not UTF-8 at all: most likely saved by a legacy editor. Windows-1252 reads every byte.
     sink.warning('doc/not-utf8', 'The doc is not valid UTF-8; it was read as Windows-1252. Save it as UTF-8 to be sure every character is right.', 1);
-    return iconv.decode(bytes, 'windows-1252');
+    return decodeLegacy(bytes, 'windows-1252');
   }
 }
 

@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import type { SourceRange } from '../diagnostics.js';
 import { parseInChunks } from './chunked-parse.js';
 import { clampIndentation, MAX_INDENT, unclampPositions } from './indent-guard.js';
+import { parseWithFastPath } from './line-blocks.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -65,12 +66,15 @@ export interface ParsedMarkdown {
 }
 
 /**
- * Parses markdown into mdast with positions on `text`: chunk by chunk (same tree as one parse, in
+ * Parses markdown into mdast with positions on `text` (same tree as one remark call): the plain
+ * parts by the line-level fast path (line-blocks.ts), the rest chunk by chunk (chunked-parse.ts,
  * about linear time), with indentation deeper than MAX_INDENT columns clamped first.
  */
 export function parseMarkdown(text: string, chunks: ChunkParser = FRESH_CHUNKS): ParsedMarkdown {
   const clamped = clampIndentation(text);
-  const root = parseInChunks(clamped.text, chunks.parse, chunks.minChunk);
+  const remark = (slice: string): Root => parseInChunks(slice, chunks.parse, chunks.minChunk);
+  // Plain headings, lines, lists and tables are built by the line-level fast path; the rest by remark.
+  const root = parseWithFastPath(clamped.text, remark) ?? remark(clamped.text);
   unclampPositions(root, clamped);
   return { root, flattenedLine: clamped.firstLine };
 }

@@ -3,7 +3,7 @@
  * saved again ("✅" became "‚úÖ" or "âœ…"). We map each run of non-ASCII characters back to the
  * legacy bytes and keep the repair only when those bytes are valid UTF-8 (issue 3).
  */
-import iconv from 'iconv-lite';
+import { decodeLegacy } from './legacy-decode.js';
 
 /** The charsets UTF-8 docs get mis-read as. */
 export type LegacyCharset = 'mac-roman' | 'windows-1252';
@@ -14,7 +14,7 @@ const ICONV_NAMES: Record<LegacyCharset, string> = { 'mac-roman': 'macintosh', '
 function buildReverseTable(charset: LegacyCharset): Map<string, number> {
   const table = new Map<string, number>();
   for (let byte = 0x80; byte <= 0xff; byte++) {
-    const char = iconv.decode(Buffer.from([byte]), ICONV_NAMES[charset]);
+    const char = decodeLegacy(Buffer.from([byte]), ICONV_NAMES[charset]);
     if (char !== '\uFFFD') table.set(char, byte);
   }
   if (charset === 'mac-roman') {
@@ -27,16 +27,20 @@ function buildReverseTable(charset: LegacyCharset): Map<string, number> {
   return table;
 }
 
-const REVERSE_TABLES: Record<LegacyCharset, Map<string, number>> = {
-  'mac-roman': buildReverseTable('mac-roman'),
-  'windows-1252': buildReverseTable('windows-1252'),
-};
+/** Built on first use: only a doc with non-ASCII runs that look like mojibake needs them. */
+const REVERSE_TABLES = new Map<LegacyCharset, Map<string, number>>();
+
+function reverseTable(charset: LegacyCharset): Map<string, number> {
+  let table = REVERSE_TABLES.get(charset);
+  if (table === undefined) REVERSE_TABLES.set(charset, (table = buildReverseTable(charset)));
+  return table;
+}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Re-encodes one run to legacy bytes and reads them as UTF-8; null when that is not a repair. */
 function repairRun(run: string, charset: LegacyCharset): string | null {
-  const table = REVERSE_TABLES[charset];
+  const table = reverseTable(charset);
   const bytes: number[] = [];
   for (const char of run) {
     const byte = table.get(char);

@@ -79,6 +79,21 @@ function mergeGeneric(ctx: ParseContext, extra: ParseContext, claimed: (line: nu
   ctx.sink.diagnostics.push(...extra.sink.diagnostics);
 }
 
+/** A test for "is this line inside one of these ranges", in constant time per line. */
+function claimedLines(ranges: ReadonlyArray<{ startLine: number; endLine: number }>): (line: number) => boolean {
+  const last = ranges.reduce((max, range) => Math.max(max, range.endLine), 0);
+  // +1 per range start, -1 after its end: a line is claimed where the running sum is positive.
+  const edges = new Int32Array(last + 2);
+  for (const range of ranges) {
+    if (range.endLine < range.startLine) continue;
+    edges[Math.max(0, range.startLine)]! += 1;
+    edges[range.endLine + 1]! -= 1;
+  }
+  const claimed = new Uint8Array(last + 2);
+  for (let line = 0, open = 0; line <= last; line++) claimed[line] = (open += edges[line]!) > 0 ? 1 : 0;
+  return (line) => line >= 0 && line <= last && claimed[line] === 1;
+}
+
 /**
  * The seed family ("Task N" / "File N" / **Path:**) reads first, exactly as it always has; a doc it
  * finds no items in is read by the generic readers (doc/readers/claim.ts) instead, with only the
@@ -97,7 +112,7 @@ function readSeedOrGeneric(sections: Section, ctx: ParseContext, reading: Readin
     const claimed = [...seed.categories.map((c) => c.source), ...seed.milestones.map((m) => m.source), ...seed.summary.map((r) => ({ startLine: r.source.startLine - 2, endLine: r.source.endLine }))];
     const extra = newContext(ctx.text, new DiagnosticSink(ctx.sink.file));
     extra.header = ctx.header;
-    const isClaimed = (line: number): boolean => claimed.some((range) => line >= range.startLine && line <= range.endLine);
+    const isClaimed = claimedLines(claimed);
     readGeneric(buildOutline(sections, ctx.text), extra, reading, isClaimed);
     mergeGeneric(ctx, extra, isClaimed);
     return;

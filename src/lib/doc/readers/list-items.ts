@@ -1,9 +1,8 @@
 /**
  * List lines as items: GFM task lines (`- [ ]`, `[x]`, `[ X ]`, `[/]`, `[-]` …), lines led by a
  * status mark (✅ 🔄 ⏳ ❌ …, numbered or not), and plain lines under a status section
- * ("## Next Steps"). Nested boxes are sub-steps that give their parent a fraction when they repeat
- * a procedure under several parents (or sit under a single parent); distinct nested boxes under
- * several parents are items of their own, as a person counting the boxes reads them.
+ * ("## Next Steps"). Nested boxes are sub-steps that give their parent a fraction, except under
+ * parents that only name a file or package (see nestedAreSteps).
  */
 import type { ChecklistEntry, DeclaredStatus } from '../model.js';
 import type { OutlineListLine, OutlineSection } from '../outline.js';
@@ -108,19 +107,31 @@ function looksLikePath(line: OutlineListLine): boolean {
 }
 
 /**
- * Nested marked lines are sub-steps when only one parent has them, or when the same step texts
- * recur under several parents (a procedure repeated per item); otherwise they are items.
+ * Nested marked lines are sub-steps of the line above (issue 17): they give it a fraction. The one
+ * exception is a list whose parents only name where the work happened (a file or package alone:
+ * one token, no words) with different changes under each, as an upgrade log lists "tsconfig.json"
+ * and the settings changed in it: there each nested box is an item of its own. Steps repeated
+ * under several parents (a procedure per item) are sub-steps whatever the parents say.
  */
 function nestedAreSteps(lines: readonly OutlineListLine[]): boolean {
-  const parents = lines.filter((line) => line.children.some((child) => child.box !== null || child.lead !== null));
-  if (parents.length <= 1) return true;
+  const parents = lines.filter((line) => line.children.some(isMarked));
+  if (parents.length <= 1 || !parents.every(namesAPlace)) return true;
   const seen = new Map<string, number>();
   let total = 0;
   for (const parent of parents) {
-    const texts = new Set(parent.children.filter((child) => child.box !== null || child.lead !== null).map((child) => child.text.toLowerCase()));
+    const texts = new Set(parent.children.filter(isMarked).map((child) => child.text.toLowerCase()));
     for (const text of texts) seen.set(text, (seen.get(text) ?? 0) + 1);
     total += texts.size;
   }
   const repeated = [...seen.values()].filter((count) => count > 1).reduce((sum, count) => sum + count, 0);
   return repeated / Math.max(1, total) >= 0.3;
+}
+
+function isMarked(line: OutlineListLine): boolean {
+  return line.box !== null || line.lead !== null;
+}
+
+/** A line that is one token (a path, a file or a package name), not a task described in words. */
+function namesAPlace(line: OutlineListLine): boolean {
+  return /^\S+$/.test(line.text.trim());
 }
