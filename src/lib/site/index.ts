@@ -15,7 +15,7 @@ export { buildMilestonesPage, type MilestonesPage } from './milestones-page.js';
 export { buildDriftPage, type DriftPage } from './drift-page.js';
 export { buildChangesPage, type ChangesPage, type ChangeGroups } from './changes-page.js';
 export { buildDocPage, renderDoc, type DocPage } from './doc-page.js';
-export { buildFileList, type FileList } from './file-list.js';
+export { buildFileList, fileListPage, fileListPageCount, FILE_LIST_PAGE_SIZE, type FileList, type FileListPage } from './file-list.js';
 export { buildDiagnosticsPage } from './diagnostics-page.js';
 export { buildNotFoundPage, explainMissing, type MissingExplanation, type NotFoundIndex, type NotFoundPage } from './not-found.js';
 export { buildNav, currentPath, type NavLink, type NoteRef } from './nav.js';
