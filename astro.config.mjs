@@ -7,7 +7,7 @@ import mdx from '@astrojs/mdx';
 import remarkGfm from 'remark-gfm';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { itemRedirects } from './src/integrations/item-redirects.mjs';
+import { directPages } from './src/integrations/direct-pages.mjs';
 import { siteAssets } from './src/integrations/site-assets.mjs';
 import { reloadOnSnapshotChange } from './src/integrations/reload-on-snapshot-change.mjs';
 import { refuseMdxNotes, remarkSafeNotes } from './src/integrations/safe-notes.mjs';
@@ -45,7 +45,7 @@ export default defineConfig({
   markdown: { remarkPlugins: [remarkGfm, remarkSafeNotes], syntaxHighlight: false },
   integrations: [
     mdx(),
-    itemRedirects(),
+    directPages(),
     siteAssets({
       stylesheet: source('styles/site.css'),
       chartClient: source('components/chart-client.ts'),

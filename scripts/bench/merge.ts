@@ -16,7 +16,7 @@ import { makeShard, type Shard } from '../../src/lib/org/index.js';
 import { shardFileText } from '../../src/lib/pipeline/shard-file.js';
 import { VERSION } from '../../src/lib/cli/version.js';
 import { pairedRuns, rounded, type Command } from './cold.js';
-import { syntheticHistory, syntheticSnapshot } from './site.js';
+import { syntheticHistory, syntheticSnapshot } from '../../tests/site/fixtures/synthetic.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WORK = join(ROOT, '.cache/bench/merge');

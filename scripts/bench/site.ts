@@ -10,82 +10,19 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { HISTORY_SCHEMA_VERSION, type HistoryFile } from '../../src/lib/history/schema.js';
 import { historyFileText } from '../../src/lib/history/write.js';
 import { astroBuildCommand, buildFolder, type AstroBuildCommand, type RenderInput } from '../../src/lib/pipeline/render-site.js';
 import { snapshotFileText } from '../../src/lib/pipeline/snapshot-file.js';
-import { Snapshot, type SnapshotItem } from '../../src/lib/snapshot/schema.js';
 import { pageCount } from '../../tests/e2e/links.js';
+import { syntheticHistory, syntheticSnapshot } from '../../tests/site/fixtures/synthetic.js';
 import { fileFor } from '../../tests/e2e/server.js';
 import { rounded, spread } from './cold.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WORK = join(ROOT, '.cache/bench/site');
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const CATS = 10;
-const STATUSES = ['done', 'in-progress', 'not-started'] as const;
-
-/** A schema-valid snapshot with `n` tracked files spread over 10 categories, 50 directories. */
-export function syntheticSnapshot(n: number): Snapshot {
-  const items: SnapshotItem[] = Array.from({ length: n }, (_, i) => {
-    const path = `pkg${i % 50}/mod${i % 7}/file_${i}.py`;
-    const left = i % 3 === 1 ? [{ path, line: 10 + (i % 40), text: '    c = bigquery.Client()', before: ['def f():'], after: ['    return c'] }] : [];
-    return {
-      id: `file-${i + 1}`, number: i + 1, category: `3.${i % CATS}`, subgroup: null, name: `file_${i}.py`, path,
-      declaredStatus: STATUSES[i % 3]!, declaredStatusText: ['✅ Complete', '🟡 In Progress', '⚪ Not Started'][i % 3]!, detectedStatus: STATUSES[(i + (i % 5 === 0 ? 1 : 0)) % 3]!,
-      url: `files/${path}/`, docLine: 10 + i * 8, updatedBy: null, date: null,
-      checks: [{ id: 'bq', kind: 'text-absent', description: '`bigquery.Client(` gone', passed: left.length === 0, evidence: `${left.length} matches`, matches: left, docLine: null }],
-      remaining: left, renamedTo: null, checklist: [{ text: 'Use the pooled client', checked: i % 3 === 0, docLine: null }],
-      fields: [{ key: 'Pattern', value: 'DELETE + INSERT', children: [] }], sameFileItems: [], groupId: null,
-    };
-  });
-  const done = items.filter((i) => i.declaredStatus === 'done').length;
-  const verified = items.filter((i) => i.detectedStatus === 'done').length;
-  const categories = Array.from({ length: CATS }, (_, c) => {
-    const mine = items.filter((i) => i.category === `3.${c}`);
-    const count = (s: string, k: 'declaredStatus' | 'detectedStatus') => mine.filter((i) => i[k] === s).length;
-    return {
-      id: `3.${c}`, title: `Category ${c}`, slots: mine.length,
-      declared: { done: count('done', 'declaredStatus'), inProgress: count('in-progress', 'declaredStatus'), notStarted: count('not-started', 'declaredStatus'), blocked: 0, unknown: 0 },
-      verified: { done: count('done', 'detectedStatus'), partial: count('in-progress', 'detectedStatus'), notStarted: count('not-started', 'detectedStatus'), missing: 0, unknown: 0 },
-      remaining: { calls: mine.reduce((s, i) => s + i.remaining.length, 0), files: mine.filter((i) => i.remaining.length > 0).length, what: '`bigquery.Client(` calls' },
-      url: `categories/3.${c}/`, docLine: null,
-    };
-  });
-  const matches = items.flatMap((i) => i.remaining);
-  return Snapshot.parse({
-    schemaVersion: 1, generatedAt: '2026-02-08T12:00:00.000Z',
-    repo: { root: '/bench', commit: 'a'.repeat(40), isGit: true, webUrl: 'https://github.com/o/r', host: 'github' },
-    doc: { path: 'TRACKING.md', title: 'Bench', project: 'Bench', startDate: '2026-01-01', commit: null, repairedFrom: null, text: items.map((i) => `### File ${i.number}: ${i.name}\n- **Status:** ${i.declaredStatusText}\n`).join('\n') },
-    totals: { slots: n, declaredDone: done, verifiedDone: verified }, categories, items,
-    metrics: [{ id: 'bq', label: 'BigQuery clients', command: 'grep -rn "bigquery.Client(" .', unit: 'matches', value: matches.length, error: null, better: 'lower', categoryId: null, source: 'doc', docLine: null,
-      byFile: items.filter((i) => i.remaining.length > 0).map((i) => ({ path: i.path!, count: 1 })), byDirectory: [], matches: matches.slice(0, 500), url: 'metrics/bq/' }],
-    drift: items.filter((i) => i.declaredStatus === 'done' && i.detectedStatus !== 'done').map((i) => ({ kind: 'declared-done-not-in-code', severity: 'error', message: `File ${i.number} is not done in code`, itemId: i.id, path: i.path, docLine: i.docLine, evidence: '' })),
-    diagnostics: [], milestones: [],
-    burndown: { points: Array.from({ length: 30 }, (_, d) => ({ date: `2026-01-${String(d + 1).padStart(2, '0')}`, commit: null, scope: n, declaredRemaining: n - d * 50, verifiedRemaining: n - d * 40, ideal: n - d * 100 })), forecast: { date: '2026-06-01', earliest: null, latest: null, velocityPerDay: 40, windowDays: 14, message: 'June' } },
-  });
-}
-
-/** 30 daily history points with every item's state (and, in the last 20, its remaining calls). */
-export function syntheticHistory(s: Snapshot): HistoryFile {
-  return {
-    schemaVersion: HISTORY_SCHEMA_VERSION, repo: { id: 'bench' },
-    records: Array.from({ length: 30 }, (_, d) => ({
-      at: `2026-01-${String(d + 1).padStart(2, '0')}T12:00:00Z`, commit: null, docCommit: null, source: 'backfill' as const,
-      metrics: { bq: 4000 - d * 50 }, categories: {},
-      // The first 10 records predate the per-file `remaining` count (gaps in the sparklines).
-      items: Object.fromEntries(s.items.map((i, k) => {
-        const reached = k < d * 150;
-        const state = { declared: reached ? i.declaredStatus : 'not-started', detected: reached ? i.detectedStatus : 'not-started' };
-        return [i.id, d < 10 ? state : { ...state, remaining: reached ? i.remaining.length : 1 }];
-      })),
-      declaredDone: null, verifiedDone: null, slots: null,
-    })),
-  };
-}
-
 /** One build: wall-clock seconds, CPU seconds (user + system, from GNU time) and peak RSS. */
 type Timing = { wall: number; cpu: number; user: number; sys: number; peakRssMiB: number };
 
@@ -225,7 +162,4 @@ async function benchSize(n: number): Promise<Record<string, unknown>> {
   return result;
 }
 
-// Run as a benchmark, not when the merge benchmark imports the synthetic inputs.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const n of SIZES.length > 0 ? SIZES : [1000, 5000, 20_000]) console.log(JSON.stringify(await benchSize(n)));
-}
+for (const n of SIZES.length > 0 ? SIZES : [1000, 5000, 20_000]) console.log(JSON.stringify(await benchSize(n)));

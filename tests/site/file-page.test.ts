@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilePage, buildItemPage, filePageParam, filePages } from '../../src/lib/site/file-page.js';
+import { buildFilePage, buildItemPage, filePageFiles, filePageParam, filePages } from '../../src/lib/site/file-page.js';
 import { BASE_PATH } from './fixtures/snapshot.js';
 import { HOSTILE_PATH, SCRIPT } from './fixtures/hostile.js';
 import { ROOT, SUB, siteData } from './helpers.js';
@@ -76,5 +76,20 @@ describe('file pages', () => {
     const f41 = buildItemPage(data, ROOT, data.snapshot.items.find((i) => i.id === 'file-41')!);
     expect(f41.title).toBe('File 41: unresolved slot');
     expect(f41.section.copyLink).toBe('/items/41/#file-41');
+  });
+});
+
+describe('the file pages a build writes itself', () => {
+  it('one file per path at files/<path>/index.html, the real name; each page made only when it is written', () => {
+    const pages = filePages(siteData());
+    const made: string[] = [];
+    const files = filePageFiles(pages, (p) => (made.push(p.path), `<p>${p.path}</p>`));
+    expect(made).toEqual([]);
+    const first = files.next();
+    expect(first.value).toEqual({ file: `files/${pages[0]!.path}/index.html`, html: `<p>${pages[0]!.path}</p>` });
+    expect(made).toEqual([pages[0]!.path]);
+    const rest = [...files];
+    expect(rest.map((f) => f.file)).toEqual(pages.slice(1).map((p) => `files/${p.path}/index.html`));
+    expect(rest.map((f) => f.file)).toContain(`files/${HOSTILE_PATH}/index.html`);
   });
 });

@@ -11,5 +11,5 @@ export const SUB: SiteContext = { base: '/migration/', site: 'https://example.gi
 export function siteData(withHistory = true): SiteData {
   const historyFile = withHistory ? makeHistory() : null;
   const snapshot = makeSnapshot();
-  return { snapshot, snapshotText: JSON.stringify(snapshot), history: historyFile?.records ?? [], historyText: historyFile ? JSON.stringify(historyFile) : null };
+  return { snapshot, snapshotBytes: Buffer.from(JSON.stringify(snapshot)), history: historyFile?.records ?? [], historyBytes: historyFile ? Buffer.from(JSON.stringify(historyFile)) : null };
 }

@@ -36,7 +36,7 @@ describe('loadSiteData', () => {
     const fromV2 = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'v2.json') });
     expect(fromV1.history).toEqual(v1.records);
     expect(fromV2.history).toEqual(v1.records);
-    expect(JSON.parse(fromV2.historyText!).schemaVersion).toBe(2);
+    expect(JSON.parse(fromV2.historyBytes!.toString('utf8')).schemaVersion).toBe(2);
   });
 
   it('reads a rewritten file again, unless told the inputs cannot change (a build)', () => {
@@ -58,7 +58,7 @@ describe('loadSiteData', () => {
     writeFileSync(join(d, 's.json'), JSON.stringify(makeSnapshot()));
     const data = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'none.json') });
     expect(data.history).toEqual([]);
-    expect(data.historyText).toBeNull();
+    expect(data.historyBytes).toBeNull();
   });
 
   it('names the file and the bad fields when the snapshot is invalid', () => {

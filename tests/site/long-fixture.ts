@@ -25,7 +25,7 @@ export async function longFixture(work: string): Promise<LongFixture> {
   await writeSnapshot(snapshotFile, snapshot);
   return {
     info,
-    data: { snapshot, snapshotText: JSON.stringify(snapshot), history, historyText: null },
+    data: { snapshot, snapshotBytes: Buffer.from(JSON.stringify(snapshot)), history, historyBytes: null },
     snapshotFile,
     historyFile: options.history.file,
   };

@@ -1,12 +1,14 @@
 /**
- * `/files/`: every tracked item in one fully rendered list, with the filter options. The client
- * script only hides rows; the data attributes it reads are decided here.
+ * `/files/`: every tracked item in a fully rendered list, with the filter options, in pages of
+ * FILE_LIST_PAGE_SIZE rows once there are more (`/files/`, then `/file-list/2/` …, each linking
+ * every page). The client script hides rows that do not match; on a list of several pages it first
+ * fetches the other pages' rows. The data attributes it reads are decided here.
  */
 import { byString, driftItemIds, itemRow, type ItemRow } from './common.js';
 import type { SiteData } from './load.js';
 import { categoryLabel } from './category-label.js';
 import { declaredView } from './status.js';
-import type { SiteContext } from './urls.js';
+import { joinBase, type SiteContext } from './urls.js';
 
 export interface FileListRow extends ItemRow {
   /** Directory of the path ("" for unresolved slots), the `dir` filter matches it by prefix. */
@@ -49,4 +51,55 @@ export function buildFileList(data: SiteData, ctx: SiteContext): FileList {
     categories: snapshot.categories.map((c) => ({ value: c.id, label: categoryLabel(c.id, c.title) })),
     directories: [...dirs].sort(byString).map((d) => ({ value: d, label: d })),
   };
+}
+
+/**
+ * Rows per page of the list: a 20,000-file list in one page was 9.4 MB of HTML, which a phone
+ * cannot open and the build held in memory several times over (issue 21).
+ */
+export const FILE_LIST_PAGE_SIZE = 1000;
+
+/** A link of the pager. */
+export interface PageLink {
+  label: string;
+  href: string;
+  current: boolean;
+}
+
+/** Where a page sits in a list of several pages. */
+export interface FileListPager {
+  /** 1-based rows shown on this page, and all rows. */
+  first: number;
+  last: number;
+  total: number;
+  links: PageLink[];
+}
+
+/** One page of the list: its rows, the filter options, and the pager when there is more than one page. */
+export interface FileListPage extends FileList {
+  pager: FileListPager | null;
+}
+
+/**
+ * The site-relative URL of page `n`: `files/` for the first, `file-list/<n>/` after it. Not under
+ * `files/`, where any name may be a tracked file's page (`files/page/2/` is one, for `page/2`).
+ */
+export function fileListPageUrl(n: number): string {
+  return n === 1 ? 'files/' : `file-list/${n}/`;
+}
+
+/** How many pages the list takes (at least one, for an empty list). */
+export function fileListPageCount(list: FileList): number {
+  return Math.max(1, Math.ceil(list.rows.length / FILE_LIST_PAGE_SIZE));
+}
+
+/** Page `n` (1-based) of the list. */
+export function fileListPage(list: FileList, ctx: SiteContext, n: number): FileListPage {
+  const count = fileListPageCount(list);
+  if (!Number.isInteger(n) || n < 1 || n > count) throw new Error(`the file list has no page ${n} (it has ${count})`);
+  if (count === 1) return { ...list, pager: null };
+  const start = (n - 1) * FILE_LIST_PAGE_SIZE;
+  const rows = list.rows.slice(start, start + FILE_LIST_PAGE_SIZE);
+  const links = Array.from({ length: count }, (_, i) => ({ label: String(i + 1), href: joinBase(ctx.base, fileListPageUrl(i + 1)), current: i + 1 === n }));
+  return { ...list, rows, pager: { first: start + 1, last: start + rows.length, total: list.rows.length, links } };
 }

@@ -4,6 +4,7 @@
  * `files/…/` URL it names.
  */
 import type { SnapshotItem } from '../snapshot/schema.js';
+import type { SiteFile } from './direct-files.js';
 import { buildItemSection, type ItemSectionView } from './item-section.js';
 import type { SiteData } from './load.js';
 import { itemTitle } from './standup.js';
@@ -24,7 +25,7 @@ export function filePageParam(url: string): string | null {
 }
 
 /** Every file page: its route param and the items it shows, in snapshot order. */
-export function filePages(data: SiteData): { path: string; items: SnapshotItem[] }[] {
+export function filePages(data: SiteData): FilePageRoute[] {
   const pages = new Map<string, SnapshotItem[]>();
   for (const item of data.snapshot.items) {
     const param = filePageParam(item.url);
@@ -34,6 +35,21 @@ export function filePages(data: SiteData): { path: string; items: SnapshotItem[]
     pages.set(param, list);
   }
   return [...pages].map(([path, items]) => ({ path, items }));
+}
+
+/** One file page: its route param (a repo path) and the items it shows. */
+export interface FilePageRoute {
+  path: string;
+  items: SnapshotItem[];
+}
+
+/**
+ * The file pages a build writes itself (./direct-files.ts), as `files/<path>/index.html`, the
+ * folder a static server looks for once it has decoded the request; each page's HTML is made
+ * only when the file is written.
+ */
+export function* filePageFiles(pages: readonly FilePageRoute[], render: (page: FilePageRoute) => string): Generator<SiteFile> {
+  for (const page of pages) yield { file: `files/${page.path}/index.html`, html: render(page) };
 }
 
 export interface Crumb {

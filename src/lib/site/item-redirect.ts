@@ -6,6 +6,7 @@
  * site has 5,000 of them, and each costs almost nothing this way (issue 6, docs/BENCHMARKS.md).
  */
 import type { SnapshotItem } from '../snapshot/schema.js';
+import type { SiteFile } from './direct-files.js';
 import { escapeXml } from './escape.js';
 import { filePageParam } from './file-page.js';
 import type { SiteData } from './load.js';
@@ -78,7 +79,7 @@ export interface ItemRoute {
  * redirect for each other item, rendered by the route itself (`writeRedirects` false, the dev
  * server) or returned as files to write (a build, see redirectFiles).
  */
-export function itemRoutes(data: SiteData, ctx: SiteContext, writeRedirects: boolean): { paths: ItemRoute[]; files: RedirectFile[] } {
+export function itemRoutes(data: SiteData, ctx: SiteContext, writeRedirects: boolean): { paths: ItemRoute[]; files: SiteFile[] } {
   const paths: ItemRoute[] = [];
   const redirects: ItemRedirect[] = [];
   for (const item of data.snapshot.items) {
@@ -90,34 +91,14 @@ export function itemRoutes(data: SiteData, ctx: SiteContext, writeRedirects: boo
   return { paths, files: redirectFiles(redirects) };
 }
 
-/** A redirect page as a file: its path relative to the output folder and its HTML. */
-export interface RedirectFile {
-  file: string;
-  html: string;
-}
-
 /**
- * The redirect pages of a build, as files. Astro spends about a millisecond of CPU per page it
- * generates even when the page is a fixed string (measured in docs/BENCHMARKS.md), so in a
- * build these are written straight to disk by the `migratrack-item-redirects` integration
- * (astro.config.mjs); the dev server renders them through the route instead.
+ * The redirect pages of a build, as files (written straight to disk by the
+ * `migratrack-direct-pages` integration, ./direct-files.ts; the dev server renders them through
+ * the route instead).
  */
-export function redirectFiles(redirects: readonly ItemRedirect[]): RedirectFile[] {
+export function redirectFiles(redirects: readonly ItemRedirect[]): SiteFile[] {
   return redirects.map((r) => {
     if (r.slug === '' || r.slug === '.' || r.slug === '..' || /[/\\]/.test(r.slug)) throw new Error(`item slug ${JSON.stringify(r.slug)} cannot name a folder`);
     return { file: `items/${r.slug}/index.html`, html: itemRedirectHtml(r) };
   });
-}
-
-/**
- * Where the route leaves the build's redirect files for the integration, which runs in the same
- * process once every page is written (`astro:build:done`). Astro hands its own build-time data
- * from pages to the build the same way (`globalThis.astroAsset`, collected images). The key is
- * repeated in astro.config.mjs.
- */
-export const REDIRECT_FILES_KEY = Symbol.for('migratrack.item-redirect-files');
-
-/** Leaves this build's redirect files for the integration. */
-export function queueRedirectFiles(files: RedirectFile[]): void {
-  (globalThis as Record<symbol, unknown>)[REDIRECT_FILES_KEY] = files;
 }

@@ -12,15 +12,22 @@ import type { HistoryRecord } from '../history/schema.js';
 import { formatIssues, issueMessage } from '../schema-issues.js';
 import { Snapshot } from '../snapshot/schema.js';
 
+/** A file's bytes as read (never shared memory), which a Response takes as its body. */
+export type Bytes = Buffer<ArrayBuffer>;
+
 /** What every page builder reads. */
 export interface SiteData {
   snapshot: Snapshot;
-  /** The snapshot file's text, published as-is once validated (for /api/snapshot.json). */
-  snapshotText: string;
+  /**
+   * The snapshot file's bytes, published as-is once validated (for /api/snapshot.json). Kept as
+   * bytes, not text: a 20,000-file snapshot is 27 MB of UTF-8 but 52 MB as a JavaScript string
+   * (its emoji make it two bytes a character), held for the whole build (issue 21).
+   */
+  snapshotBytes: Bytes;
   /** History records sorted by `at`; empty when no history file was given. */
   history: HistoryRecord[];
-  /** The history file's text, published as-is once validated (for /api/history.json). */
-  historyText: string | null;
+  /** The history file's bytes, published as-is once validated (for /api/history.json). */
+  historyBytes: Bytes | null;
 }
 
 /** Default paths when the env is not set, matching what `npm run build` writes. */
@@ -46,13 +53,13 @@ export function loadSiteData(env: NodeJS.ProcessEnv = process.env, recheck = tru
   const stamp = (file: string | null) => (file ? (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) : 0);
   const key = `${files}\n${stamp(snapshotPath)}\n${stamp(historyPath)}`;
   if (memo?.key === key) return memo.data;
-  const snapshotText = readText(snapshotPath, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT');
-  const snapshot = parseJsonFile(snapshotText, snapshotPath, Snapshot, 'snapshot');
-  const historyText = historyPath && existsSync(historyPath) ? readText(historyPath, 'history', null) : null;
+  const snapshotBytes = readBytes(snapshotPath, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT');
+  const snapshot = parseJsonFile(snapshotBytes.toString('utf8'), snapshotPath, Snapshot, 'snapshot');
+  const historyBytes = historyPath && existsSync(historyPath) ? readBytes(historyPath, 'history', null) : null;
   // Whole records, whichever version the file was written as.
-  const records = historyText !== null && historyPath ? parseHistoryText(historyText, historyPath).records : [];
+  const records = historyBytes !== null && historyPath ? parseHistoryText(historyBytes.toString('utf8'), historyPath).records : [];
   const history = [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const data: SiteData = { snapshot, snapshotText, history, historyText };
+  const data: SiteData = { snapshot, snapshotBytes, history, historyBytes };
   memo = { named, key, data };
   return data;
 }
@@ -73,9 +80,9 @@ export function parseJsonFile<T>(text: string, file: string, schema: ZodType<T>,
   return parsed.data;
 }
 
-function readText(file: string, what: string, hint: string | null): string {
+function readBytes(file: string, what: string, hint: string | null): Bytes {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file) as Bytes;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
     throw new MigratrackError('input', `The ${what} file ${file} ${reason}${hint ? `; ${hint}` : ''}.`, { file });

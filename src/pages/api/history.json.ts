@@ -4,7 +4,7 @@ import { HISTORY_SCHEMA_VERSION } from '../../lib/history/schema.js';
 import { siteData } from '../../lib/site/index.js';
 
 export const GET: APIRoute = () => {
-  const { historyText } = siteData();
-  const body = historyText ?? `${JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, repo: null, records: [] }, null, 2)}\n`;
+  const { historyBytes } = siteData();
+  const body = historyBytes ?? `${JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, repo: null, records: [] }, null, 2)}\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 };

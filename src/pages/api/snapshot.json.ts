@@ -3,4 +3,4 @@
 import type { APIRoute } from 'astro';
 import { siteData } from '../../lib/site/index.js';
 
-export const GET: APIRoute = () => new Response(siteData().snapshotText, { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = () => new Response(siteData().snapshotBytes, { headers: { 'Content-Type': 'application/json' } });

@@ -5,5 +5,5 @@ export { codeBlockHtml } from './code-block.js';
 export { copyButtonHtml } from './copy-button.js';
 export { sparklineHtml } from './sparkline.js';
 export { fileListRowsHtml, itemTableRowsHtml } from './item-rows.js';
-export { filePageHtml } from './file-page.js';
+export { filePageDocument, filePageHtml } from './file-page.js';
 export { chartScriptHtml, copyScriptHtml, filterScriptHtml, footerHtml, headerHtml, headHtml, pageHtml, pageShell } from './layout.js';
