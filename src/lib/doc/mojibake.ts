@@ -116,17 +116,20 @@ export function repairMojibake(text: string): MojibakeRepair {
   return { text: repaired, charset: primary, repairedRuns };
 }
 
-/** Byte → character of a legacy charset's upper half: the inverse of the reverse tables above. */
-const FORWARD_TABLES: Record<LegacyCharset, Map<number, string>> = {
-  'mac-roman': new Map([...REVERSE_TABLES['mac-roman']].map(([char, byte]) => [byte, char])),
-  'windows-1252': new Map([...REVERSE_TABLES['windows-1252']].map(([char, byte]) => [byte, char])),
-};
+/** Byte → character of a legacy charset's upper half: the inverse of the reverse tables above, built on first use. */
+const FORWARD_TABLES = new Map<LegacyCharset, Map<number, string>>();
+
+function forwardTable(charset: LegacyCharset): Map<number, string> {
+  let table = FORWARD_TABLES.get(charset);
+  if (table === undefined) FORWARD_TABLES.set(charset, (table = new Map([...reverseTable(charset)].map(([char, byte]) => [byte, char]))));
+  return table;
+}
 
 /**
  * Clean text mangled the way a mojibake'd doc is ("✅" → "‚úÖ" for Mac Roman): what `migratrack
  * sync` writes into such a doc, so the doc keeps its own encoding (issue 19). ASCII is unchanged.
  */
 export function toMojibake(text: string, charset: LegacyCharset): string {
-  const table = FORWARD_TABLES[charset];
+  const table = forwardTable(charset);
   return text.replace(NON_ASCII_RUN, (run) => [...Buffer.from(run, 'utf8')].map((byte) => table.get(byte) ?? String.fromCharCode(byte)).join(''));
 }
