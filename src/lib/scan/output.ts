@@ -26,40 +26,35 @@ export function fileOutput(src: GrepSource, name: string, path: string, scan: Fi
   if (src.filesWithMatches) return first ? [{ text: name, path, hit: 0, line: first.line }] : [];
   const prefix = withFilename ? `${name}:` : '';
   if (src.count) return [{ text: `${prefix}${hits.length}`, path, hit: first ? 0 : null, line: first?.line ?? null, count: hits.length }];
+  const head = (h: FileScan['hits'][number]): string => `${prefix}${src.lineNumber ? `${h.line}:` : ''}`;
+  if (!src.spec.onlyMatching) {
+    return printedLineHits(src, name, scan, stderr).map((k) => {
+      const h = hits[k] as FileScan['hits'][number];
+      return { text: head(h) + h.text, path, hit: k, line: h.line };
+    });
+  }
   if (hits.length === 0) return [];
   if (scan.binary) {
     stderr.push(`grep: ${name}: binary file matches`);
     return [];
   }
+  // -o: each match on its own line, with the same prefix (grep 3.8 print_line_middle); only a
+  // match holding an invalid byte counts as an encoding error, not the rest of its line.
   const rows: Row[] = [];
   let encodingError = false;
-  for (let k = 0; k < hits.length; k++) {
-    const h = hits[k];
-    if (!h) continue;
-    const head = `${prefix}${src.lineNumber ? `${h.line}:` : ''}`;
-    if (h.parts) {
-      // -o: each match on its own line, with the same prefix (grep 3.8 print_line_middle); only a
-      // match holding an invalid byte counts as an encoding error, not the rest of its line.
-      for (const part of h.parts) {
-        if (part.includes(INVALID_BYTE_MARK)) encodingError = true;
-        else rows.push({ text: head + part, path, hit: k, line: h.line });
-      }
-      continue;
+  hits.forEach((h, k) => {
+    for (const part of h.parts ?? []) {
+      if (part.includes(INVALID_BYTE_MARK)) encodingError = true;
+      else rows.push({ text: head(h) + part, path, hit: k, line: h.line });
     }
-    if (h.encodingError) {
-      // grep 3.8 (print_line_head): the line is not printed, later lines are; one message at the end.
-      encodingError = true;
-      continue;
-    }
-    rows.push({ text: head + h.text, path, hit: k, line: h.line });
-  }
+  });
   if (encodingError) stderr.push(`grep: ${name}: binary file matches`);
   return rows;
 }
 
 /**
  * Which hits grep prints as lines (no -l, no -c), in order; what it prints on stderr instead (a
- * binary file, a line with an encoding error) is pushed to `stderr`. For the
+ * binary file, a line with an encoding error) is pushed to `stderr`. Shared by fileOutput and the
  * count-only path, which needs how many lines there are but not their text.
  */
 export function printedLineHits(src: GrepSource, name: string, scan: FileScan, stderr: string[]): number[] {
