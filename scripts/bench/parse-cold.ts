@@ -9,33 +9,21 @@
  * TypeScript sources in this process. Needs `npm run compile` first (compiled/ is git-ignored).
  * Usage: tsx scripts/bench/parse-cold.ts [pairs]
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTrackingDoc } from '../../src/lib/doc/index.js';
 import { pairedRuns, rounded, spread, type ProcessRun } from './cold.js';
+import { mixedDocText } from './mixed-doc.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DOC_STAGE = path.join(ROOT, 'compiled/lib/doc/index.js');
 const SEED = path.join(ROOT, 'examples/JITTER-ADOPTION-TRACKING.md');
-const STYLES = path.join(ROOT, 'tests/doc/styles');
 const MIXED = path.join(ROOT, '.cache/bench/mixed-1mb.md');
 
-/** The styles spec folder's docs (front matter dropped), repeated under numbered titles to 1 MB. */
 function writeMixedDoc(): void {
-  const styleText = readdirSync(STYLES)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => readFileSync(path.join(STYLES, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
-    .join('\n\n');
-  const copies: string[] = [];
-  for (let copy = 0, size = 0; size < 1_000_000; copy++) {
-    const text = styleText.replace(/^# /gm, `# ${copy} `);
-    copies.push(text);
-    size += text.length + 2;
-  }
   mkdirSync(path.dirname(MIXED), { recursive: true });
-  writeFileSync(MIXED, copies.join('\n\n'));
+  writeFileSync(MIXED, mixedDocText());
 }
 
 /** What a run prints: its timing and the figures that are checked. */

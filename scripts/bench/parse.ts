@@ -7,10 +7,10 @@
  * title, until 1 MB) read by the generic readers: `{ "name": "parse-mixed-1mb", … }`, median of 3.
  * Usage: tsx scripts/bench/parse.ts [runs]
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseTrackingDoc } from '../../src/lib/doc/index.js';
+import { mixedDocText } from './mixed-doc.js';
 
 const SEED = fileURLToPath(new URL('../../tests/fixtures/docs/seed-mojibake.md', import.meta.url));
 const WARMUP_RUNS = 20;
@@ -39,20 +39,7 @@ const ms = Number(median(times).toFixed(2));
 const cpuMs = Number(median(cpuTimes).toFixed(2));
 process.stdout.write(`${JSON.stringify({ name: 'parse-seed-doc', ms, cpuMs })}\n`);
 
-const STYLES = fileURLToPath(new URL('../../tests/doc/styles/', import.meta.url));
-const styleText = readdirSync(STYLES)
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => readFileSync(path.join(STYLES, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''))
-  .join('\n\n');
-const copies: string[] = [];
-let size = 0;
-for (let copy = 0; size < 1_000_000; copy++) {
-  const text = styleText.replace(/^# /gm, `# ${copy} `);
-  copies.push(text);
-  size += text.length + 2;
-}
-const mixed = copies.join('\n\n');
+const mixed = mixedDocText();
 parseTrackingDoc(mixed, 'mixed.md');
 const mixedTimes: number[] = [];
 const mixedCpu: number[] = [];

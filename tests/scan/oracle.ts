@@ -29,11 +29,8 @@ export function grepSelects(args: readonly string[], pattern: string, input: str
     .map((l) => Number(l.slice(0, l.indexOf(':'))));
 }
 
-/**
- * Runs a pipeline with the real tools, each command an argv array, stdout piped by hand (no shell).
- * The first command's stdin is /dev/null, as from a terminal (rg searches a piped stdin instead of files).
- */
-export function toolPipeline(command: string, cwd: string): Buffer {
+/** A pipeline's commands as argv arrays, split at `|` the way our tokenizer reads it (no shell). */
+export function pipelineCommands(command: string): string[][] {
   const t = tokenize(command);
   if (!t.ok) throw new Error(t.reason);
   const commands: string[][] = [[]];
@@ -41,6 +38,15 @@ export function toolPipeline(command: string, cwd: string): Buffer {
     if (tok.kind === 'pipe') commands.push([]);
     else commands[commands.length - 1]?.push(tok.text);
   }
+  return commands;
+}
+
+/**
+ * Runs a pipeline with the real tools, each command an argv array, stdout piped by hand (no shell).
+ * The first command's stdin is /dev/null, as from a terminal (rg searches a piped stdin instead of files).
+ */
+export function toolPipeline(command: string, cwd: string): Buffer {
+  const commands = pipelineCommands(command);
   const [[cmd, ...args] = [], ...rest] = commands;
   let out: Buffer = spawnSync(cmd as string, args, { cwd, env: ORACLE_ENV, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }).stdout;
   for (const [c, ...a] of rest) out = runTool(c as string, a, { cwd, input: out }).stdout;

@@ -8,19 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath, evaluatePipeline, fsTree, parseGrepCommand, printsNumber, type RepoTree } from '../../src/lib/scan/index.js';
-import { tokenize } from '../../src/lib/scan/command/tokenize.js';
 import { makeFixture, type Fixture } from './fixture.js';
-import { runTool } from './oracle.js';
+import { pipelineCommands, runTool } from './oracle.js';
 
 /** Runs the pipeline with real tools, piping stdout into the next command's stdin. */
 export function oraclePipeline(command: string, cwd: string): { stdout: Buffer; stderr: string } {
-  const t = tokenize(command);
-  if (!t.ok) throw new Error(t.reason);
-  const commands: string[][] = [[]];
-  for (const tok of t.tokens) {
-    if (tok.kind === 'pipe') commands.push([]);
-    else commands[commands.length - 1]?.push(tok.text);
-  }
+  const commands = pipelineCommands(command);
   let input: Buffer | undefined;
   let stderr = '';
   for (const [cmd, ...args] of commands) {
