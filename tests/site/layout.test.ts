@@ -53,7 +53,7 @@ describe('the layout chrome', () => {
 
   it('names the doc and the commit in the footer, or no commit outside git', () => {
     expect(footerHtml(view).value).toBe(
-      `<footer> <p class="generated">Generated at ${snapshot.generatedAt} from <code>${snapshot.doc.path}</code> at commit <code>${snapshot.repo.commit!.slice(0, 7)}</code> by migratrack.</p> </footer>`,
+      `<footer> <p class="generated">Figures as of ${snapshot.generatedAt} from <code>${snapshot.doc.path}</code> at commit <code>${snapshot.repo.commit!.slice(0, 7)}</code> by migratrack.</p> </footer>`,
     );
     expect(footerHtml({ ...view, commit: null }).value).not.toContain('at commit');
   });

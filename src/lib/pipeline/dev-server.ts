@@ -53,9 +53,20 @@ async function serve(opts: ResolvedOptions, dry: ResolvedOptions, snapshotFile: 
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   });
-  await new Promise<void>((done, fail) => {
-    child.on('error', fail);
-    child.on('close', () => done());
-  });
-  watcher.close();
+  // A terminal's Ctrl-C reaches the whole process group, but a SIGTERM or SIGHUP from a process
+  // manager reaches only us: pass it on, and stay alive until Astro has gone so the temp snapshot
+  // folder is removed and no server is left behind.
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, forward);
+  try {
+    await new Promise<void>((done, fail) => {
+      child.on('error', fail);
+      child.on('close', () => done());
+    });
+  } finally {
+    for (const signal of signals) process.off(signal, forward);
+    if (timer) clearTimeout(timer);
+    watcher.close();
+  }
 }

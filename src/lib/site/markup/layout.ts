@@ -74,6 +74,8 @@ function navLinksHtml(view: LayoutView, here: string): Html {
 }
 
 export function footerHtml(view: LayoutView): Html {
+  // The time is the commit's (or SOURCE_DATE_EPOCH's), not the build clock's, so that builds are
+  // reproducible: the figures are "as of" it; they were not generated then.
   const commit = view.commit === null ? '' : html` at commit <code>${view.commit}</code>`;
-  return html`<footer> <p class="generated">Generated at ${view.generatedAt} from <code>${view.docPath}</code>${commit} by migratrack.</p> </footer>`;
+  return html`<footer> <p class="generated">Figures as of ${view.generatedAt} from <code>${view.docPath}</code>${commit} by migratrack.</p> </footer>`;
 }
