@@ -1,5 +1,5 @@
 /** `migratrack init`: the written config loads, the workflow parses as YAML and has the steps it promises. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -205,6 +205,22 @@ describe('init', () => {
     const fresh = gitRepo(tempDir(), { 'docs/T.md': '# T\n' });
     await run(['init'], { cwd: fresh });
     expect(readFileSync(path.join(fresh, '.gitignore'), 'utf8')).toBe('# Written by migratrack (migratrack init)\n/.migratrack/\n/dist/\n');
+  });
+
+  it('leaves a .gitignore that is a folder or a symlink alone, and still writes its files', async () => {
+    const folder = gitRepo(tempDir(), { 'docs/T.md': '# T\n', '.gitignore/keep': 'x\n' });
+    const inFolder = await run(['init', '--doc', 'docs/T.md'], { cwd: folder });
+    expect(inFolder.code).toBe(0);
+    expect(inFolder.stdout).toContain('Left .gitignore alone (it is a folder): ignore /.migratrack/, /dist/ yourself');
+    expect(readdirSync(path.join(folder, '.gitignore'))).toEqual(['keep']);
+    expect(existsSync(path.join(folder, 'migratrack.config.mjs'))).toBe(true);
+
+    const linked = gitRepo(tempDir(), { 'docs/T.md': '# T\n', 'elsewhere.txt': 'mine\n' });
+    symlinkSync('elsewhere.txt', path.join(linked, '.gitignore'));
+    const viaLink = await run(['init', '--doc', 'docs/T.md'], { cwd: linked });
+    expect(viaLink.code).toBe(0);
+    expect(viaLink.stdout).toContain('Left .gitignore alone (it is a symlink)');
+    expect(readFileSync(path.join(linked, 'elsewhere.txt'), 'utf8')).toBe('mine\n');
   });
 
   it('writes a config that loads and validates, and refuses to overwrite without --force', async () => {

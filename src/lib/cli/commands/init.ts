@@ -98,7 +98,11 @@ export const initCommand: CommandSpec = {
         `Wrote ${CONFIG_FILE}`,
         `Wrote ${WORKFLOW_FILE} (publishes from ${branch}; installs ${source.description})`,
         ...(fromPattern !== null ? [`Wrote ${path.relative(cwd, fromPattern.docFile)}: ${fromPattern.files} matching files`] : []),
-        ...(ignored.length > 0 ? [`Added ${ignored.join(', ')} to .gitignore`] : []),
+        ...('leftAlone' in ignored
+          ? [`Left .gitignore alone (${ignored.leftAlone}): ignore ${IGNORE_ENTRIES.join(', ')} yourself`]
+          : ignored.added.length > 0
+            ? [`Added ${ignored.added.join(', ')} to .gitignore`]
+            : []),
         ...(source.spec.startsWith('migratrack@') ? [`Until ${source.spec} is on the npm registry, run init again with --from a git URL or a tarball (see --help).`] : []),
         '',
         'Next:',
