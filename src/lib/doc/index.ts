@@ -6,7 +6,7 @@ export { createTrackingDocParser, parseTrackingDoc } from './parse.js';
 export { MAX_DOC_BYTES } from './decode.js';
 export * from './model.js';
 export { explainDoc } from './explain.js';
-export { statusSpansOf } from './status-spans.js';
+export { statusFieldSpanIn, statusOfSectionTitle, statusSpansOf } from './status-spans.js';
 export { toMojibake, type LegacyCharset } from './mojibake.js';
 export { summaryColumnOf, type SummaryColumn } from './summary-table.js';
 export { READER_ORDER } from './readers/claim.js';

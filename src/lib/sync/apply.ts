@@ -110,9 +110,23 @@ export function applyEdits(bytes: Buffer, doc: TrackingDoc, edits: readonly Sync
     const from = place(edit.start, 'start');
     const to = place(edit.end, 'end');
     const text = doc.text.slice(from.clean, edit.start) + edit.replacement + doc.text.slice(edit.end, to.clean);
-    out = out.slice(0, from.raw) + mangle(text).replace(/\n/g, newline) + out.slice(to.raw);
+    const written = edit.moved !== undefined ? movedText(edit.moved, baseLines, newline) : mangle(text).replace(/\n/g, newline);
+    out = out.slice(0, from.raw) + written + out.slice(to.raw);
   }
   return raw.charset === 'utf8' || options.repairEncoding ? Buffer.from(out, 'utf8') : iconv.encode(out, 'windows-1252');
+}
+
+/**
+ * Lines a move carries, copied from the text edits are placed in (the bytes as read, mojibake and
+ * all, or the repaired lines), each with its own line end (the doc's, for a last line without one).
+ */
+function movedText(moved: NonNullable<SyncEdit['moved']>, lines: readonly RawLine[], newline: string): string {
+  const parts = moved.lines.map((entry) => {
+    const line = lines[entry.line - 1];
+    return { text: entry.prefix + (line?.content ?? '').slice(entry.strip), end: line?.terminator || newline };
+  });
+  if (!moved.leadingBreak) return parts.map((part) => part.text + part.end).join('');
+  return newline + parts.map((part, index) => part.text + (index === parts.length - 1 ? '' : part.end)).join('');
 }
 
 /** Length of the BOM at the start of the raw first line: a real one, or one mangled with the rest. */

@@ -7,6 +7,7 @@
  * The figures are those verify's drift compares a summary with (verify/drift-doc.ts).
  */
 import { summaryColumnOf, type DeclaredStatus, type SummaryColumn, type SummaryRow, type TrackingDoc } from '../doc/index.js';
+import { cellsOf } from './table-cells.js';
 import type { SyncEdit } from './types.js';
 
 type Figures = Record<SummaryColumn, number>;
@@ -121,19 +122,6 @@ function claimEdits(text: string, target: Figures): LineEdit[] {
   const percent = PERCENT.exec(text.slice(after));
   if (percent) out.push(...numberEdit(after + percent.index, percent[1] ?? '', 'percent', target));
   return out;
-}
-
-/** Cells of a table line, with their offsets (`\|` is not a separator). */
-function cellsOf(text: string): Array<{ start: number; text: string }> {
-  const cells: Array<{ start: number; text: string }> = [];
-  let start = text.indexOf('|') + 1;
-  for (let index = start; index <= text.length; index++) {
-    if (index === text.length || (text[index] === '|' && text[index - 1] !== '\\')) {
-      if (index < text.length || text.slice(start).trim() !== '') cells.push({ start, text: text.slice(start, index) });
-      start = index + 1;
-    }
-  }
-  return cells;
 }
 
 /** Each numeric cell of a summary table row whose column the header names. */
