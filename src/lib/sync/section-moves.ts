@@ -186,7 +186,7 @@ export function planSectionMoves(text: string, requests: readonly MoveRequest[],
           moved.push({ line: at + 1, strip, prefix: shift > 0 && text.trim() !== '' ? ' '.repeat(shift) : '' });
         }
       }
-      moves.push({ itemId: move.request.item.id, fromLine: move.from + 1, toLine: move.end, beforeLine: before + 1, sectionLine: move.target.index + 1 });
+      moves.push({ itemId: move.request.item.id, fromLine: move.from + 1, toLine: move.end, beforeLine: before + 1, fromSectionLine: move.source.index + 1, sectionLine: move.target.index + 1 });
       edits.push(removal(lines, starts, text, move.from, move.end, move.request.item.id));
     }
     const atEnd = before >= lines.length;

@@ -40,7 +40,8 @@ export interface SectionMove {
   toLine: number;
   /** The moved lines go before this 1-based line of the doc as read (one past the end: at the end). */
   beforeLine: number;
-  /** The heading line of the section they move into. */
+  /** The heading lines of the status section they leave and of the one they move into. */
+  fromSectionLine: number;
   sectionLine: number;
 }
 
