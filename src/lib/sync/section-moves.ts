@@ -94,7 +94,7 @@ function landingIn(lines: readonly string[], heading: Heading, table: boolean): 
       last = at;
     }
   }
-  if (last === null) return null;
+  if (last === null) return table ? null : emptyLanding(lines, heading);
   const list = LIST_LINE.exec(lines[last] ?? '');
   const marker = list?.[2] ?? '';
   const numbered = /^(\d+)([.)])$/.exec(marker);
@@ -104,6 +104,18 @@ function landingIn(lines: readonly string[], heading: Heading, table: boolean): 
     marker: numbered ? `${Number(numbered[1])}${numbered[2]}` : marker,
     spacing: list?.[3] ?? ' ',
   };
+}
+
+/**
+ * A section with no list yet (its last item moved out): the line goes after the heading and the
+ * blank line below it, as the first of a new list, when what follows is a blank line, a heading or
+ * the end (before a paragraph it would join the paragraph, and a blank line would have to be added).
+ */
+function emptyLanding(lines: readonly string[], heading: Heading): Landing | null {
+  const before = (lines[heading.index + 1] ?? '').trim() === '' ? heading.index + 2 : heading.index + 1;
+  const next = lines[before];
+  if (before > heading.bodyEnd || (next !== undefined && next.trim() !== '' && !HEADING.test(next))) return null;
+  return { before: Math.min(before, lines.length), indent: '', marker: '', spacing: ' ' };
 }
 
 /** What one planned move needs: the item, where it moves, and the new status it reads there. */
@@ -174,6 +186,12 @@ export function planSectionMoves(text: string, requests: readonly MoveRequest[],
       if (list === null) {
         for (let at = move.from; at < move.end; at++) moved.push({ line: at + 1, strip: 0, prefix: '' });
       } else {
+        // A new list (an empty section) takes the first item's own marker, from 1 when numbered.
+        const own = /^\d+([.)])$/.exec(list[2] ?? '');
+        if (landing.marker === '') {
+          landing.marker = own ? `0${own[1]}` : (list[2] ?? '-');
+          number = own ? 0 : null;
+        }
         number = number === null ? null : number + 1;
         const marker = number === null ? landing.marker : `${number}${landing.marker.slice(-1)}`;
         const prefix = `${landing.indent}${marker}${landing.spacing}`;
