@@ -47,6 +47,10 @@ describe.each(fixtureDocs())('sync round trip: $name', ({ name, bytes }) => {
     for (const edit of run.plan.edits.filter((candidate) => candidate.kind === 'move' && candidate.itemId === null && candidate.moved === undefined)) {
       expect(run.plan.moves.some((move) => move.sectionLine === edit.line || move.fromSectionLine === edit.line)).toBe(true);
     }
+    // A rollup rewrites the words of the header's Status, a group's Status or a category heading's mark.
+    for (const edit of run.plan.edits.filter((candidate) => candidate.kind === 'rollup')) {
+      expect(run.doc.header.fieldSources?.['Status']?.startLine === edit.line || run.doc.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine) || run.doc.categories.some((category) => category.source.startLine === edit.line)).toBe(true);
+    }
     for (const edit of run.plan.edits.filter((candidate) => candidate.kind === 'summary')) {
       expect(run.doc.summary.some((row) => row.source.startLine === edit.line) || run.doc.header.fieldSources?.['Progress']?.startLine === edit.line || run.doc.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine)).toBe(true);
     }

@@ -13,6 +13,7 @@ import { summaryEdits } from './summaries.js';
 import { targetOf } from './targets.js';
 import type { LeftAlone, StatusChange, SyncEdit, SyncInput, SyncPlan } from './types.js';
 import { planElsewhere, type Wanted } from './elsewhere.js';
+import { rollupEdits } from './rollups.js';
 import { legendProgressBox, spanKindOf, Vocabulary, type SpanKind } from './vocabulary.js';
 
 /** Reads an edited text as the doc stage does (the caller passes `parseTrackingDoc` with its options). */
@@ -33,7 +34,7 @@ export function planSync(doc: TrackingDoc, input: SyncInput, reparse: Reparse): 
     const plan = planOnce(doc, input, refused);
     const { wrong, disturbed } = misread(doc, plan, reparse);
     const fresh = [...wrong].filter(([itemId]) => !refused.has(itemId));
-    if (wrong.size === 0 && !disturbed) return plan;
+    if (wrong.size === 0 && !disturbed) return withRollups(doc, plan, input.demote, reparse);
     if (fresh.length === 0) {
       // Edits that change how the doc reads without any status edit to blame: write nothing.
       return { edits: [], changes: [], moves: [], leftAlone: [...plan.leftAlone, ...plan.changes.map((change) => ({ itemId: change.itemId, name: change.name, line: change.line, declared: change.from, verified: change.to, why: 'the edits would change how other lines of the doc read' }))] };
@@ -42,13 +43,33 @@ export function planSync(doc: TrackingDoc, input: SyncInput, reparse: Reparse): 
   }
 }
 
-function planOnce(doc: TrackingDoc, input: SyncInput, refused: ReadonlyMap<string, string>): SyncPlan {
-  const spans = statusSpansOf(doc);
-  const declared = new Map(doc.items.map((item) => [item.id, declaredStatusOf(item, doc)]));
-  const vocabulary = new Vocabulary(doc.items.flatMap((item) => {
+/** The doc's own words, learnt from every item whose status is a span of its own. */
+function vocabularyOf(doc: TrackingDoc, spans: ReadonlyMap<string, StatusSpan>): Vocabulary {
+  return new Vocabulary(doc.items.flatMap((item) => {
     const span = spans.get(item.id);
     return span === undefined ? [] : [{ item, span, status: item.status.status }];
   }), legendProgressBox(doc.text));
+}
+
+/**
+ * The plan with the statuses that sum up its items (rollups.ts) rewritten, each kept only when the
+ * doc reads it back as intended and every item still reads as planned.
+ */
+function withRollups(doc: TrackingDoc, plan: SyncPlan, demote: boolean, reparse: Reparse): SyncPlan {
+  const after = new Map(doc.items.map((item) => [item.id, declaredStatusOf(item, doc)]));
+  for (const change of plan.changes) after.set(change.itemId, change.to);
+  const overlaps = (edit: SyncEdit): boolean => plan.edits.some((other) => edit.start < other.end && other.start < edit.end);
+  const rollups = rollupEdits(doc, (itemId) => after.get(itemId) ?? 'unknown', vocabularyOf(doc, statusSpansOf(doc)), demote).filter((rollup) => !overlaps(rollup.edit));
+  if (rollups.length === 0) return plan;
+  const edited = reparse(applyToText(doc.text, [...plan.edits, ...rollups.map((rollup) => rollup.edit)]));
+  const same = edited.items.length === doc.items.length && edited.items.every((item) => after.get(item.id) === declaredStatusOf(item, edited));
+  return same ? { ...plan, edits: [...plan.edits, ...rollups.filter((rollup) => rollup.check(edited)).map((rollup) => rollup.edit)] } : plan;
+}
+
+function planOnce(doc: TrackingDoc, input: SyncInput, refused: ReadonlyMap<string, string>): SyncPlan {
+  const spans = statusSpansOf(doc);
+  const declared = new Map(doc.items.map((item) => [item.id, declaredStatusOf(item, doc)]));
+  const vocabulary = vocabularyOf(doc, spans);
   const changes: StatusChange[] = [];
   const leftAlone: LeftAlone[] = [];
   const bySpan = new Map<number, Array<{ item: TrackedItem; span: StatusSpan; change: StatusChange }>>();

@@ -25,7 +25,8 @@ export interface SyncEdit {
   replacement: string;
   /** 1-based line of the edit. */
   line: number;
-  kind: 'status' | 'summary' | 'summary-block' | 'move';
+  /** `rollup`: the words of a status that sums up items (the header's, a group's, a heading's mark). */
+  kind: 'status' | 'summary' | 'summary-block' | 'move' | 'rollup';
   /** The item whose status this rewrites (status edits only). */
   itemId: string | null;
   /** An insertion of moved lines: copied from the doc's bytes as they are, `replacement` is their clean text. */
