@@ -52,7 +52,8 @@ describe.each(docs.filter((doc) => swapping(doc.name, doc.bytes).targets.length 
         const touched = new Set(edits.map((edit) => edit.line));
         for (const edit of plan.edits) {
           if (edit.kind === 'status') expect(touched.has(edit.line), `status line ${edit.line} was not edited`).toBe(true);
-          else expect(edited.summary.some((row) => row.source.startLine === edit.line) || edited.header.fieldSources?.['Progress']?.startLine === edit.line || edited.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine)).toBe(true);
+          else if (edit.kind === 'rollup') expect(edited.header.fieldSources?.['Status']?.startLine === edit.line || edited.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine) || edited.categories.some((category) => category.source.startLine === edit.line)).toBe(true);
+          else expect(edited.summary.some((row) => (edit.line >= row.source.startLine && edit.line <= row.source.endLine)) || edited.header.fieldSources?.['Progress']?.startLine === edit.line || edited.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine)).toBe(true);
         }
       }),
       { numRuns: RUNS, seed: 20261203 },

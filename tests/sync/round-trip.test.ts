@@ -52,7 +52,7 @@ describe.each(fixtureDocs())('sync round trip: $name', ({ name, bytes }) => {
       expect(run.doc.header.fieldSources?.['Status']?.startLine === edit.line || run.doc.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine) || run.doc.categories.some((category) => category.source.startLine === edit.line)).toBe(true);
     }
     for (const edit of run.plan.edits.filter((candidate) => candidate.kind === 'summary')) {
-      expect(run.doc.summary.some((row) => row.source.startLine === edit.line) || run.doc.header.fieldSources?.['Progress']?.startLine === edit.line || run.doc.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine)).toBe(true);
+      expect(run.doc.summary.some((row) => (edit.line >= row.source.startLine && edit.line <= row.source.endLine)) || run.doc.header.fieldSources?.['Progress']?.startLine === edit.line || run.doc.groups.some((group) => edit.line >= group.source.startLine && edit.line <= group.source.endLine)).toBe(true);
     }
   });
 

@@ -62,8 +62,20 @@ export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => Dec
     const target = figures(row.isTotal ? null : row.categoryId);
     const text = lines[line - 1];
     if (target === null || text === undefined) continue;
-    const found = /^\s*\|/.test(text) ? tableRowEdits(lines, line, target) : claimEdits(text, target);
-    edits.push(...found.map((edit) => ({ start: (starts[line - 1] ?? 0) + edit.start, end: (starts[line - 1] ?? 0) + edit.end, replacement: edit.replacement, line, kind: 'summary' as const, itemId: null })));
+    if (/^\s*\|/.test(text)) {
+      edits.push(...tableRowEdits(lines, line, target).map((edit) => ({ start: (starts[line - 1] ?? 0) + edit.start, end: (starts[line - 1] ?? 0) + edit.end, replacement: edit.replacement, line, kind: 'summary' as const, itemId: null })));
+      continue;
+    }
+    if (!countFieldAt(text)) {
+      // "0/616 console.* calls (0 files completed)": the reader took only the file count, not the fraction.
+      const found = claimEdits(text, target, row.total !== null);
+      edits.push(...found.map((edit) => ({ start: (starts[line - 1] ?? 0) + edit.start, end: (starts[line - 1] ?? 0) + edit.end, replacement: edit.replacement, line, kind: 'summary' as const, itemId: null })));
+      continue;
+    }
+    // A block of count fields, one a line ("**Total:** 16", "**Completed:** 12", "**Completion:** 75%").
+    for (let at = line; at <= row.source.endLine; at++) {
+      for (const edit of fieldCountEdits(lines[at - 1] ?? '', target)) edits.push({ start: (starts[at - 1] ?? 0) + edit.start, end: (starts[at - 1] ?? 0) + edit.end, replacement: edit.replacement, line: at, kind: 'summary', itemId: null });
+    }
   }
   const progressLine = doc.header.progress !== null ? doc.header.fieldSources?.['Progress']?.startLine : undefined;
   const progressText = progressLine === undefined ? undefined : lines[progressLine - 1];
@@ -90,6 +102,32 @@ export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => Dec
   return edits;
 }
 
+/** `Key: 16` or `**Key**: 75%`, listed or not: the key and its number. */
+const FIELD_COUNT = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:*_|]+?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\d+(?:\.\d+)?)/;
+const FIELD_KEYS: ReadonlyArray<[RegExp, SummaryColumn]> = [
+  [/^(completion|percent(age)?|progress|%\s*complete)$/i, 'percent'],
+  [/^(not\s+started|to\s*do|todo|pending)$/i, 'notStarted'],
+  [/^(in\s+progress|wip|started)$/i, 'inProgress'],
+  [/^(remaining|left)$/i, 'remaining'],
+  [/^(completed?|done|finished|migrated)$/i, 'completed'],
+  [/^total\b.*$/i, 'total'],
+];
+
+/** True for a line that is a count field ("**Total**: 16"), not a claim ("Progress: 5/10 files"). */
+function countFieldAt(text: string): boolean {
+  const field = FIELD_COUNT.exec(text);
+  return field !== null && FIELD_KEYS.some(([pattern]) => pattern.test((field[1] ?? '').trim())) && !/^\s*\//.test(text.slice(field.index + field[0].length));
+}
+
+/** The number of one count field, when its key names a figure (the doc reader's keys, readers/summaries.ts). */
+function fieldCountEdits(text: string, target: Figures): LineEdit[] {
+  const field = FIELD_COUNT.exec(text);
+  const column = field ? FIELD_KEYS.find(([pattern]) => pattern.test((field[1] ?? '').trim()))?.[1] : undefined;
+  if (!field || column === undefined) return [];
+  const number = field[2] ?? '';
+  return numberEdit(field.index + field[0].length - number.length, number, column, target);
+}
+
 interface LineEdit {
   start: number;
   end: number;
@@ -103,8 +141,8 @@ function numberEdit(start: number, old: string, column: SummaryColumn, target: F
 }
 
 /** "17/76 files (22%)", "(3/18 complete)", "(0 files completed)" in one line of text. */
-function claimEdits(text: string, target: Figures): LineEdit[] {
-  const fraction = FRACTION.exec(text);
+function claimEdits(text: string, target: Figures, withFraction = true): LineEdit[] {
+  const fraction = withFraction ? FRACTION.exec(text) : null;
   const out: LineEdit[] = [];
   let after = 0;
   if (fraction) {

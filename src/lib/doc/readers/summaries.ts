@@ -59,6 +59,8 @@ function fieldsRow(fields: readonly OutlineField[], line: number, categoryId: st
     row[column] = Number(value);
     columns++;
   }
+  // The block's lines, first to last ("**Total**: 16" … "**Completion**: 100%"), for sync to rewrite.
+  row.source.endLine = Math.max(line, ...fields.map((field) => field.line));
   return columns >= 2 && (row.total !== null || row.completed !== null) ? row : null;
 }
 
