@@ -10,4 +10,5 @@ export { statusFieldSpanIn, statusOfSectionTitle, statusSpansOf } from './status
 export { toMojibake, type LegacyCharset } from './mojibake.js';
 export { summaryColumnOf, type SummaryColumn } from './summary-table.js';
 export { READER_ORDER } from './readers/claim.js';
+export { countFieldColumn } from './readers/summaries.js';
 export type { ReadingOptions } from './readers/options.js';

@@ -8,6 +8,7 @@
 import iconv from 'iconv-lite';
 import { toMojibake, type TrackingDoc } from '../doc/index.js';
 import { MigratrackError } from '../errors.js';
+import { lineStartsOf } from './lines.js';
 import type { SyncEdit } from './types.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -88,7 +89,7 @@ export function applyEdits(bytes: Buffer, doc: TrackingDoc, edits: readonly Sync
     : raw.text;
   const baseLines = options.repairEncoding ? splitRaw(base.slice(doc.encoding.bom ? 1 : 0)).map((line) => ({ ...line, start: line.start + (doc.encoding.bom ? 1 : 0) })) : rawLines;
   const newline = doc.encoding.crlf ? '\r\n' : '\n';
-  const lineStarts = cleanStarts(cleanLines);
+  const lineStarts = lineStartsOf(cleanLines);
   const aligners = new Map<number, Aligner>();
   const place = (offset: number, edge: 'start' | 'end'): { raw: number; clean: number } => {
     const line = lineOf(lineStarts, offset);
@@ -135,16 +136,6 @@ function firstLineBom(firstLine: string, doc: TrackingDoc, mangle: (text: string
   if (firstLine.startsWith('\uFEFF')) return 1;
   const mangled = mangle('\uFEFF');
   return firstLine.startsWith(mangled) ? mangled.length : 0;
-}
-
-function cleanStarts(lines: readonly string[]): number[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  return starts;
 }
 
 /** 0-based index of the line holding `offset`. */

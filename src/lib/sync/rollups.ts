@@ -9,6 +9,7 @@
  */
 import { statusFieldSpanIn, type DeclaredStatus, type TrackingDoc } from '../doc/index.js';
 import type { SyncEdit } from './types.js';
+import { lineStartsOf } from './lines.js';
 import type { Vocabulary } from './vocabulary.js';
 
 const RANK: Partial<Record<DeclaredStatus, number>> = { 'not-started': 0, 'in-progress': 1, done: 2 };
@@ -61,12 +62,7 @@ export function rollupEdits(doc: TrackingDoc, statusOf: (itemId: string) => Decl
     field(span.line, group.status.status, rollupOf(slots), (edited, to) => edited.groups.find((other) => other.id === group.id)?.status.status === to);
   }
   const lines = doc.text.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
+  const starts = lineStartsOf(lines);
   for (const category of doc.categories) {
     // A heading's status is its trailing mark ("## Backend 🔄"); a leading one is decoration.
     const line = category.source.startLine;

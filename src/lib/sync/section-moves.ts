@@ -8,6 +8,7 @@
  */
 import { statusOfSectionTitle, type DeclaredStatus, type TrackedItem } from '../doc/index.js';
 import type { MovedLine, SectionMove, SyncEdit } from './types.js';
+import { lineStartsOf } from './lines.js';
 
 interface Heading {
   /** 0-based line index. */
@@ -134,12 +135,7 @@ export interface MovePlan {
 /** The edits moving each requested item into its new status section (see the module comment). */
 export function planSectionMoves(text: string, requests: readonly MoveRequest[], items: readonly TrackedItem[]): MovePlan {
   const lines = text.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
+  const starts = lineStartsOf(lines);
   const headings = headingsOf(lines);
   const statusHeadingOf = (index: number): Heading | null => {
     let at: Heading | null = [...headings].reverse().find((heading) => heading.index < index) ?? null;

@@ -6,8 +6,9 @@
  * change, and only where they are wrong: the cell's bold, the "files" and the "%" stay as written.
  * The figures are those verify's drift compares a summary with (verify/drift-doc.ts).
  */
-import { summaryColumnOf, type DeclaredStatus, type SummaryColumn, type SummaryRow, type TrackingDoc } from '../doc/index.js';
+import { countFieldColumn, summaryColumnOf, type DeclaredStatus, type SummaryColumn, type SummaryRow, type TrackingDoc } from '../doc/index.js';
 import { cellsOf } from './table-cells.js';
+import { lineStartsOf } from './lines.js';
 import type { SyncEdit } from './types.js';
 
 type Figures = Record<SummaryColumn, number>;
@@ -42,12 +43,7 @@ function written(column: SummaryColumn, value: number, old: string): string {
 /** Edits that make every declared summary agree with `statusOf` (the statuses after sync). */
 export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => DeclaredStatus): SyncEdit[] {
   const lines = doc.text.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
+  const starts = lineStartsOf(lines);
   const figures = (categoryId: string | null): Figures | null => {
     const items = doc.items.filter((item) => categoryId === null || item.categoryId === categoryId);
     return items.length === 0 ? null : figuresOf(items.map((item) => statusOf(item.id)));
@@ -104,26 +100,18 @@ export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => Dec
 
 /** `Key: 16` or `**Key**: 75%`, listed or not: the key and its number. */
 const FIELD_COUNT = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:*_|]+?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\d+(?:\.\d+)?)/;
-const FIELD_KEYS: ReadonlyArray<[RegExp, SummaryColumn]> = [
-  [/^(completion|percent(age)?|progress|%\s*complete)$/i, 'percent'],
-  [/^(not\s+started|to\s*do|todo|pending)$/i, 'notStarted'],
-  [/^(in\s+progress|wip|started)$/i, 'inProgress'],
-  [/^(remaining|left)$/i, 'remaining'],
-  [/^(completed?|done|finished|migrated)$/i, 'completed'],
-  [/^total\b.*$/i, 'total'],
-];
 
 /** True for a line that is a count field ("**Total**: 16"), not a claim ("Progress: 5/10 files"). */
 function countFieldAt(text: string): boolean {
   const field = FIELD_COUNT.exec(text);
-  return field !== null && FIELD_KEYS.some(([pattern]) => pattern.test((field[1] ?? '').trim())) && !/^\s*\//.test(text.slice(field.index + field[0].length));
+  return field !== null && countFieldColumn(field[1] ?? '') !== null && !/^\s*\//.test(text.slice(field.index + field[0].length));
 }
 
-/** The number of one count field, when its key names a figure (the doc reader's keys, readers/summaries.ts). */
+/** The number of one count field, when its key names a figure (the doc reader's keys). */
 function fieldCountEdits(text: string, target: Figures): LineEdit[] {
   const field = FIELD_COUNT.exec(text);
-  const column = field ? FIELD_KEYS.find(([pattern]) => pattern.test((field[1] ?? '').trim()))?.[1] : undefined;
-  if (!field || column === undefined) return [];
+  const column = field ? countFieldColumn(field[1] ?? '') : null;
+  if (!field || column === null) return [];
   const number = field[2] ?? '';
   return numberEdit(field.index + field[0].length - number.length, number, column, target);
 }

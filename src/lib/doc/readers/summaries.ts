@@ -27,6 +27,11 @@ const KEYS: ReadonlyArray<[RegExp, Column]> = [
   [/^total\b.*$/i, 'total'],
 ];
 
+/** The figure a count field's key names ("Total", "Completed", "Completion"), or null: for sync to rewrite it. */
+export function countFieldColumn(key: string): Column | null {
+  return KEYS.find(([pattern]) => pattern.test(key.trim()))?.[1] ?? null;
+}
+
 function blankRow(label: string, line: number, categoryId: string | null): SummaryRow {
   return { label, categoryId, isTotal: categoryId === null, total: null, completed: null, remaining: null, inProgress: null, notStarted: null, percent: null, source: { startLine: line, endLine: line } };
 }
