@@ -43,3 +43,14 @@ describe('a summary across several lines', () => {
     expect(syncBytes('T.md', run.after, new Map([['item-src-log-ts', 'done']])).plan.edits).toEqual([]);
   });
 });
+
+describe('a small table of counts', () => {
+  const doc = '# Cleanup\n\n## Summary\n\n| Metric | Count |\n|---|---|\n| **Total** | 3 |\n| Completed | 1 |\n| Remaining | 2 |\n\n## Files\n\n- [ ] `a.py`\n- [x] `b.py`\n- [ ] `c.py`\n';
+
+  it('is read as one declared summary and gets each row\'s figure rewritten', () => {
+    const run = syncBytes('T.md', Buffer.from(doc), new Map([['item-a-py', 'done']]));
+    expect(run.doc.summary.map((row) => [row.total, row.completed, row.remaining, row.source.startLine, row.source.endLine])).toEqual([[3, 1, 2, 7, 9]]);
+    expect(run.after.toString('utf8')).toBe(doc.replace('- [ ] `a.py`', '- [x] `a.py`').replace('| Completed | 1 |', '| Completed | 2 |').replace('| Remaining | 2 |', '| Remaining | 1 |'));
+    expect(syncBytes('T.md', run.after, new Map([['item-a-py', 'done']])).plan.edits).toEqual([]);
+  });
+});

@@ -58,6 +58,13 @@ export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => Dec
     const target = figures(row.isTotal ? null : row.categoryId);
     const text = lines[line - 1];
     if (target === null || text === undefined) continue;
+    if (/^\s*\|/.test(text) && row.source.endLine > line) {
+      // A small table of counts, one a row ("| Total | 16 |"): each row's number, by its first cell.
+      for (let at = line; at <= row.source.endLine; at++) {
+        for (const edit of countRowEdits(lines[at - 1] ?? '', target)) edits.push({ start: (starts[at - 1] ?? 0) + edit.start, end: (starts[at - 1] ?? 0) + edit.end, replacement: edit.replacement, line: at, kind: 'summary', itemId: null });
+      }
+      continue;
+    }
     if (/^\s*\|/.test(text)) {
       edits.push(...tableRowEdits(lines, line, target).map((edit) => ({ start: (starts[line - 1] ?? 0) + edit.start, end: (starts[line - 1] ?? 0) + edit.end, replacement: edit.replacement, line, kind: 'summary' as const, itemId: null })));
       continue;
@@ -100,6 +107,15 @@ export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => Dec
 
 /** `Key: 16` or `**Key**: 75%`, listed or not: the key and its number. */
 const FIELD_COUNT = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:*_|]+?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\d+(?:\.\d+)?)/;
+
+/** The number in the second cell of a count table's row, when its first cell names a figure. */
+function countRowEdits(text: string, target: Figures): LineEdit[] {
+  const [key, value] = cellsOf(text);
+  const column = key === undefined ? null : countFieldColumn(key.text.replace(/[*_]/g, ''));
+  const number = value === undefined ? null : NUMBER.exec(value.text);
+  if (column === null || value === undefined || number === null) return [];
+  return numberEdit(value.start + number.index, number[0], column, target);
+}
 
 /** True for a line that is a count field ("**Total**: 16"), not a claim ("Progress: 5/10 files"). */
 function countFieldAt(text: string): boolean {
