@@ -155,3 +155,12 @@ describe('in progress in a plain checkbox doc', () => {
     expect(declaredOf(run.reread).get('item-a-py')).toBe('in-progress');
   });
 });
+
+describe('moves at the end of a doc without a final newline', () => {
+  it('take the last lines out whole, and a second sync changes nothing', () => {
+    const doc = '# Port\n\n## Done\n\n- `a.py`\n\n## To do\n\n- `b.py`\n- `c.py`';
+    const run = sync(doc, { 'item-b-py': 'done', 'item-c-py': 'done' });
+    expect(run.text).toBe('# Port\n\n## Done\n\n- `a.py`\n- `b.py`\n- `c.py`\n\n## To do\n');
+    expect(run.again.plan.edits).toEqual([]);
+  });
+});

@@ -168,6 +168,7 @@ export function planSectionMoves(text: string, requests: readonly MoveRequest[],
     planned.push({ request, from: index, end: blockEnd(lines, index, source.sectionEnd), source, target, landing });
   }
   const edits: SyncEdit[] = [];
+  const removals: SyncEdit[] = [];
   const moves: SectionMove[] = [];
   const byLanding = new Map<number, typeof planned>();
   for (const move of planned) byLanding.set(move.landing.before, [...(byLanding.get(move.landing.before) ?? []), move]);
@@ -201,15 +202,28 @@ export function planSectionMoves(text: string, requests: readonly MoveRequest[],
         }
       }
       moves.push({ itemId: move.request.item.id, fromLine: move.from + 1, toLine: move.end, beforeLine: before + 1, fromSectionLine: move.source.index + 1, sectionLine: move.target.index + 1 });
-      edits.push(removal(lines, starts, text, move.from, move.end, move.request.item.id));
+      removals.push(removal(lines, starts, text, move.from, move.end, move.request.item.id));
     }
     const atEnd = before >= lines.length;
     const clean = moved.map((entry) => entry.prefix + (lines[entry.line - 1] ?? '').slice(entry.strip));
     const at = atEnd ? text.length : (starts[before] ?? text.length);
     edits.push({ start: at, end: at, replacement: atEnd ? `\n${clean.join('\n')}` : `${clean.join('\n')}\n`, line: Math.min(before + 1, lines.length), kind: 'move', itemId: null, moved: { lines: moved, leadingBreak: atEnd } });
   }
-  edits.push(...countEdits(lines, starts, headings, planned, items));
+  edits.push(...mergeRemovals(removals), ...countEdits(lines, starts, headings, planned, items));
   return { edits, moves, refused };
+}
+
+/** Removals of neighbouring items as one (at the doc's end, one also takes the break before it). */
+function mergeRemovals(removals: readonly SyncEdit[]): SyncEdit[] {
+  const out: SyncEdit[] = [];
+  for (const edit of [...removals].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    // Overlapping only at the doc's end, where the later one takes the break before it: so does the whole.
+    if (last !== undefined && edit.start < last.end) out[out.length - 1] = { ...last, start: Math.max(0, last.start - 1), end: Math.max(last.end, edit.end) };
+    else if (last !== undefined && edit.start === last.end) out[out.length - 1] = { ...last, end: edit.end };
+    else out.push(edit);
+  }
+  return out;
 }
 
 /** The removal of lines [from, end) (0-based), with their line ends; at the doc's end, the break before them. */
