@@ -3,7 +3,9 @@
  * it as they read (`reading.statusSpan`); the seed family's entries ("File N" with a `**Status:**`
  * field) are found here from the field's line, so the seed reader itself stays as it was.
  */
-import type { StatusSpan, TrackedItem, TrackingDoc } from './model.js';
+import type { DeclaredStatus, StatusSpan, TrackedItem, TrackingDoc } from './model.js';
+import type { OutlineSection } from './outline.js';
+import { sectionStatus } from './readers/sections.js';
 
 const STATUS_KEY = /^(status|state)$/i;
 /** `- **Status:** value`, `**Status**: value`, `Status: value`: the value starts after the colon. */
@@ -47,7 +49,24 @@ function slotStatusSpan(item: TrackedItem, text: string, lineStarts: readonly nu
 function seedStatusSpan(item: TrackedItem, text: string, lineStarts: readonly number[]): StatusSpan | null {
   const field = item.fields.find((candidate) => STATUS_KEY.test(candidate.key.trim()));
   if (field === undefined || field.value.trim() === '') return null;
-  const line = field.source.startLine;
+  return fieldValueSpan(field.source.startLine, text, lineStarts);
+}
+
+/**
+ * The value of the first Status field in lines `from`..`to` (a group's "- **Status:** ⚪ Not
+ * Started (each)", the header's "**Status:** 🟡 In Progress"), for sync to rewrite its words.
+ */
+export function statusFieldSpanIn(doc: TrackingDoc, from: number, to: number): StatusSpan | null {
+  const lineStarts = [0];
+  for (let index = doc.text.indexOf('\n'); index !== -1; index = doc.text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  for (let line = from; line <= to; line++) {
+    const found = lineAt(doc.text, lineStarts, line);
+    if (found !== null && /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:status|state)\b/i.test(found.text)) return fieldValueSpan(line, doc.text, lineStarts);
+  }
+  return null;
+}
+
+function fieldValueSpan(line: number, text: string, lineStarts: readonly number[]): StatusSpan | null {
   const found = lineAt(text, lineStarts, line);
   if (found === null) return null;
   const lineStart = found.start;
@@ -56,4 +75,13 @@ function seedStatusSpan(item: TrackedItem, text: string, lineStarts: readonly nu
   const column = (match[1] ?? '').length + 1;
   const value = match[2] ?? '';
   return { line, column, endColumn: column + value.length, start: lineStart + column - 1, end: lineStart + column - 1 + value.length, text: value };
+}
+
+/**
+ * The status a heading with this (plain) title gives the plain lines under it ("## Completed",
+ * "### ✅ COMPLETED (8 files)", "## Next Steps"), or null: the reader's own rule, for sync to find
+ * the section an item moves to.
+ */
+export function statusOfSectionTitle(title: string): DeclaredStatus | null {
+  return sectionStatus({ depth: 1, title } as OutlineSection);
 }

@@ -15,8 +15,16 @@ import { plainText } from './inline.js';
 const FILE_LIST_KEYS = new Set(['files modified', 'files', 'files changed', 'files to modify', 'files touched', 'file']);
 const TASK_FIELD_KEYS = new Set(['status', 'subtasks', 'assignee', 'owner', 'estimated', 'estimate', 'files modified', 'files changed']);
 
+/**
+ * A heading that only names a status section ("### ✅ COMPLETED (8 files)", "## Remaining (3
+ * files)"): its status is the one it gives the lines under it (the generic readers'), not a task's.
+ */
+const STATUS_SECTION_ONLY = /^[\s\p{Extended_Pictographic}\uFE0F]*(?:completed?|done|finished|in[\s-]progress|remaining|pending|to[\s-]?do|not\s+started|next\s+steps?|backlog|blocked)[\s\p{Extended_Pictographic}\uFE0F]*(?:\([^()]*\))?[\s\p{Extended_Pictographic}\uFE0F]*$/iu;
+
 /** True when a category reads as a task of a task-level tracker rather than a heading over files. */
 export function isTaskLike(category: Category, fields: readonly RawField[]): boolean {
+  // The heading's parts: its status words ("COMPLETED") and what is left of the title ("").
+  if (fields.length === 0 && STATUS_SECTION_ONLY.test(`${category.status?.raw ?? ''} ${category.title}`)) return false;
   return category.status !== null || fields.some((field) => TASK_FIELD_KEYS.has(field.norm));
 }
 

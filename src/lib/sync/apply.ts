@@ -8,6 +8,7 @@
 import iconv from 'iconv-lite';
 import { toMojibake, type TrackingDoc } from '../doc/index.js';
 import { MigratrackError } from '../errors.js';
+import { lineStartsOf } from './lines.js';
 import type { SyncEdit } from './types.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -88,7 +89,7 @@ export function applyEdits(bytes: Buffer, doc: TrackingDoc, edits: readonly Sync
     : raw.text;
   const baseLines = options.repairEncoding ? splitRaw(base.slice(doc.encoding.bom ? 1 : 0)).map((line) => ({ ...line, start: line.start + (doc.encoding.bom ? 1 : 0) })) : rawLines;
   const newline = doc.encoding.crlf ? '\r\n' : '\n';
-  const lineStarts = cleanStarts(cleanLines);
+  const lineStarts = lineStartsOf(cleanLines);
   const aligners = new Map<number, Aligner>();
   const place = (offset: number, edge: 'start' | 'end'): { raw: number; clean: number } => {
     const line = lineOf(lineStarts, offset);
@@ -110,9 +111,23 @@ export function applyEdits(bytes: Buffer, doc: TrackingDoc, edits: readonly Sync
     const from = place(edit.start, 'start');
     const to = place(edit.end, 'end');
     const text = doc.text.slice(from.clean, edit.start) + edit.replacement + doc.text.slice(edit.end, to.clean);
-    out = out.slice(0, from.raw) + mangle(text).replace(/\n/g, newline) + out.slice(to.raw);
+    const written = edit.moved !== undefined ? movedText(edit.moved, baseLines, newline) : mangle(text).replace(/\n/g, newline);
+    out = out.slice(0, from.raw) + written + out.slice(to.raw);
   }
   return raw.charset === 'utf8' || options.repairEncoding ? Buffer.from(out, 'utf8') : iconv.encode(out, 'windows-1252');
+}
+
+/**
+ * Lines a move carries, copied from the text edits are placed in (the bytes as read, mojibake and
+ * all, or the repaired lines), each with its own line end (the doc's, for a last line without one).
+ */
+function movedText(moved: NonNullable<SyncEdit['moved']>, lines: readonly RawLine[], newline: string): string {
+  const parts = moved.lines.map((entry) => {
+    const line = lines[entry.line - 1];
+    return { text: entry.prefix + (line?.content ?? '').slice(entry.strip), end: line?.terminator || newline };
+  });
+  if (!moved.leadingBreak) return parts.map((part) => part.text + part.end).join('');
+  return newline + parts.map((part, index) => part.text + (index === parts.length - 1 ? '' : part.end)).join('');
 }
 
 /** Length of the BOM at the start of the raw first line: a real one, or one mangled with the rest. */
@@ -121,16 +136,6 @@ function firstLineBom(firstLine: string, doc: TrackingDoc, mangle: (text: string
   if (firstLine.startsWith('\uFEFF')) return 1;
   const mangled = mangle('\uFEFF');
   return firstLine.startsWith(mangled) ? mangled.length : 0;
-}
-
-function cleanStarts(lines: readonly string[]): number[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  return starts;
 }
 
 /** 0-based index of the line holding `offset`. */

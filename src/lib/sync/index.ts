@@ -7,4 +7,4 @@ export { planSync, applyToText, type Reparse } from './plan.js';
 export { applyEdits, type ApplyOptions } from './apply.js';
 export { unifiedDiff } from './diff.js';
 export { summaryBlock, BLOCK_OPEN, BLOCK_CLOSE } from './summary-block.js';
-export type { CategoryProgress, LeftAlone, StatusChange, SyncEdit, SyncInput, SyncPlan } from './types.js';
+export type { CategoryProgress, LeftAlone, MovedLine, SectionMove, StatusChange, SyncEdit, SyncInput, SyncPlan } from './types.js';

@@ -6,7 +6,9 @@
  * change, and only where they are wrong: the cell's bold, the "files" and the "%" stay as written.
  * The figures are those verify's drift compares a summary with (verify/drift-doc.ts).
  */
-import { summaryColumnOf, type DeclaredStatus, type SummaryColumn, type SummaryRow, type TrackingDoc } from '../doc/index.js';
+import { countFieldColumn, summaryColumnOf, type DeclaredStatus, type SummaryColumn, type SummaryRow, type TrackingDoc } from '../doc/index.js';
+import { cellsOf } from './table-cells.js';
+import { lineStartsOf } from './lines.js';
 import type { SyncEdit } from './types.js';
 
 type Figures = Record<SummaryColumn, number>;
@@ -41,12 +43,7 @@ function written(column: SummaryColumn, value: number, old: string): string {
 /** Edits that make every declared summary agree with `statusOf` (the statuses after sync). */
 export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => DeclaredStatus): SyncEdit[] {
   const lines = doc.text.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
+  const starts = lineStartsOf(lines);
   const figures = (categoryId: string | null): Figures | null => {
     const items = doc.items.filter((item) => categoryId === null || item.categoryId === categoryId);
     return items.length === 0 ? null : figuresOf(items.map((item) => statusOf(item.id)));
@@ -61,8 +58,27 @@ export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => Dec
     const target = figures(row.isTotal ? null : row.categoryId);
     const text = lines[line - 1];
     if (target === null || text === undefined) continue;
-    const found = /^\s*\|/.test(text) ? tableRowEdits(lines, line, target) : claimEdits(text, target);
-    edits.push(...found.map((edit) => ({ start: (starts[line - 1] ?? 0) + edit.start, end: (starts[line - 1] ?? 0) + edit.end, replacement: edit.replacement, line, kind: 'summary' as const, itemId: null })));
+    if (/^\s*\|/.test(text) && row.source.endLine > line) {
+      // A small table of counts, one a row ("| Total | 16 |"): each row's number, by its first cell.
+      for (let at = line; at <= row.source.endLine; at++) {
+        for (const edit of countRowEdits(lines[at - 1] ?? '', target)) edits.push({ start: (starts[at - 1] ?? 0) + edit.start, end: (starts[at - 1] ?? 0) + edit.end, replacement: edit.replacement, line: at, kind: 'summary', itemId: null });
+      }
+      continue;
+    }
+    if (/^\s*\|/.test(text)) {
+      edits.push(...tableRowEdits(lines, line, target).map((edit) => ({ start: (starts[line - 1] ?? 0) + edit.start, end: (starts[line - 1] ?? 0) + edit.end, replacement: edit.replacement, line, kind: 'summary' as const, itemId: null })));
+      continue;
+    }
+    if (!countFieldAt(text)) {
+      // "0/616 console.* calls (0 files completed)": the reader took only the file count, not the fraction.
+      const found = claimEdits(text, target, row.total !== null);
+      edits.push(...found.map((edit) => ({ start: (starts[line - 1] ?? 0) + edit.start, end: (starts[line - 1] ?? 0) + edit.end, replacement: edit.replacement, line, kind: 'summary' as const, itemId: null })));
+      continue;
+    }
+    // A block of count fields, one a line ("**Total:** 16", "**Completed:** 12", "**Completion:** 75%").
+    for (let at = line; at <= row.source.endLine; at++) {
+      for (const edit of fieldCountEdits(lines[at - 1] ?? '', target)) edits.push({ start: (starts[at - 1] ?? 0) + edit.start, end: (starts[at - 1] ?? 0) + edit.end, replacement: edit.replacement, line: at, kind: 'summary', itemId: null });
+    }
   }
   const progressLine = doc.header.progress !== null ? doc.header.fieldSources?.['Progress']?.startLine : undefined;
   const progressText = progressLine === undefined ? undefined : lines[progressLine - 1];
@@ -89,6 +105,33 @@ export function summaryEdits(doc: TrackingDoc, statusOf: (itemId: string) => Dec
   return edits;
 }
 
+/** `Key: 16` or `**Key**: 75%`, listed or not: the key and its number. */
+const FIELD_COUNT = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:*_|]+?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\d+(?:\.\d+)?)/;
+
+/** The number in the second cell of a count table's row, when its first cell names a figure. */
+function countRowEdits(text: string, target: Figures): LineEdit[] {
+  const [key, value] = cellsOf(text);
+  const column = key === undefined ? null : countFieldColumn(key.text.replace(/[*_]/g, ''));
+  const number = value === undefined ? null : NUMBER.exec(value.text);
+  if (column === null || value === undefined || number === null) return [];
+  return numberEdit(value.start + number.index, number[0], column, target);
+}
+
+/** True for a line that is a count field ("**Total**: 16"), not a claim ("Progress: 5/10 files"). */
+function countFieldAt(text: string): boolean {
+  const field = FIELD_COUNT.exec(text);
+  return field !== null && countFieldColumn(field[1] ?? '') !== null && !/^\s*\//.test(text.slice(field.index + field[0].length));
+}
+
+/** The number of one count field, when its key names a figure (the doc reader's keys). */
+function fieldCountEdits(text: string, target: Figures): LineEdit[] {
+  const field = FIELD_COUNT.exec(text);
+  const column = field ? countFieldColumn(field[1] ?? '') : null;
+  if (!field || column === null) return [];
+  const number = field[2] ?? '';
+  return numberEdit(field.index + field[0].length - number.length, number, column, target);
+}
+
 interface LineEdit {
   start: number;
   end: number;
@@ -102,8 +145,8 @@ function numberEdit(start: number, old: string, column: SummaryColumn, target: F
 }
 
 /** "17/76 files (22%)", "(3/18 complete)", "(0 files completed)" in one line of text. */
-function claimEdits(text: string, target: Figures): LineEdit[] {
-  const fraction = FRACTION.exec(text);
+function claimEdits(text: string, target: Figures, withFraction = true): LineEdit[] {
+  const fraction = withFraction ? FRACTION.exec(text) : null;
   const out: LineEdit[] = [];
   let after = 0;
   if (fraction) {
@@ -121,19 +164,6 @@ function claimEdits(text: string, target: Figures): LineEdit[] {
   const percent = PERCENT.exec(text.slice(after));
   if (percent) out.push(...numberEdit(after + percent.index, percent[1] ?? '', 'percent', target));
   return out;
-}
-
-/** Cells of a table line, with their offsets (`\|` is not a separator). */
-function cellsOf(text: string): Array<{ start: number; text: string }> {
-  const cells: Array<{ start: number; text: string }> = [];
-  let start = text.indexOf('|') + 1;
-  for (let index = start; index <= text.length; index++) {
-    if (index === text.length || (text[index] === '|' && text[index - 1] !== '\\')) {
-      if (index < text.length || text.slice(start).trim() !== '') cells.push({ start, text: text.slice(start, index) });
-      start = index + 1;
-    }
-  }
-  return cells;
 }
 
 /** Each numeric cell of a summary table row whose column the header names. */

@@ -27,15 +27,30 @@ export function spanKindOf(item: TrackedItem): SpanKind | null {
 
 /** A status text without what belongs to one item only: "(Session 119, 2026-01-19)", "(each)". */
 function formOf(kind: SpanKind, text: string): string {
-  if (kind !== 'field' && kind !== 'column') return text;
+  if (kind === 'checkbox') return text;
   return text.replace(/\s*\((?:[^()]*\d[^()]*|\s*each\s*)\)/gi, '').trim();
+}
+
+/**
+ * The box the doc's legend gives "in progress" ("- `[/]` = in progress", "[~] started"), or null:
+ * a plain checkbox doc has no in-progress mark unless it names one.
+ */
+export function legendProgressBox(text: string): string | null {
+  for (const line of text.split('\n')) {
+    const box = /\[[/~>.oO*-]\]/.exec(line);
+    if (box && /\bin[\s-]?progress\b|\bwip\b|\bongoing\b|\bpartial(?:ly)?\b|\bstarted\b/i.test(line) && !/\bnot[\s-]+started\b/i.test(line)) return box[0];
+  }
+  return null;
 }
 
 export class Vocabulary {
   private readonly forms = new Map<string, Map<string, number>>();
 
-  /** Learns from every item whose status the doc states in a place sync can rewrite. */
-  constructor(items: ReadonlyArray<{ item: TrackedItem; span: StatusSpan; status: DeclaredStatus }>) {
+  /**
+   * Learns from every item whose status the doc states in a place sync can rewrite, and from the
+   * legend's in-progress box (`legendBox`), used when no item is written with one.
+   */
+  constructor(items: ReadonlyArray<{ item: TrackedItem; span: StatusSpan; status: DeclaredStatus }>, private readonly legendBox: string | null = null) {
     for (const { item, span, status } of items) {
       const kind = spanKindOf(item);
       if (kind === null || status === 'unknown') continue;
@@ -50,7 +65,8 @@ export class Vocabulary {
 
   /** The text to write for `status` in place of `current`, or null when the place cannot say it. */
   render(kind: SpanKind, status: DeclaredStatus, current: string): string | null {
-    if (kind === 'checkbox' && status !== 'in-progress') {
+    if (kind === 'checkbox' && status === 'in-progress') return this.mostUsed(kind, status) ?? this.legendBox;
+    if (kind === 'checkbox') {
       // An open box is "[ ]" in every doc; a ticked one is the doc's own x or X, before any exotic mark.
       if (status === 'not-started') return '[ ]';
       return this.mostUsed(kind, status, (form) => /^\[\s*[xX]\s*\]$/.test(form)) ?? fallback(kind, status, current, this.forms);

@@ -17,7 +17,7 @@ export const syncCommand: CommandSpec = {
   name: 'sync',
   summary: 'Write the statuses the code shows into the tracking doc (a diff by default)',
   description:
-    'Rewrites the status of each item the code shows further along (the **Status:** words, the box, the leading mark,\nthe table cell, in the doc\'s own vocabulary) and the summaries the doc states; every other byte is kept. Prints a\nunified diff unless --write. Items declared done that the code shows not done are listed and left alone unless\n--demote. A doc holding <!-- migratrack:summary --> and <!-- /migratrack:summary --> gets a progress table between them.',
+    'Rewrites the status of each item the code shows further along (the **Status:** words, the box, the leading mark,\nthe table cell, ✓/✗ check cells, a group\'s "(each)" Status, in the doc\'s own vocabulary), moves a line whose status is\nits section ("## Next Steps") into the doc\'s section for the new status, and updates the summaries and overall statuses\nthe doc states; every other byte is kept. Prints a unified diff unless --write. Items declared done that the code shows\nnot done are listed and left alone unless --demote. A doc holding <!-- migratrack:summary --> and\n<!-- /migratrack:summary --> gets a progress table between them.',
   options: [
     { flags: '--write', description: 'Replace the doc (atomically; refused if it changed meanwhile)' },
     { flags: '--check', description: 'Exit 1 when the doc is out of date (prints the diff)' },
@@ -79,7 +79,15 @@ function describe(plan: SyncPlan): string {
   const statuses = plan.edits.filter((edit) => edit.kind === 'status').length;
   const summaryLines = new Set(plan.edits.filter((edit) => edit.kind === 'summary').map((edit) => edit.line)).size;
   const block = plan.edits.some((edit) => edit.kind === 'summary-block');
-  return [`${statuses} status${statuses === 1 ? '' : 'es'}`, `${summaryLines} summary line${summaryLines === 1 ? '' : 's'}`, ...(block ? ['the summary block'] : [])].join(', ');
+  const moved = plan.moves.length;
+  const rollups = plan.edits.filter((edit) => edit.kind === 'rollup').length;
+  return [
+    `${statuses} status${statuses === 1 ? '' : 'es'}`,
+    ...(moved > 0 ? [`${moved} item${moved === 1 ? '' : 's'} moved to ${moved === 1 ? 'its' : 'their'} status section`] : []),
+    `${summaryLines} summary line${summaryLines === 1 ? '' : 's'}`,
+    ...(rollups > 0 ? [`${rollups} overall status${rollups === 1 ? '' : 'es'}`] : []),
+    ...(block ? ['the summary block'] : []),
+  ].join(', ');
 }
 
 /** Each change and each item left alone, on stderr, with its doc line. */

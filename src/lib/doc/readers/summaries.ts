@@ -7,7 +7,7 @@
  * something other than items ("0/616 console.* calls") are not compared with the items.
  */
 import type { Category, SummaryRow } from '../model.js';
-import type { OutlineField, OutlineSection } from '../outline.js';
+import type { OutlineField, OutlineSection, OutlineTable } from '../outline.js';
 import { sectionsOf } from '../outline.js';
 import { categoryOf } from './categories.js';
 
@@ -26,6 +26,11 @@ const KEYS: ReadonlyArray<[RegExp, Column]> = [
   [/^(completed?|done|finished|migrated)$/i, 'completed'],
   [/^total\b.*$/i, 'total'],
 ];
+
+/** The figure a count field's key names ("Total", "Completed", "Completion"), or null: for sync to rewrite it. */
+export function countFieldColumn(key: string): Column | null {
+  return KEYS.find(([pattern]) => pattern.test(key.trim()))?.[1] ?? null;
+}
 
 function blankRow(label: string, line: number, categoryId: string | null): SummaryRow {
   return { label, categoryId, isTotal: categoryId === null, total: null, completed: null, remaining: null, inProgress: null, notStarted: null, percent: null, source: { startLine: line, endLine: line } };
@@ -48,7 +53,7 @@ function claimIn(text: string, label: string, line: number, categoryId: string |
 }
 
 /** A block of count fields ("Total: 16", "Completed: 16", …) as one row, or null. */
-function fieldsRow(fields: readonly OutlineField[], line: number, categoryId: string | null): SummaryRow | null {
+function fieldsRow(fields: ReadonlyArray<Pick<OutlineField, 'key' | 'value' | 'line'>>, line: number, categoryId: string | null): SummaryRow | null {
   const row = blankRow(fields.map((field) => field.key).join(' / '), line, categoryId);
   let columns = 0;
   for (const field of fields) {
@@ -59,7 +64,20 @@ function fieldsRow(fields: readonly OutlineField[], line: number, categoryId: st
     row[column] = Number(value);
     columns++;
   }
+  // The block's lines, first to last ("**Total**: 16" … "**Completion**: 100%"), for sync to rewrite.
+  row.source.endLine = Math.max(line, ...fields.map((field) => field.line));
   return columns >= 2 && (row.total !== null || row.completed !== null) ? row : null;
+}
+
+/**
+ * A small two-column table of counts ("| Total | 16 |", "| Completed | 12 |") as one row spanning
+ * its lines, or null. Read like a block of count fields.
+ */
+function countTableRow(table: OutlineTable, categoryId: string | null): SummaryRow | null {
+  if (table.header.length !== 2) return null;
+  const fields = table.rows.map((row) => ({ key: row.cells[0]?.text.replace(/[*_]/g, '') ?? '', value: row.cells[1]?.text.replace(/[*_]/g, '') ?? '', line: row.line }));
+  const row = fieldsRow(fields, table.rows[0]?.line ?? table.line, categoryId);
+  return row === null || table.rows.some((entry) => countFieldColumn(entry.cells[0]?.text.replace(/[*_]/g, '') ?? '') === null) ? null : row;
 }
 
 /** Every declared summary of the doc, with the category it speaks for (null: the whole doc). */
@@ -76,6 +94,8 @@ export function readDeclaredSummaries(root: OutlineSection, categories: Readonly
     let sawList = false;
     for (const block of section.blocks) {
       if (block.kind === 'list' || block.kind === 'table') sawList = true;
+      const table = block.kind === 'table' ? countTableRow(block.table, categoryId) : null;
+      if (table) rows.push(table);
       if (block.kind !== 'fields') continue;
       const counts = fieldsRow(block.fields, block.line, categoryId);
       if (counts) {
