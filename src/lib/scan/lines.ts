@@ -48,6 +48,9 @@ function seqLength(buf: Buffer, i: number, end: number): number {
   return isUtf8(buf.subarray(i, i + n)) ? n : 0;
 }
 
+/** What most files give: no required literal, so no line to test (shared, not built per file). */
+const NO_HITS: BufferScan = Object.freeze({ binary: false, hits: Object.freeze([]) as unknown as LineHit[] });
+
 /** The required literals' UTF-8 bytes, made once per pattern: a string needle is encoded on every search. */
 const needlesOf = new WeakMap<CompiledPattern, readonly Buffer[]>();
 
@@ -63,7 +66,7 @@ export function scanBuffer(content: Buffer | string, compiled: CompiledPattern):
   if (compiled.required && !compiled.spec.invert) {
     const needles = requiredNeedles(compiled, compiled.required);
     // No required literal anywhere: no line can match, binary or not (grep's kwset skip).
-    if (!needles.some((needle) => buf.includes(needle))) return { binary: false, hits: [] };
+    if (!needles.some((needle) => buf.includes(needle))) return NO_HITS;
     if (buf.indexOf(0) < 0) return { binary: false, hits: candidates(buf, compiled, needles) };
   }
   const binary = buf.indexOf(0) >= 0;

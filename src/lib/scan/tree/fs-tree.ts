@@ -25,13 +25,13 @@ export function fsTree(root: string, ignore: string[] = []): RepoTree {
   const readInside = insideReader(realRoot);
   // A listed path was a regular file in its directory's readdir a moment ago.
   const listed = pathSet(Object.freeze(files));
-  const readSync = (path: string): Buffer | null => {
-    const r = readInside(path, listed.has(path));
+  const readSync = (path: string, transient = false): Buffer | null => {
+    const r = readInside(path, listed.has(path), transient);
     if (typeof r !== 'string') return r;
     diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
     return null;
   };
-  return { paths: files, symlinks, diagnostics, readSync, read: async (path) => readSync(path) };
+  return { paths: files, symlinks, diagnostics, readSync: (path) => readSync(path), peekSync: (path) => readSync(path, true), read: async (path) => readSync(path) };
 }
 
 function abs(realRoot: string, path: string): Buffer {

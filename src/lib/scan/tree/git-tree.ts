@@ -77,10 +77,10 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
     for (const [link, target] of linkTargets) symlinks.set(link, resolveLinkTarget(link, target, exists));
   }
   const readInside = insideReader(fs.realpathSync(root));
-  const readSync = (path: string): Buffer | null => {
+  const readSync = (path: string, transient = false): Buffer | null => {
     // git status just compared an unmodified entry's stat data with the index (a regular file of
     // that size and mode) and listUntracked lstat'ed each untracked one: no fstat needed for them.
-    const r = readInside(path, (oids.has(path) && !modified.has(path)) || untracked.has(path));
+    const r = readInside(path, (oids.has(path) && !modified.has(path)) || untracked.has(path), transient);
     if (typeof r === 'string') {
       diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
       return null;
@@ -102,7 +102,10 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
     },
     close: () => catFile?.close(),
   };
-  if (catFile === null) tree.readSync = (path) => (listed(path) ? readSync(path) : null);
+  if (catFile === null) {
+    tree.readSync = (path) => (listed(path) ? readSync(path) : null);
+    tree.peekSync = (path) => (listed(path) ? readSync(path, true) : null);
+  }
   return tree;
 }
 
