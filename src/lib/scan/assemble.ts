@@ -12,7 +12,7 @@ import { fileOutput, printedLineHits, type Row } from './output.js';
 import { applyStage } from './stages/index.js';
 import { toolFileOutput } from './tool-output.js';
 import type { MetricResult } from './evaluate.js';
-import type { SearchPlan } from './walk.js';
+import type { SearchFile, SearchPlan } from './walk.js';
 
 /**
  * What one evaluation read, by file slot (one slot per tree path read, shared by all pipelines):
@@ -37,14 +37,7 @@ export function assemble(p: PlanScans, extra: Diagnostic[], maxMatches: number):
   if (onlyCountsLines(pipeline)) return countLines(p, stderr, diagnostics, maxMatches);
   let rows: Row[] = (plan.listing ?? []).map((l) => ({ text: l.text, path: l.path, hit: null, line: null }));
   const plainGrep = pipeline.grep.tool === undefined || pipeline.grep.tool === 'grep';
-  plan.files.forEach((f, k) => {
-    const slot = p.slots[k] as number;
-    if (p.unreadable[slot] === 1) {
-      stderr.push(`grep: ${f.name}: Permission denied`);
-      return;
-    }
-    const scan = p.scans[slot];
-    if (!scan) return;
+  forEachScan(p, stderr, (f, scan) => {
     // No hit prints nothing, except grep -c's `name:0` (rg and git grep -c leave such files out).
     if (scan.hits.length === 0 && !(plainGrep && pipeline.grep.count)) return;
     if (!plainGrep) rows.push(...toolFileOutput(pipeline.grep, f, scan, plan.withFilename));
@@ -83,6 +76,18 @@ export function assemble(p: PlanScans, extra: Diagnostic[], maxMatches: number):
   };
 }
 
+/** Each of the plan's files with its scan, in order; a file that could not be read is reported as grep does. */
+function forEachScan(p: PlanScans, stderr: string[], visit: (f: SearchFile, scan: FileScan) => void): void {
+  p.plan.files.forEach((f, k) => {
+    const slot = p.slots[k] as number;
+    if (p.unreadable[slot] === 1) stderr.push(`grep: ${f.name}: Permission denied`);
+    else {
+      const scan = p.scans[slot];
+      if (scan) visit(f, scan);
+    }
+  });
+}
+
 /** `grep … | wc -l` with grep printing whole lines: the number of lines is all that is asked. */
 function onlyCountsLines(p: GrepPipeline): boolean {
   const plainGrep = (p.grep.tool ?? 'grep') === 'grep' && !p.grep.spec.onlyMatching;
@@ -102,14 +107,8 @@ function countLines(p: PlanScans, stderr: string[], diagnostics: Diagnostic[], m
   const matches: Match[] = [];
   const seen = new Set<string>();
   let value = 0;
-  plan.files.forEach((f, k) => {
-    const slot = p.slots[k] as number;
-    if (p.unreadable[slot] === 1) {
-      stderr.push(`grep: ${f.name}: Permission denied`);
-      return;
-    }
-    const scan = p.scans[slot];
-    if (!scan || scan.hits.length === 0) return;
+  forEachScan(p, stderr, (f, scan) => {
+    if (scan.hits.length === 0) return;
     const printed = printedLineHits(pipeline.grep, f.name, scan, stderr);
     if (printed.length === 0) return;
     const lines = printed.length * (plan.withFilename ? f.name.split('\n').length : 1);
