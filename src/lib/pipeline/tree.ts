@@ -22,12 +22,14 @@ export async function openTree(repo: RepoInfo, ignore: readonly string[], diagno
   if (ignore.length === 0 || !repo.isGit) {
     if (!tree.paths.some(isOwn)) return tree;
   }
-  const paths = tree.paths.filter((p) => !ignored(p) && !isOwn(p));
+  const paths = Object.freeze(tree.paths.filter((p) => !ignored(p) && !isOwn(p)));
   return {
     paths,
     read: (p) => tree.read(p),
     blobId: tree.blobId?.bind(tree),
+    tracked: tree.tracked?.bind(tree),
     readSync: tree.readSync?.bind(tree),
+    peekSync: tree.peekSync?.bind(tree),
     symlinks: tree.symlinks,
     diagnostics: tree.diagnostics,
     close: () => tree.close?.(),

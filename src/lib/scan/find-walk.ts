@@ -10,6 +10,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { FindExpr, FindQuery } from './command/find-options.js';
 import { fnmatch } from './glob.js';
 import type { RepoTree } from './types.js';
+import { pathSet } from './tree/path-set.js';
 import { repoPath } from './walk.js';
 
 interface Entry {
@@ -59,7 +60,7 @@ export function reachesGitDir(q: FindQuery, start: string): boolean {
 export function findListing(q: FindQuery, tree: RepoTree): { lines: { text: string; path: string }[]; stderr: string[]; diagnostics: ReturnType<typeof diagnostic>[] } {
   const dirs = new Set<string>(['']);
   for (const p of [...tree.paths, ...(tree.symlinks?.keys() ?? [])]) for (let k = p.indexOf('/'); k >= 0; k = p.indexOf('/', k + 1)) dirs.add(p.slice(0, k));
-  const files = new Set(tree.paths);
+  const files = pathSet(tree.paths);
   const typeOf = (p: string): Entry['type'] | null => (tree.symlinks?.has(p) ? 'l' : dirs.has(p) ? 'd' : files.has(p) ? 'f' : null);
   const all = [...dirs].filter((d) => d !== '').concat(tree.paths, [...(tree.symlinks?.keys() ?? [])]);
   const lines: { text: string; path: string }[] = [];

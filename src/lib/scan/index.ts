@@ -14,3 +14,4 @@ export { createScanCache, type ScanCache, type FileScan } from './cache.js';
 export { gitTree } from './tree/git-tree.js';
 export { fsTree } from './tree/fs-tree.js';
 export { decodePath, encodePath, splitZ } from './tree/bytes.js';
+export { pathSet } from './tree/path-set.js';

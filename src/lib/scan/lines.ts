@@ -48,13 +48,26 @@ function seqLength(buf: Buffer, i: number, end: number): number {
   return isUtf8(buf.subarray(i, i + n)) ? n : 0;
 }
 
+/** What most files give: no required literal, so no line to test (shared, not built per file). */
+const NO_HITS: BufferScan = Object.freeze({ binary: false, hits: Object.freeze([]) as unknown as LineHit[] });
+
+/** The required literals' UTF-8 bytes, made once per pattern: a string needle is encoded on every search. */
+const needlesOf = new WeakMap<CompiledPattern, readonly Buffer[]>();
+
+function requiredNeedles(compiled: CompiledPattern, required: readonly string[]): readonly Buffer[] {
+  let needles = needlesOf.get(compiled);
+  if (needles === undefined) needlesOf.set(compiled, (needles = required.map((lit) => Buffer.from(lit, 'utf8'))));
+  return needles;
+}
+
 /** Scans a whole file: every line grep would select, plus whether the file is binary. */
 export function scanBuffer(content: Buffer | string, compiled: CompiledPattern): BufferScan {
   const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   if (compiled.required && !compiled.spec.invert) {
+    const needles = requiredNeedles(compiled, compiled.required);
     // No required literal anywhere: no line can match, binary or not (grep's kwset skip).
-    if (!compiled.required.some((lit) => buf.includes(lit))) return { binary: false, hits: [] };
-    if (buf.indexOf(0) < 0) return { binary: false, hits: candidates(buf, compiled, compiled.required) };
+    if (!needles.some((needle) => buf.includes(needle))) return NO_HITS;
+    if (buf.indexOf(0) < 0) return { binary: false, hits: candidates(buf, compiled, needles) };
   }
   const binary = buf.indexOf(0) >= 0;
   return { binary, hits: allLines(buf, compiled, binary) };
@@ -89,10 +102,9 @@ function hitOf(compiled: CompiledPattern, line: number, t: { text: string; forMa
 }
 
 /** Only lines containing one of the required literals are decoded and tested. */
-function candidates(buf: Buffer, compiled: CompiledPattern, required: readonly string[]): LineHit[] {
+function candidates(buf: Buffer, compiled: CompiledPattern, needles: readonly Buffer[]): LineHit[] {
   const starts = new Set<number>();
-  for (const lit of required) {
-    const needle = Buffer.from(lit, 'utf8');
+  for (const needle of needles) {
     let at = buf.indexOf(needle);
     while (at >= 0) {
       const s = buf.lastIndexOf(NL, at) + 1;

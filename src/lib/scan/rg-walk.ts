@@ -10,6 +10,7 @@ import ignore, { type Ignore } from 'ignore';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { GrepSource } from './command/pipeline.js';
 import type { RgFilters } from './command/rg-options.js';
+import { pathSet } from './tree/path-set.js';
 import type { RepoTree } from './types.js';
 import { repoPath, type SearchFile, type SearchPlan } from './walk.js';
 
@@ -28,7 +29,7 @@ export function planRgSearch(src: GrepSource, tree: RepoTree, ignoreTexts: Reado
   const files: SearchFile[] = [];
   const stderr: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  const fileSet = new Set(tree.paths);
+  const fileSet = pathSet(tree.paths);
   const operands = src.operands.length === 0 ? [{ text: './', implicit: true }] : src.operands.map((o) => ({ text: o.text, implicit: false }));
   const ignores = filters.noIgnore ? new Map<string, Ignore>() : ignoreFiles(ignoreTexts);
   const rules = overrideRules(filters);

@@ -18,6 +18,11 @@ export interface RepoTree {
   /** Synchronous read, when cheap (working-tree files): lets a scan skip a promise per file. */
   readSync?(path: string): Buffer | null;
   /**
+   * readSync into a buffer the tree reuses: the bytes are valid only until the next call. For a
+   * caller that scans them and keeps nothing of them (the scan's file loop: no copy per file).
+   */
+  peekSync?(path: string): Buffer | null;
+  /**
    * Symbolic links in the tree: repo path -> the repo path it resolves to, or null when it points
    * outside the repository, dangles, or loops. Links are never in `paths` (they are not regular files).
    */

@@ -7,6 +7,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { GrepSource } from './command/pipeline.js';
 import { excludedByGlobs, excludedDir, shellExpand } from './glob.js';
+import { pathSet } from './tree/path-set.js';
 import type { RepoTree } from './types.js';
 
 /** A file to search: the name grep prints and the tree path to read. */
@@ -56,7 +57,7 @@ export function planSearch(src: GrepSource, tree: RepoTree): SearchPlan {
   const stderr: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const files: SearchFile[] = [];
-  const fileSet = new Set(tree.paths);
+  const fileSet = pathSet(tree.paths);
   const isDir = (p: string): boolean => p === '' || tree.paths.some((f) => f.startsWith(`${p}/`)) || [...(tree.symlinks?.keys() ?? [])].some((l) => l.startsWith(`${p}/`));
   const operands = expandOperands(src, tree, isDir);
   const implicit = operands.length === 0;
@@ -136,10 +137,15 @@ function walkDir(
     return true;
   };
   const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
+  // Per file only what can exclude it (issue 21): with no --exclude-dir and no link on the way,
+  // every directory is searched; a name printed as the path itself is not built again.
+  const everyDir = src.excludeDirs.length === 0 && chain.length === 0;
+  const samePrefix = prefix === base;
   for (const p of tree.paths) {
     if (!p.startsWith(base)) continue;
-    const rel = p.slice(base.length);
-    if (dirsAllowed(rel) && !excludedByGlobs(src.globs, baseName(rel), false)) files.push({ name: prefix + rel, path: p });
+    if (!everyDir && !dirsAllowed(p.slice(base.length))) continue;
+    if (excludedByGlobs(src.globs, p.slice(p.lastIndexOf('/') + 1), false)) continue;
+    files.push({ name: samePrefix ? p : prefix + p.slice(base.length), path: p });
   }
   if (src.recursive !== 'R' || !tree.symlinks) return;
   // -R: links found in recursion are followed; a link out of the repository is not.

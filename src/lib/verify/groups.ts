@@ -6,7 +6,7 @@
 import type { ItemGroup, TrackingDoc } from '../doc/model.js';
 import type { Drift } from '../snapshot/schema.js';
 import { matchGlobs } from './glob.js';
-import { pathSet } from './path-set.js';
+import { pathSet } from '../scan/index.js';
 
 /** Inputs beyond the doc: the tree's paths and what the group commands found. */
 export interface GroupInputs {

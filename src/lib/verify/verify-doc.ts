@@ -18,7 +18,7 @@ import { itemVerdict } from './evaluate-item.js';
 import { fileText, type FileText } from './file-text.js';
 import { resolveGroups } from './groups.js';
 import { staleLineRanges } from './line-ranges.js';
-import { pathSet } from './path-set.js';
+import { pathSet } from '../scan/index.js';
 import { PatternCache } from './patterns.js';
 import type { CategoryPattern, CheckOverride, CheckSpec, ItemEvaluation, VerifyResult } from './types.js';
 import { createVerifyCache, type DocPlan, type VerifyCache } from './cache.js';

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { RepoTree } from '../types.js';
 import { decodePath, encodePath } from './bytes.js';
 import { ignoreMatcher } from './ignore.js';
+import { pathSet } from './path-set.js';
 import { insideReader } from './safe-read.js';
 
 /** The tree of a directory; `ignore` takes globs on repo paths (`**` allowed), e.g. `['node_modules/**']`. */
@@ -23,14 +24,14 @@ export function fsTree(root: string, ignore: string[] = []): RepoTree {
   for (const link of links) symlinks.set(link, resolveOnDisk(realRoot, link));
   const readInside = insideReader(realRoot);
   // A listed path was a regular file in its directory's readdir a moment ago.
-  const listed = new Set(files);
-  const readSync = (path: string): Buffer | null => {
-    const r = readInside(path, listed.has(path));
+  const listed = pathSet(Object.freeze(files));
+  const readSync = (path: string, transient = false): Buffer | null => {
+    const r = readInside(path, listed.has(path), transient);
     if (typeof r !== 'string') return r;
     diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
     return null;
   };
-  return { paths: files, symlinks, diagnostics, readSync, read: async (path) => readSync(path) };
+  return { paths: files, symlinks, diagnostics, readSync: (path) => readSync(path), peekSync: (path) => readSync(path, true), read: async (path) => readSync(path) };
 }
 
 function abs(realRoot: string, path: string): Buffer {

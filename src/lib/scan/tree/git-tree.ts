@@ -9,6 +9,7 @@
  * Symlinks (mode 120000) and submodules (160000) are not regular files. Paths come from `-z`
  * output, so any byte in a name works.
  */
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
@@ -42,14 +43,8 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
   const deleted = new Set<string>();
   // Both listings at once: git walks the work tree for status while it also prints the index.
   const [index, untrackedListing] = ref === undefined ? await Promise.all([git(root, ['ls-files', '-z', '-s']), workTreeStatus(root, modified, deleted)]) : [null, null];
-  if (ref === undefined) {
-    // "<mode> <oid> <stage>\t<path>"; unmerged paths appear once per stage.
-    for (const rec of splitZ(index as Buffer)) {
-      const tab = rec.indexOf(9);
-      const [mode = '', oid = ''] = rec.toString('latin1', 0, tab).split(' ');
-      entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
-    }
-  } else {
+  if (ref === undefined) indexEntries(index as Buffer, entries);
+  else {
     if (ref.startsWith('-')) throw new Error(`not a revision: ${ref}`);
     // "<mode> <type> <oid>\t<path>"
     for (const rec of splitZ(await git(root, ['ls-tree', '-r', '-z', ref]))) {
@@ -74,15 +69,18 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
   if (untrackedListing !== null) listUntracked(root, untrackedListing, untracked, linkTargets, diagnostics);
   // git lists each set in byte order already; merged, they need sorting once.
   const paths = untracked.size === 0 ? [...oids.keys()] : [...oids.keys(), ...untracked].sort(comparePaths);
+  Object.freeze(paths); // read-only from here on: pathSet keeps one set of it for the whole scan
   const listed = (path: string): boolean => oids.has(path) || untracked.has(path);
-  const exists = existsIn(paths, linkTargets);
   const symlinks = new Map<string, string | null>();
-  for (const [link, target] of linkTargets) symlinks.set(link, resolveLinkTarget(link, target, exists));
+  if (linkTargets.size > 0) {
+    const exists = existsIn(paths, linkTargets);
+    for (const [link, target] of linkTargets) symlinks.set(link, resolveLinkTarget(link, target, exists));
+  }
   const readInside = insideReader(fs.realpathSync(root));
-  const readSync = (path: string): Buffer | null => {
+  const readSync = (path: string, transient = false): Buffer | null => {
     // git status just compared an unmodified entry's stat data with the index (a regular file of
     // that size and mode) and listUntracked lstat'ed each untracked one: no fstat needed for them.
-    const r = readInside(path, (oids.has(path) && !modified.has(path)) || untracked.has(path));
+    const r = readInside(path, (oids.has(path) && !modified.has(path)) || untracked.has(path), transient);
     if (typeof r === 'string') {
       diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
       return null;
@@ -104,8 +102,36 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
     },
     close: () => catFile?.close(),
   };
-  if (catFile === null) tree.readSync = (path) => (listed(path) ? readSync(path) : null);
+  if (catFile === null) {
+    tree.readSync = (path) => (listed(path) ? readSync(path) : null);
+    tree.peekSync = (path) => (listed(path) ? readSync(path, true) : null);
+  }
   return tree;
+}
+
+/**
+ * `git ls-files -s -z` records, "<mode> <oid> <stage>\t<path>" (unmerged paths once per stage).
+ * A listing that is all UTF-8 (nearly every one) is decoded once and cut into strings; otherwise
+ * each name is decoded on its own, its bad bytes kept (decodePath).
+ */
+function indexEntries(index: Buffer, entries: Entry[]): void {
+  if (!isUtf8(index)) {
+    for (const rec of splitZ(index)) {
+      const tab = rec.indexOf(9);
+      const [mode = '', oid = ''] = rec.toString('latin1', 0, tab).split(' ');
+      entries.push({ mode, oid, path: decodePath(rec.subarray(tab + 1)) });
+    }
+    return;
+  }
+  const text = index.toString('utf8');
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\0', start);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', start);
+    const space = text.indexOf(' ', start);
+    entries.push({ mode: text.slice(start, space), oid: text.slice(space + 1, text.indexOf(' ', space + 1)), path: text.slice(tab + 1, end) });
+    start = end + 1;
+  }
 }
 
 function readLinkInWorkTree(root: string, path: string): string | null {

@@ -6,13 +6,17 @@
  * System calls per file are what a 50,000-file scan pays for (issue 21): a file the listing
  * already vouches for (an index entry git's own stat check found unmodified, a readdir entry of
  * type file) costs open, one read and close; the rest also pay an fstat to be sure it is a regular
- * file. Files up to SCRATCH bytes are read into one reused buffer and copied out at their size.
+ * file. Files up to SCRATCH bytes are read into one reused buffer and copied out at their size,
+ * or, for a caller that only scans them (`transient`), lent as they are: no allocation per file.
  */
 import * as fs from 'node:fs';
 import { encodePath } from './bytes.js';
 
-/** The file's bytes, or a reason it was not read. */
-export type InsideRead = (path: string, listedAsFile: boolean) => Buffer | string;
+/**
+ * The file's bytes, or a reason it was not read. `transient`: the bytes may be the reader's own
+ * buffer, valid only until its next call.
+ */
+export type InsideRead = (path: string, listedAsFile: boolean, transient?: boolean) => Buffer | string;
 
 const SCRATCH = 1 << 20;
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
@@ -42,7 +46,7 @@ export function insideReader(realRoot: string): InsideRead {
     dirOk.set(dir, ok);
     return ok;
   };
-  return (path, listedAsFile) => {
+  return (path, listedAsFile, transient = false) => {
     const slash = path.lastIndexOf('/');
     if (slash >= 0 && !inside(path.slice(0, slash))) return 'its directory is a symbolic link or missing; not read (it could lead out of the repository)';
     let fd: number;
@@ -56,7 +60,7 @@ export function insideReader(realRoot: string): InsideRead {
       if (!listedAsFile && !fs.fstatSync(fd).isFile()) return 'is not a regular file';
       // A regular file's read is short only at its end: fewer bytes than asked means all of it.
       const n = fs.readSync(fd, scratch, 0, SCRATCH, null);
-      if (n < SCRATCH) return Buffer.from(scratch.subarray(0, n));
+      if (n < SCRATCH) return transient ? scratch.subarray(0, n) : Buffer.from(scratch.subarray(0, n));
       return readRest(fd, Buffer.from(scratch));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

@@ -1,6 +1,7 @@
 /**
- * A tree's path list as a set. A history walk verifies the same (frozen) list at commit after
- * commit, so the set is kept per frozen array; a mutable array is never cached, as it may change.
+ * A tree's path list as a set. A scan plans several pipelines and then verifies over the same
+ * list, and a history walk verifies the same list at commit after commit: the set is kept per
+ * frozen array (gitTree and fsTree freeze theirs); a mutable array is never cached, as it may change.
  */
 const setsByList = new WeakMap<readonly string[], ReadonlySet<string>>();
 
