@@ -99,10 +99,13 @@ export class PerFileMetrics {
     const known = this.current.get(path); // read before any await: the new blob is stored after one
     if (known?.blob === blob) return known.values;
     this.runs++;
+    // The blob id lets the scanner's per-blob cache answer, and remember, the scan. Only for an
+    // old blob (the whole-tree run scanned it); a new blob's answer is kept in `current` instead,
+    // so the scanner's cache does not grow with every blob of the history.
     const single: RepoTree = {
       paths: [path],
       read: async (p) => (p === path ? this.readBlob(path, blob) : null),
-      blobId: (p) => (p === path ? blob : undefined),
+      ...(keep ? {} : { blobId: (p: string) => (p === path ? blob : undefined) }),
     };
     const values = await this.evaluate(single);
     if (keep) this.current.set(path, { blob, values });
