@@ -14,6 +14,7 @@ import type { HistoryRecord } from './schema.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
 import { TreeState } from './tree-state.js';
 import { docVersionsToParse } from './doc-versions.js';
+import type { DocsAhead } from './docs-ahead.js';
 import { blobsChangedAhead, docPathTimeline, findBase, resolveCommit, selectSamples, type WalkState } from './walk.js';
 
 export interface BackfillOptions {
@@ -76,14 +77,17 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
     return empty();
   }
   const reader = new BlobReader(root);
+  // Started now, the thread loads the doc stage while git log runs.
+  const ahead = options.stages.docsAhead?.() ?? null;
   try {
-    return await replay({ ...options, ref: head }, reader, diagnostics, started);
+    return await replay({ ...options, ref: head }, reader, ahead, diagnostics, started);
   } finally {
+    ahead?.close();
     reader.close();
   }
 }
 
-async function replay(options: BackfillOptions & { ref: string }, reader: BlobReader, diagnostics: Diagnostic[], started: number): Promise<BackfillResult> {
+async function replay(options: BackfillOptions & { ref: string }, reader: BlobReader, ahead: DocsAhead | null, diagnostics: Diagnostic[], started: number): Promise<BackfillResult> {
   const { root, docPath, ref: head, every = 'day' } = options;
   options.onProgress?.({ phase: 'log', done: 0, total: 0 });
   let since = options.since ?? (await docStartDate(options, reader, head));
@@ -107,7 +111,7 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
   const evaluator = new PointEvaluator(state, reader, options.stages, options.metrics, diagnostics);
   const pathAt = (i: number): string => (i < offset ? timeline.before : (timeline.after[i - offset] ?? docPath));
   // Before the walk moves `state`: the versions are listed from the tree at the base.
-  evaluator.parseAhead(docVersionsToParse(states, samples, pathAt, state));
+  evaluator.parseAhead(ahead, docVersionsToParse(states, samples, pathAt, state));
   try {
     const shallow = await shallowInfo(root, head, states[0]?.at ?? null, diagnostics);
     const records: HistoryRecord[] = [];

@@ -36,7 +36,7 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
   };
   return {
     parseDoc,
-    docsAhead: (versions, read) => startDocsAhead(versions, read, options.reading ?? {}),
+    docsAhead: () => startDocsAhead(options.reading ?? {}),
     async evaluateMetric(metric, tree) {
       const parsed = parse(metric.command);
       if (!parsed.ok) throw new Error(parsed.reason);

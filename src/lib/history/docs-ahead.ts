@@ -18,11 +18,16 @@ import type { DocVersion } from './doc-versions.js';
 
 /** Versions sent to the thread and not yet taken by the walk: bounded memory, and enough lead. */
 const WINDOW = 4;
-/** Fewer versions than this are parsed in the walk's thread: starting a thread costs ~0.2 s of CPU. */
+/** Fewer versions than this are parsed in the walk's thread: the thread's start costs ~0.2 s of CPU. */
 export const MIN_VERSIONS_AHEAD = 6;
 
 /** The walk's side: a version's model once the thread has it, or undefined to parse it in-thread. */
 export interface DocsAhead {
+  /**
+   * The versions to parse, in walk order, each read with `read` just before it is sent. Too few
+   * of them to be worth a thread: the thread is stopped and every version parsed in the walk.
+   */
+  plan(versions: readonly DocVersion[], read: (blob: string) => Promise<Buffer | null>): void;
   take(blob: string): Promise<TrackingDoc | undefined> | undefined;
   close(): void;
 }
@@ -33,14 +38,10 @@ interface Slot {
   settle: (doc: TrackingDoc | undefined) => void;
 }
 
-/**
- * Starts the thread for `versions` (in walk order), reading each one's bytes with `read` just
- * before it is sent. Null when there are too few versions or the worker entry is not there.
- */
-export function startDocsAhead(versions: readonly DocVersion[], read: (blob: string) => Promise<Buffer | null>, reading: ReadingOptions): DocsAhead | null {
-  if (versions.length < MIN_VERSIONS_AHEAD) return null;
+/** Starts the thread (it loads the doc stage while git log runs). Null when there is no worker entry. */
+export function startDocsAhead(reading: ReadingOptions): DocsAhead | null {
   const worker = spawnWorker(reading);
-  return worker === null ? null : new WorkerDocs(worker, versions, read);
+  return worker === null ? null : new WorkerDocs(worker);
 }
 
 class WorkerDocs implements DocsAhead {
@@ -48,12 +49,11 @@ class WorkerDocs implements DocsAhead {
   private readonly byId = new Map<number, Slot>();
   private next = 0;
   private dead = false;
+  private closed = false;
+  private versions: readonly DocVersion[] = [];
+  private read: (blob: string) => Promise<Buffer | null> = async () => null;
 
-  constructor(
-    private readonly worker: Worker,
-    private readonly versions: readonly DocVersion[],
-    private readonly read: (blob: string) => Promise<Buffer | null>,
-  ) {
+  constructor(private readonly worker: Worker) {
     worker.unref(); // never what keeps the process alive
     worker.on('message', (answer: DocParseAnswer) => {
       const slot = this.byId.get(answer.id);
@@ -67,6 +67,12 @@ class WorkerDocs implements DocsAhead {
     };
     worker.on('error', die);
     worker.on('exit', die);
+  }
+
+  plan(versions: readonly DocVersion[], read: (blob: string) => Promise<Buffer | null>): void {
+    if (versions.length < MIN_VERSIONS_AHEAD) return this.close();
+    this.versions = versions;
+    this.read = read;
     this.pump();
   }
 
@@ -80,7 +86,8 @@ class WorkerDocs implements DocsAhead {
   }
 
   close(): void {
-    this.dead = true;
+    if (this.closed) return;
+    this.closed = this.dead = true;
     void this.worker.terminate();
   }
 

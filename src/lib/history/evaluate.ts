@@ -60,10 +60,11 @@ export class PointEvaluator {
     };
   }
 
-  /** Hands the doc versions the walk will parse to the stages, to parse ahead where they can. */
-  parseAhead(versions: readonly DocVersion[]): void {
+  /** Hands the doc versions the walk will parse to `ahead` (a thread started earlier), if any. */
+  parseAhead(ahead: DocsAhead | null, versions: readonly DocVersion[]): void {
     this.ahead?.close();
-    this.ahead = this.stages.docsAhead?.(versions, (oid) => this.countedRead(oid)) ?? null;
+    this.ahead = ahead;
+    ahead?.plan(versions, (oid) => this.countedRead(oid));
   }
 
   /** Stops the parsing ahead (its thread), if any. */

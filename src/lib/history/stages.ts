@@ -6,7 +6,6 @@
 import type { TrackingDoc } from '../doc/model.js';
 import type { RepoTree } from '../scan/types.js';
 import type { DocsAhead } from './docs-ahead.js';
-import type { DocVersion } from './doc-versions.js';
 
 /** A metric to follow through history; ids as in the snapshot. */
 export interface BackfillMetric {
@@ -25,10 +24,11 @@ export interface HistoryStages {
   /** Parse the doc's bytes as they were at a commit. */
   parseDoc(bytes: Buffer, path: string): TrackingDoc;
   /**
-   * Parses the versions a walk will need (in walk order) on another thread, as parseDoc would.
-   * Optional: without it, or when it returns null, the walk parses each version with parseDoc.
+   * A thread that will parse the versions a walk needs (given once the log is read, in walk order),
+   * as parseDoc would; started before the log so it is ready when the walk begins. Optional:
+   * without it, or when it returns null, the walk parses each version with parseDoc.
    */
-  docsAhead?(versions: readonly DocVersion[], read: (blob: string) => Promise<Buffer | null>): DocsAhead | null;
+  docsAhead?(): DocsAhead | null;
   /** A metric's value on a tree (null when it cannot be evaluated). Called with a per-backfill cache inside. */
   evaluateMetric(metric: BackfillMetric, tree: RepoTree): Promise<number | null>;
   /**
