@@ -4,7 +4,7 @@
  * are untrusted, issue 8). Output is kept as bytes; callers decide how to decode. The long-lived
  * `git cat-file --batch` reader beside it (cat-file.ts) uses the same environment.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 export interface GitResult {
   code: number;
@@ -48,4 +48,20 @@ export function runGit(cwd: string, args: readonly string[], options: RunOptions
 export async function gitText(cwd: string, args: readonly string[]): Promise<string | null> {
   const result = await runGit(cwd, args);
   return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
+}
+
+/**
+ * `runGit` for the few callers that must stay synchronous (the `--out` guard runs inside the
+ * site swap; `init` picks the default branch while filling templates). Never throws for a
+ * non-zero exit; a git that cannot be started is code -1.
+ */
+export function runGitSync(cwd: string, args: readonly string[], options: RunOptions = {}): GitResult {
+  const result = spawnSync('git', [...args], {
+    cwd,
+    env: options.env ?? GIT_ENV,
+    input: options.input,
+    stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout ?? Buffer.alloc(0), stderr: (result.stderr ?? Buffer.alloc(0)).toString('utf8').trim() };
 }

@@ -13,6 +13,8 @@ import { buildRecord, type PointInput } from './record.js';
 import type { HistoryRecord } from './schema.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
 import { TreeState } from './tree-state.js';
+import { docVersionsToParse } from './doc-versions.js';
+import type { DocsAhead } from './docs-ahead.js';
 import { blobsChangedAhead, docPathTimeline, findBase, resolveCommit, selectSamples, type WalkState } from './walk.js';
 
 export interface BackfillOptions {
@@ -62,7 +64,7 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
   const diagnostics: Diagnostic[] = [];
   const empty = (stats: Partial<BackfillResult['stats']> = {}): BackfillResult => ({
     records: [], renames: [], diagnostics, shallow: null,
-    stats: { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0, perFileRuns: 0, commits: 0, samples: 0, ms: performance.now() - started, ...stats },
+    stats: { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0, docsParsedAhead: 0, perFileRuns: 0, commits: 0, samples: 0, ms: performance.now() - started, ...stats },
   });
   const { root, docPath, ref = 'HEAD' } = options;
   if ((await gitText(root, ['rev-parse', '--is-inside-work-tree'])) !== 'true') {
@@ -75,14 +77,17 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
     return empty();
   }
   const reader = new BlobReader(root);
+  // Started now, the thread loads the doc stage while git log runs.
+  const ahead = options.stages.docsAhead?.() ?? null;
   try {
-    return await replay({ ...options, ref: head }, reader, diagnostics, started);
+    return await replay({ ...options, ref: head }, reader, ahead, diagnostics, started);
   } finally {
+    ahead?.close();
     reader.close();
   }
 }
 
-async function replay(options: BackfillOptions & { ref: string }, reader: BlobReader, diagnostics: Diagnostic[], started: number): Promise<BackfillResult> {
+async function replay(options: BackfillOptions & { ref: string }, reader: BlobReader, ahead: DocsAhead | null, diagnostics: Diagnostic[], started: number): Promise<BackfillResult> {
   const { root, docPath, ref: head, every = 'day' } = options;
   options.onProgress?.({ phase: 'log', done: 0, total: 0 });
   let since = options.since ?? (await docStartDate(options, reader, head));
@@ -103,55 +108,60 @@ async function replay(options: BackfillOptions & { ref: string }, reader: BlobRe
   const offset = states.length - commits.length;
   if (since === null) since = firstDayWithDoc(states.map((s) => s.commit), timeline, state, docPath);
   const samples = new Set(selectSamples(states.map((s) => dayOf(s.at)), every, since));
-  const shallow = await shallowInfo(root, head, states[0]?.at ?? null, diagnostics);
-
   const evaluator = new PointEvaluator(state, reader, options.stages, options.metrics, diagnostics);
-  const records: HistoryRecord[] = [];
-  const renames: BackfillResult['renames'] = [];
-  const renameMap = new Map<string, string>();
-  let docCommit: string | null = base === null ? null : await lastDocCommit(root, base, timeline.before);
-  let docMissingSince: string | null = null;
-  let prefetchedThrough = -1;
-  let previous: { input: PointInput; record: HistoryRecord } | null = null;
-  for (let i = 0; i < states.length; i++) {
-    const entry = states[i];
-    if (entry === undefined) continue;
-    const index = i - offset;
-    const path = index < 0 ? timeline.before : (timeline.after[index] ?? docPath);
-    if (entry.commit !== null) {
-      const touched = state.apply(entry.commit.changes);
-      evaluator.noteChanged(touched);
-      if (touched.some((t) => t.path === path)) docCommit = entry.sha;
-      for (const change of entry.commit.changes) {
-        if (change.status !== 'R' || change.from === null) continue;
-        renames.push({ from: change.from, to: change.path, commit: entry.sha, at: entry.at });
-        // Chains (a → b → c) resolve to the latest name; a file moved back drops out.
-        for (const [old, now] of renameMap) if (now === change.from) renameMap.set(old, change.path);
-        renameMap.set(change.from, change.path);
-        renameMap.delete(change.path);
+  const pathAt = (i: number): string => (i < offset ? timeline.before : (timeline.after[i - offset] ?? docPath));
+  // Before the walk moves `state`: the versions are listed from the tree at the base.
+  evaluator.parseAhead(ahead, docVersionsToParse(states, samples, pathAt, state));
+  try {
+    const shallow = await shallowInfo(root, head, states[0]?.at ?? null, diagnostics);
+    const records: HistoryRecord[] = [];
+    const renames: BackfillResult['renames'] = [];
+    const renameMap = new Map<string, string>();
+    let docCommit: string | null = base === null ? null : await lastDocCommit(root, base, timeline.before);
+    let docMissingSince: string | null = null;
+    let prefetchedThrough = -1;
+    let previous: { input: PointInput; record: HistoryRecord } | null = null;
+    for (let i = 0; i < states.length; i++) {
+      const entry = states[i];
+      if (entry === undefined) continue;
+      const path = pathAt(i);
+      if (entry.commit !== null) {
+        const touched = state.apply(entry.commit.changes);
+        evaluator.noteChanged(touched);
+        if (touched.some((t) => t.path === path)) docCommit = entry.sha;
+        for (const change of entry.commit.changes) {
+          if (change.status !== 'R' || change.from === null) continue;
+          renames.push({ from: change.from, to: change.path, commit: entry.sha, at: entry.at });
+          // Chains (a → b → c) resolve to the latest name; a file moved back drops out.
+          for (const [old, now] of renameMap) if (now === change.from) renameMap.set(old, change.path);
+          renameMap.set(change.from, change.path);
+          renameMap.delete(change.path);
+        }
       }
+      if (!samples.has(i)) continue;
+      if (i >= prefetchedThrough) {
+        const ahead = blobsChangedAhead(states, i, samples);
+        reader.prefetch(ahead.blobs);
+        prefetchedThrough = ahead.through;
+      }
+      const point = await evaluator.evaluate(path, entry.sha, renameMap);
+      if (point.doc === null) docMissingSince ??= entry.at;
+      else if (docMissingSince !== null) {
+        diagnostics.push(docAbsent(path, docMissingSince, entry.at));
+        docMissingSince = null;
+      }
+      const input = { at: entry.at, commit: entry.sha, docCommit, source: 'backfill' as const, ...point };
+      const record = buildRecord(input, previous ?? undefined);
+      previous = { input, record };
+      records.push(record);
+      options.onProgress?.({ phase: 'replay', done: records.length, total: samples.size });
     }
-    if (!samples.has(i)) continue;
-    if (i >= prefetchedThrough) {
-      const ahead = blobsChangedAhead(states, i, samples);
-      reader.prefetch(ahead.blobs);
-      prefetchedThrough = ahead.through;
-    }
-    const point = await evaluator.evaluate(path, entry.sha, renameMap);
-    if (point.doc === null) docMissingSince ??= entry.at;
-    else if (docMissingSince !== null) {
-      diagnostics.push(docAbsent(path, docMissingSince, entry.at));
-      docMissingSince = null;
-    }
-    const input = { at: entry.at, commit: entry.sha, docCommit, source: 'backfill' as const, ...point };
-    const record = buildRecord(input, previous ?? undefined);
-    previous = { input, record };
-    records.push(record);
-    options.onProgress?.({ phase: 'replay', done: records.length, total: samples.size });
+    if (docMissingSince !== null) diagnostics.push(docAbsent(docPath, docMissingSince, null));
+    const stats = { ...evaluator.stats, perFileRuns: evaluator.perFileRuns, commits: commits.length, samples: samples.size, ms: performance.now() - started };
+    return { records, renames, diagnostics, shallow, stats };
+  } finally {
+    evaluator.close(); // the thread parsing ahead, if one was started
   }
-  if (docMissingSince !== null) diagnostics.push(docAbsent(docPath, docMissingSince, null));
-  const stats = { ...evaluator.stats, perFileRuns: evaluator.perFileRuns, commits: commits.length, samples: samples.size, ms: performance.now() - started };
-  return { records, renames, diagnostics, shallow, stats };
 }
 
 /** The doc's own start date at `head`, the default beginning of the backfill. */

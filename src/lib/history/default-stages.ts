@@ -7,6 +7,7 @@ import { createTrackingDocParser, type ReadingOptions } from '../doc/index.js';
 import type { TrackingDoc } from '../doc/model.js';
 import { createScanCache, evaluatePipeline, evaluatePipelines, parseGrepCommand } from '../scan/index.js';
 import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
+import { startDocsAhead } from './docs-ahead.js';
 import { sumsOverFiles } from './per-file-metric.js';
 import type { BackfillMetric, HistoryStages } from './stages.js';
 
@@ -35,6 +36,7 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
   };
   return {
     parseDoc,
+    docsAhead: () => startDocsAhead(options.reading ?? {}),
     async evaluateMetric(metric, tree) {
       const parsed = parse(metric.command);
       if (!parsed.ok) throw new Error(parsed.reason);

@@ -6,6 +6,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
 import type { BlobReader } from '../git/cat-file.js';
+import type { DocsAhead } from './docs-ahead.js';
+import type { DocVersion } from './doc-versions.js';
 import { TreeMemo } from './memo.js';
 import type { BackfillMetric, HistoryStages, Verification } from './stages.js';
 import { PerFileMetrics } from './per-file-metric.js';
@@ -19,6 +21,8 @@ export interface EvaluationStats {
   verifyRuns: number;
   verifyReuses: number;
   docParses: number;
+  /** Of those, the versions parsed on the thread ahead of the walk (docs-ahead.ts). */
+  docsParsedAhead: number;
 }
 
 export interface PointResult {
@@ -28,12 +32,13 @@ export interface PointResult {
 }
 
 export class PointEvaluator {
-  readonly stats: EvaluationStats = { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0 };
+  readonly stats: EvaluationStats = { blobsRead: 0, metricRuns: 0, metricReuses: 0, verifyRuns: 0, verifyReuses: 0, docParses: 0, docsParsedAhead: 0 };
   private readonly metricMemos: Map<string, TreeMemo<number | null>>;
   /** The metrics that sum over files, updated together per changed file (null: none). */
   private readonly perFile: { metrics: readonly BackfillMetric[]; totals: PerFileMetrics } | null;
   private readonly verifyMemo = new TreeMemo<Verification | null>();
   private parsed: { blob: string; doc: TrackingDoc | null } | null = null;
+  private ahead: DocsAhead | null = null;
   private readonly reported = new Set<string>();
 
   constructor(
@@ -53,6 +58,19 @@ export class PointEvaluator {
       metrics: summable,
       totals: new PerFileMetrics(summable.length, evaluateAll, (path, oid) => this.reportedRead(path, oid)),
     };
+  }
+
+  /** Hands the doc versions the walk will parse to `ahead` (a thread started earlier), if any. */
+  parseAhead(ahead: DocsAhead | null, versions: readonly DocVersion[]): void {
+    this.ahead?.close();
+    this.ahead = ahead;
+    ahead?.plan(versions, (oid) => this.countedRead(oid));
+  }
+
+  /** Stops the parsing ahead (its thread), if any. */
+  close(): void {
+    this.ahead?.close();
+    this.ahead = null;
   }
 
   /** Runs of the scanner for per-file metrics (whole tree, or one file for all of them). */
@@ -112,6 +130,13 @@ export class PointEvaluator {
     const blob = this.state.blob(docPath);
     if (blob === undefined) return null;
     if (this.parsed?.blob === blob) return this.parsed.doc;
+    const early = await this.ahead?.take(blob);
+    if (early !== undefined) {
+      this.stats.docParses++;
+      this.stats.docsParsedAhead++;
+      this.parsed = { blob, doc: early };
+      return early;
+    }
     let doc: TrackingDoc | null = null;
     const bytes = await this.reader.read(blob);
     this.stats.blobsRead++;

@@ -37,7 +37,11 @@ export class PerFileMetrics {
   private totals: number[] | null = null;
   /** path → blob as of the last evaluation (undefined: absent), for paths touched since. */
   private pending = new Map<string, string | undefined>();
-  private readonly contributions = new Map<string, (number | null)[]>();
+  /**
+   * Each path's contribution at its current blob: what the next change of that path subtracts.
+   * One entry per path, however long the history (issue 21: memory flat in history length).
+   */
+  private readonly current = new Map<string, { blob: string; values: (number | null)[] }>();
   /** Scanner runs: whole tree, or one file for all the metrics. */
   runs = 0;
 
@@ -64,7 +68,7 @@ export class PerFileMetrics {
     if (this.totals === null) return this.fromWholeTree(tree);
     const totals = [...this.totals];
     const changed = [...this.pending].filter(([path, before]) => tree.blobId?.(path) !== before);
-    const parts = await Promise.all(changed.map(([path, before]) => Promise.all([this.contribution(path, before), this.contribution(path, tree.blobId?.(path))])));
+    const parts = await Promise.all(changed.map(([path, before]) => Promise.all([this.contribution(path, before, false), this.contribution(path, tree.blobId?.(path), true)])));
     for (const [oldPart, newPart] of parts) {
       for (let k = 0; k < totals.length; k++) {
         const added = newPart[k] ?? null;
@@ -86,19 +90,25 @@ export class PerFileMetrics {
     return values;
   }
 
-  private async contribution(path: string, blob: string | undefined): Promise<(number | null)[]> {
-    if (blob === undefined) return new Array<number>(this.count).fill(0); // an absent file adds nothing
-    const key = `${path}\0${blob}`;
-    const known = this.contributions.get(key);
-    if (known !== undefined) return known;
+  /** `keep`: `blob` is the path's blob now, so its contribution is what its next change takes away. */
+  private async contribution(path: string, blob: string | undefined, keep: boolean): Promise<(number | null)[]> {
+    if (blob === undefined) {
+      if (keep) this.current.delete(path);
+      return new Array<number>(this.count).fill(0); // an absent file adds nothing
+    }
+    const known = this.current.get(path); // read before any await: the new blob is stored after one
+    if (known?.blob === blob) return known.values;
     this.runs++;
+    // The blob id lets the scanner's per-blob cache answer, and remember, the scan. Only for an
+    // old blob (the whole-tree run scanned it); a new blob's answer is kept in `current` instead,
+    // so the scanner's cache does not grow with every blob of the history.
     const single: RepoTree = {
       paths: [path],
       read: async (p) => (p === path ? this.readBlob(path, blob) : null),
-      blobId: (p) => (p === path ? blob : undefined),
+      ...(keep ? {} : { blobId: (p: string) => (p === path ? blob : undefined) }),
     };
     const values = await this.evaluate(single);
-    this.contributions.set(key, values);
+    if (keep) this.current.set(path, { blob, values });
     return values;
   }
 }

@@ -34,9 +34,18 @@ export function buildRecord(input: PointInput, previous?: { input: PointInput; r
     return { ...base, categories: {}, items: {}, declaredDone: null, verifiedDone: null, slots: null };
   }
   const verdicts = new Map(verification?.items.map((item) => [item.itemId, item]) ?? []);
+  // Same doc, another verdict: the items whose verdict is the very same object keep their state
+  // object, so a long walk holds one per change, not one per item per record (issue 21).
+  const before = previous && previous.input.doc === doc && previous.input.verification ? previous : undefined;
+  const verdictsBefore = before ? new Map(before.input.verification?.items.map((item) => [item.itemId, item])) : undefined;
   const items: Record<string, ItemRecord> = {};
   for (const item of doc.items) {
     const verdict = verdicts.get(item.id);
+    const kept = verdict !== undefined && verdictsBefore?.get(item.id) === verdict ? before?.record.items[item.id] : undefined;
+    if (kept !== undefined) {
+      items[item.id] = kept;
+      continue;
+    }
     items[item.id] = { declared: item.status.status, detected: verdict?.detectedStatus ?? null };
     if (verdict?.remaining !== undefined) items[item.id]!.remaining = verdict.remaining.length;
   }

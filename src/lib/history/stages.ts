@@ -5,6 +5,7 @@
  */
 import type { TrackingDoc } from '../doc/model.js';
 import type { RepoTree } from '../scan/types.js';
+import type { DocsAhead } from './docs-ahead.js';
 
 /** A metric to follow through history; ids as in the snapshot. */
 export interface BackfillMetric {
@@ -22,6 +23,12 @@ export interface Verification {
 export interface HistoryStages {
   /** Parse the doc's bytes as they were at a commit. */
   parseDoc(bytes: Buffer, path: string): TrackingDoc;
+  /**
+   * A thread that will parse the versions a walk needs (given once the log is read, in walk order),
+   * as parseDoc would; started before the log so it is ready when the walk begins. Optional:
+   * without it, or when it returns null, the walk parses each version with parseDoc.
+   */
+  docsAhead?(): DocsAhead | null;
   /** A metric's value on a tree (null when it cannot be evaluated). Called with a per-backfill cache inside. */
   evaluateMetric(metric: BackfillMetric, tree: RepoTree): Promise<number | null>;
   /**

@@ -6,12 +6,12 @@
  * reads or must keep; the swap (render-site.ts) then only deletes a folder that carries the marker
  * file migratrack writes into every site it builds.
  */
-import { spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { MigratrackError } from '../errors.js';
+import { GIT_ENV, runGitSync } from '../git/run.js';
 
 /** The file in every built site that says "migratrack made this folder; it may replace it". */
 export const SITE_MARKER = '.migratrack-site';
@@ -165,12 +165,11 @@ function realOrPlanned(out: string, refuse: (why: string) => never): string {
  */
 function trackedFileIn(repo: string, dir: string): string | null | undefined {
   const relative = path.relative(repo, dir).split(path.sep).join('/');
-  const result = spawnSync('git', ['-C', repo, 'ls-files', '-z', '--', `:(literal)${relative === '' ? '.' : relative}`], {
-    encoding: 'buffer',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+  // Read-only question: no optional index refresh (the user's repository is not ours to write).
+  const result = runGitSync(repo, ['ls-files', '-z', '--', `:(literal)${relative === '' ? '.' : relative}`], {
+    env: { ...GIT_ENV, GIT_OPTIONAL_LOCKS: '0' },
   });
-  if (result.status !== 0) return undefined;
+  if (result.code !== 0) return undefined;
   const first = result.stdout.subarray(0, Math.max(0, result.stdout.indexOf(0))).toString('utf8');
   return first === '' ? null : first;
 }

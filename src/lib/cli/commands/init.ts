@@ -4,12 +4,12 @@
  * for what migratrack writes. Refuses to overwrite either file without --force, and checks both
  * (and --from) before writing so nothing is half-done.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES, DEFAULT_HISTORY_FILE } from '../../config/index.js';
 import { MigratrackError } from '../../errors.js';
+import { runGitSync } from '../../git/run.js';
 import { writeFileAtomic } from '../check/index.js';
 import { stringOption, type CommandSpec } from '../spec.js';
 import { VERSION } from '../version.js';
@@ -35,12 +35,10 @@ export function fill(text: string, values: Record<string, string>): string {
 /** The branch pushes publish from: origin's default, else the current branch, else "main". */
 export function defaultBranch(cwd: string): string {
   for (const args of [['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'], ['symbolic-ref', '--short', 'HEAD']]) {
-    try {
-      const ref = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-      if (ref !== '') return ref.replace(/^origin\//, '');
-    } catch {
-      // Not a git repository, or no such ref: try the next source.
-    }
+    // Not a git repository, or no such ref (non-zero exit): try the next source.
+    const result = runGitSync(cwd, args);
+    const ref = result.code === 0 ? result.stdout.toString('utf8').trim() : '';
+    if (ref !== '') return ref.replace(/^origin\//, '');
   }
   return 'main';
 }
