@@ -9,20 +9,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath, evaluatePipeline, fsTree, parseGrepCommand, printsNumber, type RepoTree } from '../../src/lib/scan/index.js';
 import { makeFixture, type Fixture } from './fixture.js';
-import { pipelineCommands, runTool } from './oracle.js';
-
-/** Runs the pipeline with real tools, piping stdout into the next command's stdin. */
-export function oraclePipeline(command: string, cwd: string): { stdout: Buffer; stderr: string } {
-  const commands = pipelineCommands(command);
-  let input: Buffer | undefined;
-  let stderr = '';
-  for (const [cmd, ...args] of commands) {
-    const r = runTool(cmd as string, args, { cwd, input });
-    input = r.stdout;
-    stderr += r.stderr;
-  }
-  return { stdout: input ?? Buffer.alloc(0), stderr };
-}
+import { oraclePipeline } from './oracle.js';
 
 const CASES = [
   'grep -r "bigquery\\.Client(" src/ --include="*.py" | wc -l',

@@ -11,6 +11,8 @@ export interface GitGrepArgs {
   options: GrepOptions;
   include: string[];
   exclude: string[];
+  /** Plain paths given before any `--`: git refuses the command unless each exists (verify_filename). */
+  mustExist: string[];
 }
 
 const REVISION = /^(?:HEAD|[0-9a-f]{7,40}|.*[~^@].*)$/;
@@ -25,6 +27,9 @@ export function parseGitGrepArgs(words: readonly Word[]): GitGrepArgs | { reason
   if (o.globs.length > 0 || o.excludeDirs.length > 0) return { reason: 'unsupported git grep option `--include`/`--exclude` (use pathspecs)' };
   const include: string[] = [];
   const exclude: string[] = [];
+  const mustExist: string[] = [];
+  const dashDash = words.findIndex((w) => w.text === '--');
+  const beforeDashDash = (w: Word): boolean => dashDash < 0 || words.indexOf(w) < dashDash;
   const [pattern, ...specs] = o.patterns.length > 0 ? [null, ...o.args] : o.args;
   for (const w of specs) {
     if (w === null) continue;
@@ -35,7 +40,8 @@ export function parseGitGrepArgs(words: readonly Word[]): GitGrepArgs | { reason
     else if (REVISION.test(t)) return { reason: `unsupported: git grep at a revision (\`${t}\`); migratrack scans the commit it is given` };
     const norm = t.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
     (ex ? exclude : include).push(norm === '.' ? '' : norm);
+    if (!ex && !/[*?[]/.test(t) && beforeDashDash(w)) mustExist.push(norm === '.' ? '' : norm);
   }
   o.args = pattern ? [pattern] : [];
-  return { options: o, include, exclude };
+  return { options: o, include, exclude, mustExist };
 }

@@ -57,7 +57,7 @@ const compiledByKey = new Map<string, CompiledPattern | { error: string }>();
 const COMPILED_LIMIT = 512;
 
 function specKey(spec: PatternSpec): string {
-  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true, spec.gitWords === true]);
+  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true, spec.gitWords === true, spec.keepNul === true]);
 }
 
 function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { error: string } {
