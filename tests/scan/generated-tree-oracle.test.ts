@@ -62,7 +62,7 @@ async function check(dir: string, command: string, trees: { fs: RepoTree; git: R
   const parsed = parseGrepCommand(command);
   if (!parsed.ok) {
     refused++;
-    if (/^invalid/.test(parsed.reason)) {
+    if (/^invalid|refuses/.test(parsed.reason)) {
       // A pattern we call invalid must be one the tool refuses too (grep exits 2, git 128).
       const [[cmd, ...args] = []] = pipelineCommands(command);
       const status = spawnSync(cmd as string, args, { cwd: dir, env: ORACLE_ENV, stdio: 'ignore' }).status;

@@ -39,18 +39,18 @@ export function fileOutput(src: GrepSource, name: string, path: string, scan: Fi
   }
   if (hits.length === 0) return [];
   const text = textHits(scan);
-  if (text < hits.length && !src.skipBinary) stderr.push(`grep: ${name}: binary file matches`);
   // -o: each match on its own line, with the same prefix (grep 3.8 print_line_middle); only a
-  // match holding an invalid byte counts as an encoding error, not the rest of its line.
+  // match holding an invalid byte counts as an encoding error, not the rest of its line. One
+  // message for both that and matches after a NUL.
   const rows: Row[] = [];
-  let encodingError = false;
+  let encodingError = text < hits.length && !src.skipBinary;
   hits.slice(0, text).forEach((h, k) => {
     for (const part of h.parts ?? []) {
       if (part.includes(INVALID_BYTE_MARK)) encodingError = true;
       else rows.push({ text: head(h) + part, path, hit: k, line: h.line });
     }
   });
-  if (encodingError) stderr.push(`grep: ${name}: binary file matches`);
+  if (encodingError && !src.skipBinary) stderr.push(`grep: ${name}: binary file matches`);
   return rows;
 }
 
@@ -63,19 +63,18 @@ export function printedLineHits(src: GrepSource, name: string, scan: FileScan, s
   const hits = scan.hits;
   if (hits.length === 0) return [];
   const text = textHits(scan);
-  // The message comes after the lines read before the NUL (stderr order is not kept with stdout).
-  if (text < hits.length && !src.skipBinary) stderr.push(`grep: ${name}: binary file matches`);
+  // Matches after the NUL's read give the message (after the lines before it; stderr order is not kept with stdout).
+  let message = text < hits.length && !src.skipBinary;
   const printed: number[] = [];
-  let encodingError = false;
   for (let k = 0; k < text; k++) {
     if (hits[k]?.encodingError) {
       // grep 3.8 (print_line_head): the line is not printed, later lines are; one message at the end.
-      encodingError = true;
+      message = true;
       continue;
     }
     printed.push(k);
   }
-  if (encodingError) stderr.push(`grep: ${name}: binary file matches`);
+  if (message && !src.skipBinary) stderr.push(`grep: ${name}: binary file matches`); // -I: silent
   return printed;
 }
 

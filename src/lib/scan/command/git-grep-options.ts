@@ -20,7 +20,7 @@ const REVISION = /^(?:HEAD|[0-9a-f]{7,40}|.*[~^@].*)$/;
 /** Parses the words after `git grep`; the pattern stays first in `options.args`. */
 export function parseGitGrepArgs(words: readonly Word[]): GitGrepArgs | { reason: string } {
   const rewritten = words.map((w) => (w.text === '--name-only' ? { ...w, text: '-l' } : w));
-  const o = parseGrepArgs(rewritten, newOptions());
+  const o = parseGrepArgs(rewritten, { ...newOptions(), lastMatcherWins: true });
   if ('reason' in o) return { reason: o.reason.replace(/^unsupported grep option/, 'unsupported git grep option') };
   if (o.recursive === 'R') return { reason: 'unsupported git grep option `-R`' };
   if (o.lineRegexp || o.onlyMatching || o.flavour === 'perl') return { reason: 'unsupported git grep option (-x, -o and -P are not interpreted for git grep)' };
