@@ -20,16 +20,16 @@ const HAVE_RG = spawnSync('rg', ['--version']).status === 0;
 if (!HAVE_RG) console.warn('generated-tree-oracle: ripgrep is not installed; rg commands are skipped');
 
 type Tool = 'grep' | 'rg' | 'git' | 'find';
-const PATTERNS = ['Client', 'foo', 'Client\\(', 'fo+', '^foo', 'é', '[0-9]+', 'bar$', 'client', 'e', 'x.=', 'Client.$'];
+const PATTERNS = ['Client', 'foo', 'Client\\(', 'fo+', '^foo', 'é', '[0-9]+', 'bar$', 'client', 'e', 'x.=', 'Client.$', 'o*', '\\w+\\(', '[^ ]+$'];
 const FLAGS: Record<Exclude<Tool, 'find'>, string[]> = {
   grep: ['-c', '-l', '-n', '-i', '-w', '-x', '-v', '-o', '-h', '-I', '-F', '-E'],
   rg: ['-c', '-l', '-n', '-i', '-w', '-x', '-v', '-o', '--count-matches', '-F', '-S', '-u', '-N'],
-  git: ['-c', '-l', '-n', '-i', '-w', '-v', '-F', '-E', '-I', '-h'],
+  git: ['-c', '-l', '-n', '-i', '-w', '-v', '-F', '-E', '-I', '-h', '-o', '-P'],
 };
 const WHERE: Record<Exclude<Tool, 'find'>, string[]> = {
   grep: ['. --exclude-dir=.git', 'src', 'src lib', ". --exclude-dir=.git --include='*.py'", "src --exclude='*.js'", 'a.py src/a.py'],
   rg: ['', 'src', 'src docs', "-t py", "-g '*.py'", "-g '!src'", "--hidden -g '!.git'", 'a.py src/b.ts', 'src/a.py'],
-  git: ['', "-- '*.py'", 'src', "-- . ':!src'", 'docs lib'],
+  git: ['', "-- '*.py'", 'src', "-- . ':!src'", 'docs lib', "-- 'src/*.ts' docs", "':!*.py'", 'src/sub'],
 };
 const FINDS = ["find src -name '*.py'", "find . -not -path './.git*' -type f", "find . -name '*.PY' -not -path './.git/*'", "find src lib -type d", "find docs src -name '*.md' -o -name '*.py'"];
 const STAGES = ['', ' | wc -l', ' | sort | uniq -c | sort -rn', ' | cut -d: -f1 | sort -u', ' | wc -l | head -1'];

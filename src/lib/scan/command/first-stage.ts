@@ -65,7 +65,9 @@ function gitGrepSource(words: Word[]): GrepSource | { reason: string } {
   if ('reason' in s) return { reason: s.reason.replace(/^grep/, 'git grep') };
   const spec = { ...s.spec, keepNul: true, ...(o.wordRegexp ? { gitWords: true } : {}) };
   const compiled = compilePattern(spec);
-  if ('error' in compiled) return { reason: compiled.error };
+  if ('error' in compiled) return { reason: compiled.error.replace(/grep -P/g, 'git grep -P') };
+  // git grep -o stops a line at its first empty match where grep -o steps over it.
+  if (spec.onlyMatching && compiled.matches('')) return { reason: 'unsupported: git grep -o with a pattern that matches the empty string' };
   return {
     tool: 'git-grep',
     pathspecs: { include: g.include, exclude: g.exclude, mustExist: g.mustExist },

@@ -1,8 +1,8 @@
 /**
  * `git grep` arguments: grep's option syntax for the flags git grep shares with grep (-c -l -n -i
- * -w -v -F -E -G -I -h -H -e, -A/-B/-C under -c/-l), `--name-only`, then pathspecs (issue 22).
- * What git grep lacks or does differently (-x, -o, -P, -R, --include…, revisions, pathspec magic
- * other than exclude) is refused by name.
+ * -w -v -F -E -G -I -h -H -e, -A/-B/-C under -c/-l, -o, -P with the grep -P subset), `--name-only`,
+ * then pathspecs (issue 22). What git grep lacks or does differently (-x, -R, --include…, -o or -P
+ * with -w, revisions, pathspec magic other than exclude) is refused by name.
  */
 import { newOptions, parseGrepArgs, type GrepOptions } from './grep-options.js';
 import type { Word } from './tokenize.js';
@@ -23,7 +23,11 @@ export function parseGitGrepArgs(words: readonly Word[]): GitGrepArgs | { reason
   const o = parseGrepArgs(rewritten, { ...newOptions(), lastMatcherWins: true });
   if ('reason' in o) return { reason: o.reason.replace(/^unsupported grep option/, 'unsupported git grep option') };
   if (o.recursive === 'R') return { reason: 'unsupported git grep option `-R`' };
-  if (o.lineRegexp || o.onlyMatching || o.flavour === 'perl') return { reason: 'unsupported git grep option (-x, -o and -P are not interpreted for git grep)' };
+  if (o.lineRegexp) return { reason: 'unsupported git grep option `-x` (git checks the match spans the line, not `^(…)$`)' };
+  // git's -w and -o loops are its own (a word match retried further on; -o stops at an empty match):
+  // -P and -o are run only where they print what grep's would (issue 22).
+  if (o.wordRegexp && (o.onlyMatching || o.flavour === 'perl')) return { reason: 'unsupported git grep option combination `-w` with `-o`/`-P`' };
+  if (o.onlyMatching && (o.invert || o.count || o.filesWithMatches)) return { reason: 'unsupported git grep option combination `-o` with `-v`/`-c`/`-l`' };
   if (o.globs.length > 0 || o.excludeDirs.length > 0) return { reason: 'unsupported git grep option `--include`/`--exclude` (use pathspecs)' };
   const include: string[] = [];
   const exclude: string[] = [];
