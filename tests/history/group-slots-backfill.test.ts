@@ -70,10 +70,7 @@ function foundAt(sha: string): string[] {
 describe("a group's slots filled from its Command to find at each commit", () => {
   it('gives a verdict to as many slots as the command finds files, commit by commit', () => {
     expect(result.records.map((r) => r.commit)).toEqual(shas);
-    const expected = shas.map((sha) => {
-      const files = foundAt(sha).slice(0, 3);
-      return [sha, files.map((_, k) => `file-${k + 1}`)];
-    });
+    const expected: Array<[string, string[]]> = shas.map((sha) => [sha, foundAt(sha).slice(0, 3).map((_, k) => `file-${k + 1}`)]);
     expect(expected.map(([, ids]) => ids.length)).toEqual([1, 3, 2]);
     expect(filledSlots()).toEqual(expected);
   });
