@@ -43,6 +43,13 @@ const CASES = [
   'git grep -h Client src',
   'git grep --name-only Client docs/',
   'git grep -lC2 Client',
+  // -o and -P where they print what grep's would (issue 22).
+  'git grep -o "foo[a-z]*"',
+  'git grep -on "[Cc]lient" src',
+  'git grep -P "\\bfoo\\b" | wc -l',
+  'git grep -cP "fo+\\w*?"',
+  'git grep -oP "\\w+\\(" src',
+  'git grep -Pi "^CLIENT"',
 ];
 
 let root: string;
@@ -73,7 +80,10 @@ describe('git grep pipelines vs git grep', () => {
   });
 
   it.each([
-    ['git grep -x foo', /-x, -o and -P/],
+    ['git grep -x foo', /`-x`/],
+    ['git grep -o "o*"', /matches the empty string/],
+    ['git grep -ow foo', /`-w` with `-o`\/`-P`/],
+    ['git grep -P "(?<=x)foo"', /lookbehind|lookaround/],
     ['git grep foo HEAD~1', /at a revision/],
     ["git grep foo ':(glob)**/*.py'", /pathspec magic/],
     ['git grep foo ../other', /outside the repository/],

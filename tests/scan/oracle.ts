@@ -52,3 +52,16 @@ export function toolPipeline(command: string, cwd: string): Buffer {
   for (const [c, ...a] of rest) out = runTool(c as string, a, { cwd, input: out }).stdout;
   return out;
 }
+
+/** Runs the pipeline with real tools, piping stdout into the next command's stdin; stderr of all of them. */
+export function oraclePipeline(command: string, cwd: string): { stdout: Buffer; stderr: string } {
+  const commands = pipelineCommands(command);
+  let input: Buffer | undefined;
+  let stderr = '';
+  for (const [cmd, ...args] of commands) {
+    const r = runTool(cmd as string, args, { cwd, input });
+    input = r.stdout;
+    stderr += r.stderr;
+  }
+  return { stdout: input ?? Buffer.alloc(0), stderr };
+}

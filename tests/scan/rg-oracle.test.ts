@@ -83,6 +83,8 @@ const CASES = [
   'rg Client nosuch src/b.ts',
   'rg -c "cafe|café"',
   'rg "Client$" crlf.txt',
+  // rg steps bytes: an empty match also inside each multi-byte character (found by generated-tree-oracle).
+  'rg -o "o*" docs | wc -l',
 ];
 
 let root: string;

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Match } from '../snapshot/schema.js';
 import type { FileScan } from './cache.js';
-import type { GrepPipeline } from './command/pipeline.js';
+import type { FilterStage, GrepPipeline } from './command/pipeline.js';
 import { cutsFileNames, printsNumber } from './command/stage.js';
 import { fileOutput, printedLineHits, type Row } from './output.js';
 import { applyStage } from './stages/index.js';
@@ -48,11 +48,13 @@ export function assemble(p: PlanScans, extra: Diagnostic[], maxMatches: number):
   const countRows = pipeline.grep.count;
   // A final number-printing stage (wc, grep -c, awk's END print) gives the value; the lines before
   // it still say which files it came from.
-  const last = pipeline.stages[pipeline.stages.length - 1];
-  const numberStage = last && printsNumber(last) ? last : null;
-  for (const stage of numberStage ? pipeline.stages.slice(0, -1) : pipeline.stages) rows = applyStage(stage, rows);
-  const printed = numberStage ? applyStage(numberStage, rows) : rows;
-  const numeric = numberStage ? numberOf(printed[0]?.text ?? '') : null;
+  const at = numberStageIndex(pipeline.stages);
+  const numberStage = at < 0 ? null : (pipeline.stages[at] as FilterStage);
+  for (const stage of at < 0 ? pipeline.stages : pipeline.stages.slice(0, at)) rows = applyStage(stage, rows);
+  let printed = numberStage ? applyStage(numberStage, rows) : rows;
+  for (const stage of at < 0 ? [] : pipeline.stages.slice(at + 1)) printed = applyStage(stage, printed);
+  // `… | wc -l | head -n 0` prints nothing: no number, so the value is its 0 lines.
+  const numeric = numberStage && printed.length > 0 ? numberOf(printed[0]?.text ?? '') : numberStage ? 0 : null;
   // grep -c's rows count matches per file when the value is their sum (no later stage, or awk adding them up).
   const weighByCount = countRows && (pipeline.stages.length === 0 || (numberStage?.kind === 'awk' && pipeline.stages.length === 1));
   const value = numeric ?? (countRows && pipeline.stages.length === 0 ? rows.reduce((n, r) => n + (r.count ?? 0), 0) : rows.length);
@@ -74,6 +76,21 @@ export function assemble(p: PlanScans, extra: Diagnostic[], maxMatches: number):
     diagnostics,
     filesSearched: plan.files.length,
   };
+}
+
+/**
+ * The stage whose number is the value: the last number-printing stage (wc, grep -c, awk's END
+ * print) when every stage after it passes its one line through unchanged (`wc -l | head -1`,
+ * `| sort -n`, `| tail -n 1`, `| uniq`; issue 22), else -1 (the value is then the number of output lines).
+ */
+function numberStageIndex(stages: readonly FilterStage[]): number {
+  for (let k = stages.length - 1; k >= 0; k--) {
+    const s = stages[k] as FilterStage;
+    if (printsNumber(s)) return k;
+    const passesOneLine = s.kind === 'head' || s.kind === 'tail' || s.kind === 'sort' || (s.kind === 'uniq' && !s.count);
+    if (!passesOneLine) return -1;
+  }
+  return -1;
 }
 
 /** Each of the plan's files with its scan, in order; a file that could not be read is reported as grep does. */

@@ -9,6 +9,9 @@ import type { CompiledPattern } from './regex/compile.js';
 export interface FileScan {
   binary: boolean;
   hits: LineHit[];
+  /** Offset of the file's first NUL byte, when it has one (see BufferScan). */
+  nulAt?: number;
+  rgNulRead?: number;
   /** For each hit, up to `context` lines before and after (empty for binary files). */
   before: string[][];
   after: string[][];
@@ -43,9 +46,10 @@ const EMPTY: FileScan = { binary: false, hits: [], before: [], after: [] };
 
 /** Scans one file's bytes with one pattern, keeping `context` lines around each hit. */
 export function scanFile(buf: Buffer, compiled: CompiledPattern, context: number): FileScan {
-  const { binary, hits } = scanBuffer(buf, compiled);
-  if (hits.length === 0) return binary ? { ...EMPTY, binary } : EMPTY;
-  if (binary || context === 0) return { binary, hits, before: hits.map(() => []), after: hits.map(() => []) };
+  const { binary, hits, nulAt, rgNulRead } = scanBuffer(buf, compiled);
+  if (hits.length === 0) return binary ? { ...EMPTY, binary, nulAt, rgNulRead } : EMPTY;
+  if (binary) return { binary, hits, nulAt, rgNulRead, before: hits.map(() => []), after: hits.map(() => []) };
+  if (context === 0) return { binary, hits, before: hits.map(() => []), after: hits.map(() => []) };
   const lines = buf.toString('utf8').split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return {

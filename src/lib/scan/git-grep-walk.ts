@@ -6,6 +6,7 @@
  * on by default): in double quotes with C escapes and octal bytes when a name has a byte ≥ 0x80,
  * a control character, `"` or `\`. Issue 22.
  */
+import { diagnostic } from '../diagnostics.js';
 import type { GrepSource } from './command/pipeline.js';
 import { fnmatch } from './glob.js';
 import type { RepoTree } from './types.js';
@@ -35,7 +36,13 @@ function matches(spec: string, path: string): boolean {
 }
 
 export function planGitGrepSearch(src: GrepSource, tree: RepoTree): SearchPlan {
-  const { include, exclude } = src.pathspecs ?? { include: [], exclude: [] };
+  const { include, exclude, mustExist = [] } = src.pathspecs ?? { include: [], exclude: [] };
+  // `git grep foo docs` with no docs/: git takes the word for a revision and stops (exit 128).
+  const missing = mustExist.find((p) => p !== '' && !tree.paths.some((q) => q === p || q.startsWith(`${p}/`)));
+  if (missing !== undefined) {
+    const message = `fatal: ambiguous argument '${missing}': unknown revision or path not in the working tree.`;
+    return { files: [], withFilename: true, stderr: [message], diagnostics: [diagnostic('warning', 'scan/no-such-file', `git grep: ${message}`, { file: missing })] };
+  }
   const files = tree.paths
     .filter((p) => tree.tracked?.(p) ?? true)
     .filter((p) => (include.length === 0 || include.some((s) => matches(s, p))) && !exclude.some((s) => matches(s, p)))

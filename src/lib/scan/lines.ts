@@ -6,6 +6,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { INVALID_BYTE_MARK } from './regex/emit.js';
+import { rgReadHolding } from './binary-windows.js';
+import { decodePath } from './tree/bytes.js';
 import type { CompiledPattern } from './regex/compile.js';
 
 /** One selected line: 1-based number (counted by `\n`), its text (U+FFFD for bad bytes). */
@@ -16,18 +18,31 @@ export interface LineHit {
   encodingError: boolean;
   /** With -o: the matched parts grep prints, one per output line. */
   parts?: string[];
+  /**
+   * The line's exact bytes (bad bytes as U+DC80+byte, see tree/bytes.ts), only when they differ
+   * from `text` or hold a NUL: rg and git grep print a line's raw bytes (issue 22).
+   */
+  raw?: string;
+  /** In a file with a NUL: the offset of the byte ending the line (its `\n`, or the file's end). */
+  end?: number;
+  /** In a file with a NUL, with keepNul: the line holds a NUL byte. */
+  nul?: boolean;
 }
 
 export interface BufferScan {
   /** The file has a NUL byte: grep reports "binary file matches" instead of printing lines. */
   binary: boolean;
   hits: LineHit[];
+  /** Offset of the first NUL byte, when there is one (each tool's binary rule needs it). */
+  nulAt?: number;
+  /** With keepNul: where rg's read holding that NUL starts (binary-windows.ts). */
+  rgNulRead?: number;
 }
 
 const NL = 10;
 
 /** Decodes a line for matching: invalid bytes become INVALID_BYTE_MARK, which `.` and classes never match. */
-function matchText(buf: Buffer, start: number, end: number): { text: string; forMatch: string; bad: boolean } {
+function matchText(buf: Buffer, start: number, end: number): LineText {
   const text = buf.toString('utf8', start, end);
   if (!text.includes('\uFFFD') || isUtf8(buf.subarray(start, end))) return { text, forMatch: text, bad: false };
   let out = '';
@@ -37,7 +52,15 @@ function matchText(buf: Buffer, start: number, end: number): { text: string; for
     out += n > 0 ? buf.toString('utf8', i, i + n) : INVALID_BYTE_MARK;
     i += n > 0 ? n : 1;
   }
-  return { text, forMatch: out, bad: true };
+  return { text, forMatch: out, bad: true, raw: decodePath(buf.subarray(start, end)) };
+}
+
+interface LineText {
+  text: string;
+  forMatch: string;
+  bad: boolean;
+  /** The exact bytes, when some are not UTF-8. */
+  raw?: string;
 }
 
 /** Length of a valid UTF-8 sequence at i, or 0. */
@@ -63,17 +86,19 @@ function requiredNeedles(compiled: CompiledPattern, required: readonly string[])
 /** Scans a whole file: every line grep would select, plus whether the file is binary. */
 export function scanBuffer(content: Buffer | string, compiled: CompiledPattern): BufferScan {
   const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  if (compiled.required && !compiled.spec.invert) {
-    const needles = requiredNeedles(compiled, compiled.required);
-    // No required literal anywhere: no line can match, binary or not (grep's kwset skip).
-    if (!needles.some((needle) => buf.includes(needle))) return NO_HITS;
-    if (buf.indexOf(0) < 0) return { binary: false, hits: candidates(buf, compiled, needles) };
-  }
-  const binary = buf.indexOf(0) >= 0;
-  return { binary, hits: allLines(buf, compiled, binary) };
+  const needles = compiled.required && !compiled.spec.invert ? requiredNeedles(compiled, compiled.required) : null;
+  // No required literal anywhere: no line can match, binary or not (grep's kwset skip).
+  if (needles !== null && !needles.some((needle) => buf.includes(needle))) return NO_HITS;
+  const nulAt = buf.indexOf(0);
+  const binary = nulAt >= 0;
+  // GNU grep splits a binary file's lines at NULs too; rg and git grep keep NUL as a byte (keepNul).
+  const zap = binary && compiled.spec.keepNul !== true;
+  const hits = needles !== null && !zap ? candidates(buf, compiled, needles, binary) : allLines(buf, compiled, zap, binary);
+  if (!binary) return { binary, hits };
+  return compiled.spec.keepNul ? { binary, hits, nulAt, rgNulRead: rgReadHolding(buf, nulAt) } : { binary, hits, nulAt };
 }
 
-function allLines(buf: Buffer, compiled: CompiledPattern, binary: boolean): LineHit[] {
+function allLines(buf: Buffer, compiled: CompiledPattern, zap: boolean, binary: boolean): LineHit[] {
   const hits: LineHit[] = [];
   let line = 1;
   let start = 0;
@@ -83,10 +108,10 @@ function allLines(buf: Buffer, compiled: CompiledPattern, binary: boolean): Line
     // Binary files: NUL also ends a line (GNU grep's nul_zapper); numbering stays by `\n`.
     let s = start;
     while (s <= end) {
-      let e = binary ? buf.indexOf(0, s) : -1;
+      let e = zap ? buf.indexOf(0, s) : -1;
       if (e < 0 || e > end) e = end;
       const t = matchText(buf, s, e);
-      if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t));
+      if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t, binary ? end : -1));
       s = e + 1;
     }
     line++;
@@ -95,14 +120,23 @@ function allLines(buf: Buffer, compiled: CompiledPattern, binary: boolean): Line
   return hits;
 }
 
-function hitOf(compiled: CompiledPattern, line: number, t: { text: string; forMatch: string; bad: boolean }): LineHit {
+/** `lineEnd` ≥ 0 in a file with a NUL: where the whole `\n`-line ends (t may be a piece of it). */
+function hitOf(compiled: CompiledPattern, line: number, t: LineText, lineEnd: number): LineHit {
   const hit: LineHit = { line, text: t.text, encodingError: t.bad };
   if (compiled.spec.onlyMatching) hit.parts = compiled.occurrences(t.forMatch);
+  if (t.raw !== undefined) hit.raw = t.raw;
+  if (lineEnd >= 0) {
+    hit.end = lineEnd;
+    if (compiled.spec.keepNul && t.text.includes('\0')) {
+      hit.nul = true;
+      hit.raw ??= t.text;
+    }
+  }
   return hit;
 }
 
 /** Only lines containing one of the required literals are decoded and tested. */
-function candidates(buf: Buffer, compiled: CompiledPattern, needles: readonly Buffer[]): LineHit[] {
+function candidates(buf: Buffer, compiled: CompiledPattern, needles: readonly Buffer[], binary: boolean): LineHit[] {
   const starts = new Set<number>();
   for (const needle of needles) {
     let at = buf.indexOf(needle);
@@ -125,7 +159,7 @@ function candidates(buf: Buffer, compiled: CompiledPattern, needles: readonly Bu
     let e = buf.indexOf(NL, s);
     if (e < 0) e = buf.length;
     const t = matchText(buf, s, e);
-    if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t));
+    if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t, binary ? e : -1));
   }
   return hits;
 }

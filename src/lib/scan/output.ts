@@ -1,7 +1,7 @@
 /**
  * What grep prints for one file, from its FileScan (grep 3.8 rules): `-l` names, `-c` counts,
- * otherwise `[name:][n:]line`; a binary file prints nothing and "grep: NAME: binary file matches"
- * goes to stderr (grep ≤ 3.4 printed "Binary file NAME matches" on stdout instead); a selected
+ * otherwise `[name:][n:]line`; a binary file prints the lines read before its first NUL (see
+ * textHits) and, when more lines match, "grep: NAME: binary file matches" goes to stderr (grep ≤ 3.4 printed "Binary file NAME matches" on stdout instead); a selected
  * line with an encoding error is not printed (later ones are), with the same stderr message.
  */
 import type { FileScan } from './cache.js';
@@ -21,11 +21,15 @@ export interface Row {
 }
 
 export function fileOutput(src: GrepSource, name: string, path: string, scan: FileScan, withFilename: boolean, stderr: string[]): Row[] {
-  const hits = src.skipBinary && scan.binary ? [] : scan.hits;
+  // -I: a binary file counts 0, and lists (-l) only for a line read before its NUL.
+  const hits = src.skipBinary && scan.binary ? scan.hits.slice(0, textHits(scan)) : scan.hits;
   const first = hits[0];
   if (src.filesWithMatches) return first ? [{ text: name, path, hit: 0, line: first.line }] : [];
   const prefix = withFilename ? `${name}:` : '';
-  if (src.count) return [{ text: `${prefix}${hits.length}`, path, hit: first ? 0 : null, line: first?.line ?? null, count: hits.length }];
+  if (src.count) {
+    const n = src.skipBinary && scan.binary ? 0 : hits.length;
+    return [{ text: `${prefix}${n}`, path, hit: first ? 0 : null, line: first?.line ?? null, count: n }];
+  }
   const head = (h: FileScan['hits'][number]): string => `${prefix}${src.lineNumber ? `${h.line}:` : ''}`;
   if (!src.spec.onlyMatching) {
     return printedLineHits(src, name, scan, stderr).map((k) => {
@@ -34,21 +38,19 @@ export function fileOutput(src: GrepSource, name: string, path: string, scan: Fi
     });
   }
   if (hits.length === 0) return [];
-  if (scan.binary) {
-    stderr.push(`grep: ${name}: binary file matches`);
-    return [];
-  }
+  const text = textHits(scan);
   // -o: each match on its own line, with the same prefix (grep 3.8 print_line_middle); only a
-  // match holding an invalid byte counts as an encoding error, not the rest of its line.
+  // match holding an invalid byte counts as an encoding error, not the rest of its line. One
+  // message for both that and matches after a NUL.
   const rows: Row[] = [];
-  let encodingError = false;
-  hits.forEach((h, k) => {
+  let encodingError = text < hits.length && !src.skipBinary;
+  hits.slice(0, text).forEach((h, k) => {
     for (const part of h.parts ?? []) {
       if (part.includes(INVALID_BYTE_MARK)) encodingError = true;
       else rows.push({ text: head(h) + part, path, hit: k, line: h.line });
     }
   });
-  if (encodingError) stderr.push(`grep: ${name}: binary file matches`);
+  if (encodingError && !src.skipBinary) stderr.push(`grep: ${name}: binary file matches`);
   return rows;
 }
 
@@ -58,22 +60,36 @@ export function fileOutput(src: GrepSource, name: string, path: string, scan: Fi
  * count-only path, which needs how many lines there are but not their text.
  */
 export function printedLineHits(src: GrepSource, name: string, scan: FileScan, stderr: string[]): number[] {
-  const hits = src.skipBinary && scan.binary ? [] : scan.hits;
+  const hits = scan.hits;
   if (hits.length === 0) return [];
-  if (scan.binary) {
-    stderr.push(`grep: ${name}: binary file matches`);
-    return [];
-  }
+  const text = textHits(scan);
+  // Matches after the NUL's read give the message (after the lines before it; stderr order is not kept with stdout).
+  let message = text < hits.length && !src.skipBinary;
   const printed: number[] = [];
-  let encodingError = false;
-  for (let k = 0; k < hits.length; k++) {
+  for (let k = 0; k < text; k++) {
     if (hits[k]?.encodingError) {
       // grep 3.8 (print_line_head): the line is not printed, later lines are; one message at the end.
-      encodingError = true;
+      message = true;
       continue;
     }
     printed.push(k);
   }
-  if (encodingError) stderr.push(`grep: ${name}: binary file matches`);
+  if (message && !src.skipBinary) stderr.push(`grep: ${name}: binary file matches`); // -I: silent
   return printed;
+}
+
+/** GNU grep 3.8 reads a file 96 KiB at a time, at offsets that are multiples of it. */
+const GREP_READ = 96 * 1024;
+
+/**
+ * How many of a file's hits grep prints as text: all of a file without NUL; in a binary file, those
+ * on lines ended before the read that holds the first NUL (grep turns binary at that read, so a
+ * NUL in the first 96 KiB prints nothing). Checked on generated trees (generated-tree-oracle).
+ */
+export function textHits(scan: FileScan): number {
+  if (!scan.binary) return scan.hits.length;
+  const from = Math.floor((scan.nulAt ?? 0) / GREP_READ) * GREP_READ;
+  let k = 0;
+  while (k < scan.hits.length && (scan.hits[k]?.end ?? Infinity) < from) k++;
+  return k;
 }

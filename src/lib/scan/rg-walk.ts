@@ -4,7 +4,8 @@
  * with `-g` globs first (the last matching one wins; any unnegated glob makes it a whitelist for
  * files), then .gitignore/.ignore/.rgignore (deeper directories first, .rgignore over .ignore over
  * .gitignore), then `-t`/`-T` types, then hidden names; a whitelisting glob, type or ignore rule
- * lets a hidden file in. Symbolic links are not followed (rg without -L). Issue 22.
+ * lets a hidden file in. Globs and ignore rules are case-sensitive, as in rg (not the `ignore`
+ * package's default). Symbolic links are not followed (rg without -L). Issue 22.
  */
 import ignore, { type Ignore } from 'ignore';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -96,7 +97,7 @@ interface Rule {
 }
 
 function overrideRules(f: RgFilters): Rule[] {
-  return f.globs.map((g) => ({ matcher: ignore({ allowRelativePaths: true }).add(g.glob), negated: g.negated }));
+  return f.globs.map((g) => ({ matcher: ignore({ allowRelativePaths: true, ignorecase: false }).add(g.glob), negated: g.negated }));
 }
 
 /** -g: the last matching glob decides; with any whitelist glob, a file matching none is skipped. */
@@ -117,17 +118,28 @@ function ignoreVerdict(path: string, isDir: boolean, ignores: Map<string, Ignore
     const ig = ignores.get(dir);
     if (!ig) continue;
     const rel = parts.slice(k).join('/') + (isDir ? '/' : '');
-    const t = ig.test(rel);
+    const t = testOnePath(ig, rel);
     if (t.ignored) return 'ignore';
     if (t.unignored) return 'whitelist';
   }
   return 'none';
 }
 
+/**
+ * One path against one ignore file's rules, its parent directories not judged: `searched` judges
+ * each directory below the operand itself, and rg never ignores a directory it was given
+ * (`rg x docs` searches docs/ even when .gitignore says `docs`). node-ignore's public test() would
+ * also judge the parents, so its per-path rule list is used (ignore 7.x; pinned in package.json).
+ */
+function testOnePath(ig: Ignore, rel: string): { ignored: boolean; unignored: boolean } {
+  const rules = (ig as unknown as { _rules?: { test(path: string, checkUnignored: boolean, mode: string): { ignored: boolean; unignored: boolean } } })._rules;
+  return rules ? rules.test(rel, true, 'regex') : ig.test(rel);
+}
+
 function typeMatchers(f: RgFilters): Matchers['types'] {
   return {
-    only: f.typeGlobs.length > 0 ? ignore().add(f.typeGlobs) : null,
-    not: f.typeNotGlobs.length > 0 ? ignore().add(f.typeNotGlobs) : null,
+    only: f.typeGlobs.length > 0 ? ignore({ ignorecase: false }).add(f.typeGlobs) : null,
+    not: f.typeNotGlobs.length > 0 ? ignore({ ignorecase: false }).add(f.typeNotGlobs) : null,
   };
 }
 
@@ -147,7 +159,7 @@ function ignoreFiles(texts: ReadonlyMap<string, string>): Map<string, Ignore> {
     const slash = p.lastIndexOf('/');
     const dir = slash < 0 ? '' : p.slice(0, slash);
     let ig = out.get(dir);
-    if (!ig) out.set(dir, (ig = ignore({ allowRelativePaths: true })));
+    if (!ig) out.set(dir, (ig = ignore({ allowRelativePaths: true, ignorecase: false })));
     ig.add(texts.get(p) as string);
   }
   return out;

@@ -51,6 +51,11 @@ export interface PatternSpec {
   onlyMatching?: boolean;
   /** -w as git grep does it: ASCII word characters, the next match tried instead of a shorter one. */
   gitWords?: boolean;
+  /**
+   * A NUL byte is an ordinary byte of its line (rg and git grep), not a line end as in GNU grep's
+   * binary files; each tool's binary rule is applied when printing (tool-output.ts).
+   */
+  keepNul?: boolean;
 }
 
 export type { Match };

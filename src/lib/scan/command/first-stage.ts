@@ -63,12 +63,14 @@ function gitGrepSource(words: Word[]): GrepSource | { reason: string } {
   if (outside !== undefined) return { reason: outsideReason(outside) };
   const s = specOf(o);
   if ('reason' in s) return { reason: s.reason.replace(/^grep/, 'git grep') };
-  const spec = o.wordRegexp ? { ...s.spec, gitWords: true } : s.spec;
+  const spec = { ...s.spec, keepNul: true, ...(o.wordRegexp ? { gitWords: true } : {}) };
   const compiled = compilePattern(spec);
-  if ('error' in compiled) return { reason: compiled.error };
+  if ('error' in compiled) return { reason: compiled.error.replace(/grep -P/g, 'git grep -P') };
+  // git grep -o stops a line at its first empty match where grep -o steps over it.
+  if (spec.onlyMatching && compiled.matches('')) return { reason: 'unsupported: git grep -o with a pattern that matches the empty string' };
   return {
     tool: 'git-grep',
-    pathspecs: { include: g.include, exclude: g.exclude },
+    pathspecs: { include: g.include, exclude: g.exclude, mustExist: g.mustExist },
     spec,
     recursive: 'r',
     count: o.count,
@@ -116,13 +118,14 @@ function rgSource(words: Word[]): GrepSource | { reason: string } {
   if (o.operands.some((w) => w.globs)) return { reason: `unsupported: a shell wildcard operand for rg (\`${o.operands.find((w) => w.globs)?.text}\`); use -g` };
   const outside = o.operands.find((w) => repoPath(w.text) === null);
   if (outside) return { reason: outsideReason(outside.text) };
-  const compiled = compilePattern(o.spec);
+  const spec = { ...o.spec, keepNul: true };
+  const compiled = compilePattern(spec);
   if ('error' in compiled) return { reason: compiled.error };
   return {
     tool: 'rg',
     rg: o.filters,
     countMatches: o.countMatches,
-    spec: o.spec,
+    spec,
     recursive: 'r',
     count: o.count,
     filesWithMatches: o.filesWithMatches,

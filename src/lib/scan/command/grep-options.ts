@@ -26,6 +26,8 @@ export interface GrepOptions {
   globs: { kind: 'include' | 'exclude'; glob: string }[];
   excludeDirs: string[];
   args: Word[];
+  /** git grep: a later -E/-F/-G/-P replaces an earlier one (grep refuses two different ones). */
+  lastMatcherWins?: boolean;
 }
 
 const SHORT_FLAGS = 'rRcliEFGPvwnhHsIox';
@@ -125,7 +127,7 @@ function applyFlag(f: string, o: GrepOptions): string | null {
     default: {
       const flavour: PatternFlavour = f === 'E' ? 'extended' : f === 'F' ? 'fixed' : f === 'P' ? 'perl' : 'basic';
       // grep 3.8: "conflicting matchers specified" for two different ones.
-      if (o.flavour !== null && o.flavour !== flavour) return 'grep refuses conflicting matchers (-E/-F/-G/-P)';
+      if (o.flavour !== null && o.flavour !== flavour && !o.lastMatcherWins) return 'grep refuses conflicting matchers (-E/-F/-G/-P)';
       o.flavour = flavour;
     }
   }

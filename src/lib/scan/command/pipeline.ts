@@ -25,7 +25,7 @@ export interface GrepSource {
   /** find only: start points and expression (the pattern fields are unused). */
   find?: FindQuery;
   /** git grep only: pathspecs (`'*.py'`, `src/`), and `:!`/`:^`/`:(exclude)` ones. */
-  pathspecs?: { include: string[]; exclude: string[] };
+  pathspecs?: { include: string[]; exclude: string[]; mustExist?: string[] };
   /** rg only: globs, types, hidden and ignore-file handling. */
   rg?: RgFilters;
   /** rg --count-matches: per-file counts of matches, not lines. */

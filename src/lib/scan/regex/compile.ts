@@ -57,7 +57,7 @@ const compiledByKey = new Map<string, CompiledPattern | { error: string }>();
 const COMPILED_LIMIT = 512;
 
 function specKey(spec: PatternSpec): string {
-  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true, spec.gitWords === true]);
+  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true, spec.gitWords === true, spec.keepNul === true]);
 }
 
 function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { error: string } {
@@ -148,7 +148,7 @@ function compilePerl(spec: PatternSpec, key: string, sources: string[]): Compile
     if (asciiBoundaryOnly && NON_ASCII_WORD.test(line)) throw new Error("rg's Unicode `\\b` next to non-ASCII letters is not supported by the linear-time engine");
     return re.test(line);
   };
-  const occ = dialect === 'rust' ? rustOccurrences(re) : re2Occurrences(re); // both leftmost-first, like RE2
+  const occ = dialect === 'rust' ? rustOccurrences(re, !spec.lineRegexp && !/[\^$]|\\[bBAz]/.test(spec.pattern)) : re2Occurrences(re); // both leftmost-first, like RE2
   return {
     spec, engine: 're2', matches, required: null, key,
     selects: spec.invert ? (line) => !matches(line) : matches,
@@ -158,8 +158,13 @@ function compilePerl(spec: PatternSpec, key: string, sources: string[]): Compile
 
 const NON_ASCII_WORD = /(?![\x00-\x7f])[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]/u;
 
-/** rg -o (Rust find_iter): empty matches print as empty lines, except one right after a match. */
-function rustOccurrences(re: RE2JS): (line: string) => string[] {
+/**
+ * rg -o (Rust find_iter over bytes): empty matches print as empty lines, except one right after a
+ * match; the search steps one byte at a time, so a pattern without anchors or `\b` also matches
+ * empty inside a multi-byte character, once per continuation byte (`o*` on `é` prints 2 lines).
+ */
+function rustOccurrences(re: RE2JS, emptyInsideChars: boolean): (line: string) => string[] {
+  const utf8Length = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
   return (line) => {
     const out: string[] = [];
     const m = re.matcher(line);
@@ -168,13 +173,17 @@ function rustOccurrences(re: RE2JS): (line: string) => string[] {
     while (from <= line.length && m.find(from)) {
       const start = m.start();
       const end = m.end();
-      if (end === start && start === lastEnd) {
-        from = start + ((line.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+      const cp = line.codePointAt(start) ?? 0;
+      const step = cp > 0xffff ? 2 : 1;
+      if (end === start) {
+        if (start !== lastEnd) out.push('');
+        if (emptyInsideChars && start < line.length) for (let k = 1; k < utf8Length(cp); k++) out.push('');
+        from = start + step;
         continue;
       }
       out.push(line.slice(start, end));
       lastEnd = end;
-      from = end > start ? end : start + ((line.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+      from = end;
     }
     return out;
   };

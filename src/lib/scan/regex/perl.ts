@@ -33,7 +33,7 @@ const RUST_CLASS: Record<string, string> = {
 };
 
 /** Rust's `\W` (what rg -w puts around a pattern). */
-export const RUST_NON_WORD = `[^${RUST_CLASS.w}]`;
+export const RUST_NON_WORD = `[^\\n${RUST_CLASS.w}]`;
 
 export type Dialect = 'pcre' | 'rust';
 
@@ -74,7 +74,8 @@ export function perlToRe2(pattern: string, dialect: Dialect = 'pcre'): string {
       inClass = true;
       out += c;
       i++;
-      if (pattern[i] === '^') { out += '^'; i++; }
+      // Rust's negated classes match characters, never a byte that is not UTF-8 (our line's mark, `\n`).
+      if (pattern[i] === '^') { out += dialect === 'rust' ? '^\\n' : '^'; i++; }
       // `]` right after `[` or `[^` is literal in PCRE.
       if (pattern[i] === ']') { out += '\\]'; i++; }
       continue;
@@ -113,7 +114,7 @@ function escape(p: string, i: number, inClass: boolean, dialect: Dialect): { re2
     const body = RUST_CLASS[n.toLowerCase()] as string;
     const negated = n !== n.toLowerCase();
     if (inClass && negated) throw unsupported(`\\${n}`, 'a negated class inside brackets');
-    return { re2: inClass ? body : `[${negated ? '^' : ''}${body}]`, next: i + 2 };
+    return { re2: inClass ? body : `[${negated ? '^\\n' : ''}${body}]`, next: i + 2 };
   }
   if (dialect === 'rust' && (n === 'Z' || n === 'e')) throw new PatternSyntaxError(`unrecognized escape sequence \\${n}`);
   if (n === 's') return { re2: inClass ? SPACE : `[${SPACE}]`, next: i + 2 };
