@@ -40,6 +40,8 @@ interface Line {
 
 const LIST_MARKER_LINE = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const LIST_LINE = /^( *)([-*+]|(\d{1,9})([.)])) (?! )(.*)$/;
+/** A list marker and its one space at the start of an item's text (a list nested on the same line). */
+const NESTED_MARKER = /^([-*+]|(\d{1,9})([.)])) (?! )/;
 const LINE_START = /^(?:[\p{L}\p{Extended_Pictographic}]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*])/u;
 const ITEM_START = /^(?:[\p{L}\p{Extended_Pictographic}[]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*]|`[^`])/u;
 const TASK = /^\[([ xX])\] (?=\S)/;
@@ -212,42 +214,70 @@ function setEnd(node: ListItem | List, end: Point): void {
   node.position!.end = { ...end };
 }
 
+/** One list marker of a line: where it is, its kind, its number (ordered lists), where its item's text starts. */
+interface Marker {
+  markerColumn: number;
+  textColumn: number;
+  kind: string;
+  number: string | undefined;
+}
+
+/** The markers a list line starts with ("- - 1. x" nests three items on one line) and the text after the last. */
+function lineMarkers(text: string): { markers: Marker[]; content: string } | null {
+  const match = LIST_LINE.exec(text);
+  if (match === null) return null;
+  const markers: Marker[] = [];
+  let markerColumn = match[1]!.length;
+  let marker = match[2]!;
+  let number = match[3];
+  let kind = match[4] ?? marker;
+  let content = match[5]!;
+  for (;;) {
+    const textColumn = markerColumn + marker.length + 1;
+    markers.push({ markerColumn, textColumn, kind, number });
+    // A further marker right at the item's text opens a list inside it (issue 17: 1,000 lines of
+    // 31 markers took remark 13 s). The last item's text must still pass ITEM_START, so no level's
+    // rest of the line can be a thematic break ("- - -") or an empty item.
+    const inner = NESTED_MARKER.exec(content);
+    if (inner === null) return { markers, content };
+    markerColumn = textColumn;
+    marker = inner[1]!;
+    number = inner[2];
+    kind = inner[3] ?? marker;
+    content = content.slice(inner[0].length);
+  }
+}
+
 /** A tight list from consecutive list lines, or null when outside the subset. */
 function list(lines: readonly Line[]): List | null {
   const stack: OpenItem[] = [];
   let top: List | null = null;
   for (const line of lines) {
-    const match = LIST_LINE.exec(line.text);
-    if (match === null) return null;
-    const markerColumn = match[1]!.length;
-    const marker = match[2]!;
-    const kind = match[4] ?? marker;
-    const textColumn = markerColumn + marker.length + 1;
+    const parsed = lineMarkers(line.text);
+    if (parsed === null) return null;
+    const [first, ...nested] = parsed.markers;
+    const { markerColumn, textColumn, kind } = first!;
     let closed: OpenItem | null = null;
     while (stack.length > 0 && markerColumn < stack[stack.length - 1]!.textColumn) closed = stack.pop()!;
     const parent = stack[stack.length - 1] ?? null;
     const base = parent?.textColumn ?? 0;
     if (markerColumn !== base) return null;
-    const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: { start: point(line, markerColumn), end: point(line, line.text.length) } };
-    const body = itemParagraph(line, textColumn, match[5]!, item);
+    const item = listItem(line, markerColumn);
+    const innermost = nestedItems(line, item, nested);
+    if (innermost === null) return null;
+    const last = nested[nested.length - 1] ?? first!;
+    const body = itemParagraph(line, last.textColumn, parsed.content, innermost.item);
     if (body === null) return null;
-    item.children.push(body);
+    innermost.item.children.push(body);
     let owner: List;
     if (closed !== null) {
       // A sibling of the item just closed: same list, same marker kind.
       if (closed.kind !== kind) return null;
       owner = closed.list;
     } else {
-      if (parent !== null && match[3] !== undefined && match[3] !== '1') return null; // cannot interrupt the parent's text
+      if (parent !== null && first!.number !== undefined && first!.number !== '1') return null; // cannot interrupt the parent's text
       if (parent === null && top !== null) return null;
-      owner = {
-        type: 'list',
-        ordered: match[3] !== undefined,
-        start: match[3] !== undefined ? Number.parseInt(match[3], 10) : null,
-        spread: false,
-        children: [],
-        position: { start: point(line, markerColumn), end: point(line, line.text.length) },
-      } as List;
+      owner = newList(line, first!);
       if (parent === null) top = owner;
       else parent.item.children.push(owner);
     }
@@ -259,8 +289,43 @@ function list(lines: readonly Line[]): List | null {
     }
     setEnd(owner, end);
     stack.push({ item, list: owner, markerColumn, textColumn, kind });
+    stack.push(...innermost.opened);
   }
   return top;
+}
+
+function listItem(line: Line, markerColumn: number): ListItem {
+  return { type: 'listItem', spread: false, checked: null, children: [], position: { start: point(line, markerColumn), end: point(line, line.text.length) } };
+}
+
+function newList(line: Line, marker: Marker): List {
+  return {
+    type: 'list',
+    ordered: marker.number !== undefined,
+    start: marker.number !== undefined ? Number.parseInt(marker.number, 10) : null,
+    spread: false,
+    children: [],
+    position: { start: point(line, marker.markerColumn), end: point(line, line.text.length) },
+  } as List;
+}
+
+/**
+ * The lists a line's further markers open, each the only child of the item before it; the
+ * innermost item (which gets the line's text) and the open items, outermost first. An ordered
+ * marker must be 1, as on a line of its own under an item (the subset stays narrow).
+ */
+function nestedItems(line: Line, outer: ListItem, markers: readonly Marker[]): { item: ListItem; opened: OpenItem[] } | null {
+  const opened: OpenItem[] = [];
+  let item = outer;
+  for (const marker of markers) {
+    if (marker.number !== undefined && marker.number !== '1') return null;
+    const inner = newList(line, marker);
+    item.children.push(inner);
+    item = listItem(line, marker.markerColumn);
+    inner.children.push(item);
+    opened.push({ item, list: inner, markerColumn: marker.markerColumn, textColumn: marker.textColumn, kind: marker.kind });
+  }
+  return { item, opened };
 }
 
 const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
