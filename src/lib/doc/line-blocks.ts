@@ -10,22 +10,24 @@
  * subset is kept small so that it is provably read the same.
  *
  * Block subset (a region holds any sequence of these, blank lines between them, none inside a list):
+ * - `---`, `***` or `___` (three or more, nothing else) alone between blank lines: a thematic break;
  * - `#`…`######`, one space, text not ending in `#`;
+ * - a fenced code block: "```" + an optional one-word info string at column 0, closed by a line
+ *   that is exactly "```", no fence-like line, tab, `\r`, NUL or trailing blank in its body;
  * - a paragraph: lines at column 0 that start with a letter, a digit (not a list number), an emoji
  *   or `**` + non-space; a list may follow it on the next line (bullets, or numbers from 1);
  * - a GFM table whose lines all start and end with `|`, every row with the delimiter row's cell count;
  * - a tight list: every line `- `/`* `/`+ `/`1. `/`1) ` with exactly one space, nested exactly at
  *   the parent's text column, one marker kind per list, nested ordered lists starting at 1; a GFM
  *   box `[ ]`/`[x]`/`[X]` + one space + text.
- * Inline subset: text without `\ < & | _*` and at most one `~` in a paragraph (an `_` between ASCII
+ * Inline subset: text without `\ < | _*`, `&#` or `&name;`, and at most one `~` in a paragraph (an `_` between ASCII
  * letters or digits is text, a lone `~` pairs with nothing),
- * `[`/`]` only when no `](`, `][` or `![` is on the line, no autolink trigger (`www.`, `http`,
- * `://`, `@`, `mailto:`, `xmpp:`); `code` in single backticks (no `<`, no edge spaces);
+ * `[`/`]` only when no `](`, `][` or `![` is on the line, no autolink trigger (`www.`, `://`, `@` after a character an e-mail address may hold, `mailto:`, `xmpp:`); `code` in single backticks (no `<`, no edge spaces);
  * `**key**` preceded by a space or the line start and followed by a space, the line end, or
  * punctuation after a word character; a `\` before a letter or digit (no escape).
  * Lines with a tab, trailing whitespace, `\r` or NUL go to remark.
  */
-import type { AlignType, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { hasDefinitions, mayRunOn, opensBlock, TOP_HEADING } from './chunked-parse.js';
 
 type Point = { line: number; column: number; offset: number };
@@ -46,7 +48,7 @@ const LINE_START = /^(?:[\p{L}\p{Extended_Pictographic}]|\d(?!\d{0,8}[.)](?: |$)
 const ITEM_START = /^(?:[\p{L}\p{Extended_Pictographic}[]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*]|`[^`])/u;
 const TASK = /^\[([ xX])\] (?=\S)/;
 /** Characters that start or may start an inline construct outside the subset (`_` and `*` are checked apart). */
-const INLINE_SPECIAL = /\\(?![A-Za-z0-9])|[<&|\t\r\0]|~.*~|\]\(|\]\[|!\[|www\.|http|:\/\/|@|mailto:|xmpp:/i;
+const INLINE_SPECIAL = /\\(?![A-Za-z0-9])|[<|\t\r\0]|&(?:#|[A-Za-z0-9]+;)|~.*~|\]\(|\]\[|!\[|www\.|:\/\/|[\w.+-]@|mailto:|xmpp:/i;
 const WORDISH = /[A-Za-z0-9]/;
 
 /** Splits the text into lines with their offsets. */
@@ -328,6 +330,8 @@ function nestedItems(line: Line, outer: ListItem, markers: readonly Marker[]): {
   return { item, opened };
 }
 
+/** A line of its own between blank lines (never a setext underline), with nothing but the marks. */
+const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
 
 /** One `| a | b |` line's cells: each from its opening pipe to the next (the last one to the closing pipe). */
@@ -371,6 +375,32 @@ function table(lines: readonly Line[]): Table | null {
   return { type: 'table', align, children: rows, position: { start: point(lines[0]!, 0), end: point(last, last.text.length) } };
 }
 
+/** A backtick fence at column 0 with a one-word info string (no escapes or entities to decode). */
+const FENCE_OPEN = /^```(?!`)([\w+-]*)$/;
+/** Any line that might open or close a fence, which the body of a fenced block in the subset never holds. */
+const ANY_FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
+
+/**
+ * A fenced code block from the opening fence at `start` to the first line that is exactly "```",
+ * or null when it does not close that way or a body line has a tab, `\r`, NUL or trailing blanks.
+ */
+function fencedCode(lines: readonly Line[], start: number): { node: Code; next: number } | null {
+  const open = lines[start]!;
+  const lang = FENCE_OPEN.exec(open.text)![1]!;
+  const body: string[] = [];
+  for (let index = start + 1; index < lines.length; index++) {
+    const text = lines[index]!.text;
+    if (text === '```') {
+      const close = lines[index]!;
+      const position = { start: point(open, 0), end: point(close, close.text.length) };
+      return { node: { type: 'code', lang: lang === '' ? null : lang, meta: null, value: body.join('\n'), position }, next: index + 1 };
+    }
+    if (ANY_FENCE.test(text) || /[\t\r\0]|[ \t]$/.test(text)) return null;
+    body.push(text);
+  }
+  return null;
+}
+
 /** The blocks of one region, or null when anything in it is outside the subset. */
 function regionBlocks(lines: readonly Line[]): RootContent[] | null {
   const blocks: RootContent[] = [];
@@ -382,11 +412,21 @@ function regionBlocks(lines: readonly Line[]): RootContent[] | null {
       index++;
       continue;
     }
+    if (FENCE_OPEN.test(line.text)) {
+      const code = fencedCode(lines, index);
+      if (code === null) return null;
+      blocks.push(code.node);
+      previousWasList = false;
+      index = code.next;
+      continue;
+    }
     let end = index;
-    while (end < lines.length && !isBlank(lines[end]!.text)) end++;
+    // A fence interrupts a paragraph, a list or a table at column 0.
+    while (end < lines.length && !isBlank(lines[end]!.text) && !(end > index && FENCE_OPEN.test(lines[end]!.text))) end++;
     const group = lines.slice(index, end);
     let block: RootContent | null;
-    if (TOP_HEADING.test(line.text)) block = group.length === 1 ? heading(line) : null;
+    if (THEMATIC_BREAK.test(line.text)) block = group.length === 1 ? { type: 'thematicBreak', position: { start: point(line, 0), end: point(line, line.text.length) } } : null;
+    else if (TOP_HEADING.test(line.text)) block = group.length === 1 ? heading(line) : null;
     else if (line.text[0] === '|') block = table(group);
     else if (LIST_MARKER_LINE.test(line.text)) block = previousWasList ? null : list(group);
     else {
