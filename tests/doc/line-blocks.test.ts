@@ -90,7 +90,7 @@ const LINES = [
   'x@y.io', 'http://a.b', 'www.a.b', 'a &amp; b', 'a <b> c', '`code` and `more`', '`unclosed', '`` double ``', '` spaced `',
   '| a | b |', '|---|:-:|', '| `x` | ✓ |', '| **Total** | 3 |', '| only |', 'a | b', '|--|--|', '| a |  |',
   '```', '```md', '```bash', '````', '``` md', '```a`b', '```', '  ```', 'grep -r "x" src/ | wc -l', '# a comment in a block', '$ npm test', '    indented', 'trailing  ', '~~~',
-  'R&D team', 'a &amp; b', 'a &#35; b', 'a & b;', '@mention here', 'x@y', 'user.name@host', 'HTTP retry', 'https://a.b', '---', '***', '___', '- - -', '----', '___ x', '<!-- c -->', '<div>', '> quote', '    indented code', '---', '***', '===', 'Text  ', 'tab\there',
+  'R&D team', 'a &amp; b', 'a &#35; b', 'a & b;', '@mention here', 'all of src/* here', 'a * b', 'a *', '**a** * b', '* b *', 'x * y*', 'a *b', '- c/* d', '- ~14 more files', '- ~~x~~', '- ~ x', '- ~~~', '| a/* | b |', 'x@y', 'user.name@host', 'HTTP retry', 'https://a.b', '---', '***', '___', '- - -', '----', '___ x', '<!-- c -->', '<div>', '> quote', '    indented code', '---', '***', '===', 'Text  ', 'tab\there',
   '', '', '', '',
 ];
 

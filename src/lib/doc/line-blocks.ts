@@ -24,7 +24,7 @@
  * letters or digits is text, a lone `~` pairs with nothing),
  * `[`/`]` only when no `](`, `][` or `![` is on the line, no autolink trigger (`www.`, `://`, `@` after a character an e-mail address may hold, `mailto:`, `xmpp:`); `code` in single backticks (no `<`, no edge spaces);
  * `**key**` preceded by a space or the line start and followed by a space, the line end, or
- * punctuation after a word character; a `\` before a letter or digit (no escape).
+ * punctuation after a word character; a lone `*` before a space or the end (`src/*.py files`); a `\` before a letter or digit (no escape).
  * Lines with a tab, trailing whitespace, `\r` or NUL go to remark.
  */
 import type { AlignType, Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
@@ -45,7 +45,7 @@ const LIST_LINE = /^( *)([-*+]|(\d{1,9})([.)])) (?! )(.*)$/;
 /** A list marker and its one space at the start of an item's text (a list nested on the same line). */
 const NESTED_MARKER = /^([-*+]|(\d{1,9})([.)])) (?! )/;
 const LINE_START = /^(?:[\p{L}\p{Extended_Pictographic}]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*])/u;
-const ITEM_START = /^(?:[\p{L}\p{Extended_Pictographic}[]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*]|`[^`])/u;
+const ITEM_START = /^(?:[\p{L}\p{Extended_Pictographic}[]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*]|`[^`]|~(?![~\s]))/u;
 const TASK = /^\[([ xX])\] (?=\S)/;
 /** Characters that start or may start an inline construct outside the subset (`_` and `*` are checked apart). */
 const INLINE_SPECIAL = /\\(?![A-Za-z0-9])|[<|\t\r\0]|&(?:#|[A-Za-z0-9]+;)|~.*~|\]\(|\]\[|!\[|www\.|:\/\/|[\w.+-]@|mailto:|xmpp:/i;
@@ -120,6 +120,9 @@ function inline(line: Line, column: number, text: string): PhrasingContent[] | n
       at = close;
       textStart = close + 1;
     } else if (char === '*') {
+      // A lone `*` before a space or the end cannot open emphasis, and nothing in the subset is an
+      // opener it could close (a `*` before a non-space is refused, `**key**` pairs close themselves).
+      if (text[at + 1] === ' ' || at + 1 === text.length) continue;
       const close = text.indexOf('**', at + 2);
       const value = text.slice(at + 2, close);
       const before = text[at - 1];
