@@ -4,7 +4,7 @@
  * compiled/, so an installed migratrack runs without compiling TypeScript at start-up (issue 21).
  * One output file per source file, at the same depth (src/lib/x/y.ts → compiled/lib/x/y.js):
  * paths the code derives from import.meta.url (package.json, the demo's seed doc, Astro's root)
- * stay the same from either tree. The Astro site (src/pages, src/layouts, the parts of src/lib the
+ * stay the same from either tree. Only zod is bundled, into compiled/vendor/ (see VENDORED). The Astro site (src/pages, src/layouts, the parts of src/lib the
  * pages import) is compiled by Astro itself at build time, from src/.
  *
  * Run by `npm pack` and `npm publish` (prepack; also when npm installs migratrack from a git URL),
