@@ -68,8 +68,17 @@ describe('parseWithFastPath: same mdast as one remark call', () => {
     ['an e-mail address', 'ask a.b@c.io\n'],
     ['an entity', 'R&amp;D\n'],
     ['a thematic break inside an item', '- - -\n'],
+
     ['an ordered list not at 1 on an item\'s line', '- 2. b\n'],
   ];
+  // Parsed apart, such a fence and its container would end after the line break; whole, before it.
+  it.each([
+    ['an unclosed fence in an item before a heading', '- ~~~\n# Title\n'],
+    ['an unclosed fence in a quote before a heading', '> ```\n# Title\n'],
+  ])('leaves the doc to one remark call on %s', (_name, text) => {
+    expect(fast(text).root).toBeNull();
+  });
+
   it.each(handedOn)('hands %s to remark', (_name, text) => {
     const { root, toRemark } = fast(text);
     expect(root).toEqual(parseMarkdownWhole(text));
