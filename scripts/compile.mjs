@@ -4,7 +4,7 @@
  * compiled/, so an installed migratrack runs without compiling TypeScript at start-up (issue 21).
  * One output file per source file, at the same depth (src/lib/x/y.ts → compiled/lib/x/y.js):
  * paths the code derives from import.meta.url (package.json, the demo's seed doc, Astro's root)
- * stay the same from either tree. The Astro site (src/pages, src/layouts, the parts of src/lib the
+ * stay the same from either tree. Only zod is bundled, into compiled/vendor/ (see VENDORED). The Astro site (src/pages, src/layouts, the parts of src/lib the
  * pages import) is compiled by Astro itself at build time, from src/.
  *
  * Run by `npm pack` and `npm publish` (prepack; also when npm installs migratrack from a git URL),
@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import fg from 'fast-glob';
 import { cpSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,11 +25,46 @@ const out = join(root, 'compiled');
 
 const entryPoints = await fg(['src/index.ts', 'src/cli/**/*.ts', 'src/lib/**/*.ts'], { cwd: root, ignore: ['**/*.d.ts'], absolute: true });
 rmSync(out, { recursive: true, force: true });
+
+/**
+ * Packages of many small modules, each bundled into one file of compiled/vendor/: Node resolves,
+ * reads and compiles every module file of a fresh process one by one (zod/v4 is 65 files, ≈ 1 ms
+ * each), which was a large part of a cold parse (issue 21). Everything else stays a dependency.
+ */
+const VENDORED = { zod: 'zod.js', 'zod/v4': 'zod-v4.js' };
+await build({
+  entryPoints: Object.entries(VENDORED).map(([specifier, file]) => ({ in: fileURLToPath(import.meta.resolve(specifier)), out: file.replace(/\.js$/, '') })),
+  outdir: join(out, 'vendor'),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
+/** Our own imports stay as they are (one output file per source file); vendored packages point into compiled/vendor/. */
+const keepImports = {
+  name: 'keep-imports',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const vendored = VENDORED[args.path];
+      if (vendored === undefined) return { path: args.path, external: true };
+      const fromOutput = dirname(join(out, relative(join(root, 'src'), args.importer)));
+      const target = relative(fromOutput, join(out, 'vendor', vendored)).split(sep).join('/');
+      return { path: target.startsWith('.') ? target : `./${target}`, external: true };
+    });
+  },
+};
 await build({
   entryPoints,
   outdir: out,
   outbase: join(root, 'src'),
-  bundle: false,
+  // Bundling with every import external: each file is compiled alone, as before, and the plugin
+  // may rewrite the vendored packages' specifiers.
+  bundle: true,
+  plugins: [keepImports],
   format: 'esm',
   platform: 'node',
   target: 'node20',

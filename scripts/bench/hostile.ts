@@ -1,7 +1,7 @@
 /**
  * Benchmark: time and memory of `migratrack scan` on the huge hostile inputs of issue 8 (a 50 MB
  * doc, a 10,000-item doc, a 200 MB file in the repo, a 1,000-level nested list, a catastrophic
- * regex over a 50 KB line; issue 20's one line of 10,000 nested list markers). Each case runs as its own process under `/usr/bin/time -v` and is
+ * regex over a 50 KB line; issue 20's one line of 10,000 nested list markers; issue 17's 1,000 lines of 31). Each case runs as its own process under `/usr/bin/time -v` and is
  * killed after --timeout seconds. Prints one JSON array:
  * `[{ "case", "exitCode", "wallMs", "cpuMs", "peakRssMb", "timedOut" }]`.
  * Usage: tsx scripts/bench/hostile.ts [--timeout 120] [--only name]
@@ -54,6 +54,12 @@ const CASES: Record<string, (repo: string) => string> = {
   // Issue 20: one 20 KB line of 10,000 nested list markers took 103 s, then lost the whole doc.
   'one-line-10000-markers': (repo) => {
     writeFileSync(path.join(repo, 'TRACKING.md'), doc(1, [], `\n## Notes\n\n${'- '.repeat(10_000)}deep\n`));
+    return 'TRACKING.md';
+  },
+  // Issue 17: 1,000 list lines of 31 markers each (just under the nesting guard's 32) took 13 s in remark.
+  'list-1000-lines-31-markers': (repo) => {
+    const lines = Array.from({ length: 1000 }, (_, i) => `${'- '.repeat(31)}✅ \`src/m${i}.py\``);
+    writeFileSync(path.join(repo, 'TRACKING.md'), doc(1, [], `\n## Appendix\n\n${lines.join('\n')}\n`));
     return 'TRACKING.md';
   },
   'catastrophic-regex': (repo) => {

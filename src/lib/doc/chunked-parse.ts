@@ -157,9 +157,20 @@ function htmlClosed(node: Html, rest: string): boolean {
   return /^\n[ \t]*\n/.test(rest);
 }
 
-/** Whether a chunk's last block might run on into the next chunk's heading in a whole-doc parse. */
+/** Containers whose last child is still open while they are: a fence inside one runs on with it. */
+const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition']);
+
+/**
+ * Whether a chunk's last block might run on into the next chunk's heading in a whole-doc parse:
+ * a fence or HTML block not provably closed, at the top level or last inside the last list or
+ * quote ("- ~~~" then "# Title": parsed apart, the fence and its item end after the line break).
+ */
 export function mayRunOn(root: Root, chunk: string): boolean {
-  const last = root.children[root.children.length - 1];
+  let last: Root['children'][number] | undefined = root.children[root.children.length - 1];
+  while (last !== undefined && CONTAINERS.has(last.type)) {
+    const children = (last as { children: Root['children'] }).children;
+    last = children[children.length - 1];
+  }
   if (last === undefined) return false;
   const start = last.position?.start.offset;
   const end = last.position?.end.offset;

@@ -10,22 +10,24 @@
  * subset is kept small so that it is provably read the same.
  *
  * Block subset (a region holds any sequence of these, blank lines between them, none inside a list):
+ * - `---`, `***` or `___` (three or more, nothing else) alone between blank lines: a thematic break;
  * - `#`…`######`, one space, text not ending in `#`;
+ * - a fenced code block: "```" + an optional one-word info string at column 0, closed by a line
+ *   that is exactly "```", no fence-like line, tab, `\r`, NUL or trailing blank in its body;
  * - a paragraph: lines at column 0 that start with a letter, a digit (not a list number), an emoji
  *   or `**` + non-space; a list may follow it on the next line (bullets, or numbers from 1);
  * - a GFM table whose lines all start and end with `|`, every row with the delimiter row's cell count;
  * - a tight list: every line `- `/`* `/`+ `/`1. `/`1) ` with exactly one space, nested exactly at
  *   the parent's text column, one marker kind per list, nested ordered lists starting at 1; a GFM
  *   box `[ ]`/`[x]`/`[X]` + one space + text.
- * Inline subset: text without `\ < & | _*` and at most one `~` in a paragraph (an `_` between ASCII
+ * Inline subset: text without `\ < | _*`, `&#` or `&name;`, and at most one `~` in a paragraph (an `_` between ASCII
  * letters or digits is text, a lone `~` pairs with nothing),
- * `[`/`]` only when no `](`, `][` or `![` is on the line, no autolink trigger (`www.`, `http`,
- * `://`, `@`, `mailto:`, `xmpp:`); `code` in single backticks (no `<`, no edge spaces);
+ * `[`/`]` only when no `](`, `][` or `![` is on the line, no autolink trigger (`www.`, `://`, `@` after a character an e-mail address may hold, `mailto:`, `xmpp:`); `code` in single backticks (no `<`, no edge spaces);
  * `**key**` preceded by a space or the line start and followed by a space, the line end, or
- * punctuation after a word character; a `\` before a letter or digit (no escape).
+ * punctuation after a word character; a lone `*` before a space or the end (`src/*.py files`); a `\` before a letter or digit (no escape).
  * Lines with a tab, trailing whitespace, `\r` or NUL go to remark.
  */
-import type { AlignType, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { hasDefinitions, mayRunOn, opensBlock, TOP_HEADING } from './chunked-parse.js';
 
 type Point = { line: number; column: number; offset: number };
@@ -40,11 +42,13 @@ interface Line {
 
 const LIST_MARKER_LINE = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const LIST_LINE = /^( *)([-*+]|(\d{1,9})([.)])) (?! )(.*)$/;
+/** A list marker and its one space at the start of an item's text (a list nested on the same line). */
+const NESTED_MARKER = /^([-*+]|(\d{1,9})([.)])) (?! )/;
 const LINE_START = /^(?:[\p{L}\p{Extended_Pictographic}]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*])/u;
-const ITEM_START = /^(?:[\p{L}\p{Extended_Pictographic}[]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*]|`[^`])/u;
+const ITEM_START = /^(?:[\p{L}\p{Extended_Pictographic}[]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*]|`[^`]|~(?![~\s]))/u;
 const TASK = /^\[([ xX])\] (?=\S)/;
 /** Characters that start or may start an inline construct outside the subset (`_` and `*` are checked apart). */
-const INLINE_SPECIAL = /\\(?![A-Za-z0-9])|[<&|\t\r\0]|~.*~|\]\(|\]\[|!\[|www\.|http|:\/\/|@|mailto:|xmpp:/i;
+const INLINE_SPECIAL = /\\(?![A-Za-z0-9])|[<|\t\r\0]|&(?:#|[A-Za-z0-9]+;)|~.*~|\]\(|\]\[|!\[|www\.|:\/\/|[\w.+-]@|mailto:|xmpp:/i;
 const WORDISH = /[A-Za-z0-9]/;
 
 /** Splits the text into lines with their offsets. */
@@ -116,6 +120,9 @@ function inline(line: Line, column: number, text: string): PhrasingContent[] | n
       at = close;
       textStart = close + 1;
     } else if (char === '*') {
+      // A lone `*` before a space or the end cannot open emphasis, and nothing in the subset is an
+      // opener it could close (a `*` before a non-space is refused, `**key**` pairs close themselves).
+      if (text[at + 1] === ' ' || at + 1 === text.length) continue;
       const close = text.indexOf('**', at + 2);
       const value = text.slice(at + 2, close);
       const before = text[at - 1];
@@ -212,42 +219,70 @@ function setEnd(node: ListItem | List, end: Point): void {
   node.position!.end = { ...end };
 }
 
+/** One list marker of a line: where it is, its kind, its number (ordered lists), where its item's text starts. */
+interface Marker {
+  markerColumn: number;
+  textColumn: number;
+  kind: string;
+  number: string | undefined;
+}
+
+/** The markers a list line starts with ("- - 1. x" nests three items on one line) and the text after the last. */
+function lineMarkers(text: string): { markers: Marker[]; content: string } | null {
+  const match = LIST_LINE.exec(text);
+  if (match === null) return null;
+  const markers: Marker[] = [];
+  let markerColumn = match[1]!.length;
+  let marker = match[2]!;
+  let number = match[3];
+  let kind = match[4] ?? marker;
+  let content = match[5]!;
+  for (;;) {
+    const textColumn = markerColumn + marker.length + 1;
+    markers.push({ markerColumn, textColumn, kind, number });
+    // A further marker right at the item's text opens a list inside it (issue 17: 1,000 lines of
+    // 31 markers took remark 13 s). The last item's text must still pass ITEM_START, so no level's
+    // rest of the line can be a thematic break ("- - -") or an empty item.
+    const inner = NESTED_MARKER.exec(content);
+    if (inner === null) return { markers, content };
+    markerColumn = textColumn;
+    marker = inner[1]!;
+    number = inner[2];
+    kind = inner[3] ?? marker;
+    content = content.slice(inner[0].length);
+  }
+}
+
 /** A tight list from consecutive list lines, or null when outside the subset. */
 function list(lines: readonly Line[]): List | null {
   const stack: OpenItem[] = [];
   let top: List | null = null;
   for (const line of lines) {
-    const match = LIST_LINE.exec(line.text);
-    if (match === null) return null;
-    const markerColumn = match[1]!.length;
-    const marker = match[2]!;
-    const kind = match[4] ?? marker;
-    const textColumn = markerColumn + marker.length + 1;
+    const parsed = lineMarkers(line.text);
+    if (parsed === null) return null;
+    const [first, ...nested] = parsed.markers;
+    const { markerColumn, textColumn, kind } = first!;
     let closed: OpenItem | null = null;
     while (stack.length > 0 && markerColumn < stack[stack.length - 1]!.textColumn) closed = stack.pop()!;
     const parent = stack[stack.length - 1] ?? null;
     const base = parent?.textColumn ?? 0;
     if (markerColumn !== base) return null;
-    const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: { start: point(line, markerColumn), end: point(line, line.text.length) } };
-    const body = itemParagraph(line, textColumn, match[5]!, item);
+    const item = listItem(line, markerColumn);
+    const innermost = nestedItems(line, item, nested);
+    if (innermost === null) return null;
+    const last = nested[nested.length - 1] ?? first!;
+    const body = itemParagraph(line, last.textColumn, parsed.content, innermost.item);
     if (body === null) return null;
-    item.children.push(body);
+    innermost.item.children.push(body);
     let owner: List;
     if (closed !== null) {
       // A sibling of the item just closed: same list, same marker kind.
       if (closed.kind !== kind) return null;
       owner = closed.list;
     } else {
-      if (parent !== null && match[3] !== undefined && match[3] !== '1') return null; // cannot interrupt the parent's text
+      if (parent !== null && first!.number !== undefined && first!.number !== '1') return null; // cannot interrupt the parent's text
       if (parent === null && top !== null) return null;
-      owner = {
-        type: 'list',
-        ordered: match[3] !== undefined,
-        start: match[3] !== undefined ? Number.parseInt(match[3], 10) : null,
-        spread: false,
-        children: [],
-        position: { start: point(line, markerColumn), end: point(line, line.text.length) },
-      } as List;
+      owner = newList(line, first!);
       if (parent === null) top = owner;
       else parent.item.children.push(owner);
     }
@@ -259,10 +294,47 @@ function list(lines: readonly Line[]): List | null {
     }
     setEnd(owner, end);
     stack.push({ item, list: owner, markerColumn, textColumn, kind });
+    stack.push(...innermost.opened);
   }
   return top;
 }
 
+function listItem(line: Line, markerColumn: number): ListItem {
+  return { type: 'listItem', spread: false, checked: null, children: [], position: { start: point(line, markerColumn), end: point(line, line.text.length) } };
+}
+
+function newList(line: Line, marker: Marker): List {
+  return {
+    type: 'list',
+    ordered: marker.number !== undefined,
+    start: marker.number !== undefined ? Number.parseInt(marker.number, 10) : null,
+    spread: false,
+    children: [],
+    position: { start: point(line, marker.markerColumn), end: point(line, line.text.length) },
+  } as List;
+}
+
+/**
+ * The lists a line's further markers open, each the only child of the item before it; the
+ * innermost item (which gets the line's text) and the open items, outermost first. An ordered
+ * marker must be 1, as on a line of its own under an item (the subset stays narrow).
+ */
+function nestedItems(line: Line, outer: ListItem, markers: readonly Marker[]): { item: ListItem; opened: OpenItem[] } | null {
+  const opened: OpenItem[] = [];
+  let item = outer;
+  for (const marker of markers) {
+    if (marker.number !== undefined && marker.number !== '1') return null;
+    const inner = newList(line, marker);
+    item.children.push(inner);
+    item = listItem(line, marker.markerColumn);
+    inner.children.push(item);
+    opened.push({ item, list: inner, markerColumn: marker.markerColumn, textColumn: marker.textColumn, kind: marker.kind });
+  }
+  return { item, opened };
+}
+
+/** A line of its own between blank lines (never a setext underline), with nothing but the marks. */
+const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
 
 /** One `| a | b |` line's cells: each from its opening pipe to the next (the last one to the closing pipe). */
@@ -306,6 +378,32 @@ function table(lines: readonly Line[]): Table | null {
   return { type: 'table', align, children: rows, position: { start: point(lines[0]!, 0), end: point(last, last.text.length) } };
 }
 
+/** A backtick fence at column 0 with a one-word info string (no escapes or entities to decode). */
+const FENCE_OPEN = /^```(?!`)([\w+-]*)$/;
+/** Any line that might open or close a fence, which the body of a fenced block in the subset never holds. */
+const ANY_FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
+
+/**
+ * A fenced code block from the opening fence at `start` to the first line that is exactly "```",
+ * or null when it does not close that way or a body line has a tab, `\r`, NUL or trailing blanks.
+ */
+function fencedCode(lines: readonly Line[], start: number): { node: Code; next: number } | null {
+  const open = lines[start]!;
+  const lang = FENCE_OPEN.exec(open.text)![1]!;
+  const body: string[] = [];
+  for (let index = start + 1; index < lines.length; index++) {
+    const text = lines[index]!.text;
+    if (text === '```') {
+      const close = lines[index]!;
+      const position = { start: point(open, 0), end: point(close, close.text.length) };
+      return { node: { type: 'code', lang: lang === '' ? null : lang, meta: null, value: body.join('\n'), position }, next: index + 1 };
+    }
+    if (ANY_FENCE.test(text) || /[\t\r\0]|[ \t]$/.test(text)) return null;
+    body.push(text);
+  }
+  return null;
+}
+
 /** The blocks of one region, or null when anything in it is outside the subset. */
 function regionBlocks(lines: readonly Line[]): RootContent[] | null {
   const blocks: RootContent[] = [];
@@ -317,11 +415,21 @@ function regionBlocks(lines: readonly Line[]): RootContent[] | null {
       index++;
       continue;
     }
+    if (FENCE_OPEN.test(line.text)) {
+      const code = fencedCode(lines, index);
+      if (code === null) return null;
+      blocks.push(code.node);
+      previousWasList = false;
+      index = code.next;
+      continue;
+    }
     let end = index;
-    while (end < lines.length && !isBlank(lines[end]!.text)) end++;
+    // A fence interrupts a paragraph, a list or a table at column 0.
+    while (end < lines.length && !isBlank(lines[end]!.text) && !(end > index && FENCE_OPEN.test(lines[end]!.text))) end++;
     const group = lines.slice(index, end);
     let block: RootContent | null;
-    if (TOP_HEADING.test(line.text)) block = group.length === 1 ? heading(line) : null;
+    if (THEMATIC_BREAK.test(line.text)) block = group.length === 1 ? { type: 'thematicBreak', position: { start: point(line, 0), end: point(line, line.text.length) } } : null;
+    else if (TOP_HEADING.test(line.text)) block = group.length === 1 ? heading(line) : null;
     else if (line.text[0] === '|') block = table(group);
     else if (LIST_MARKER_LINE.test(line.text)) block = previousWasList ? null : list(group);
     else {

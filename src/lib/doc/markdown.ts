@@ -4,19 +4,38 @@
  */
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { createRequire } from 'node:module';
+import type remarkGfmModule from 'remark-gfm';
+import type remarkParseModule from 'remark-parse';
+import type { unified as unifiedFunction } from 'unified';
 import type { SourceRange } from '../diagnostics.js';
 import { parseInChunks } from './chunked-parse.js';
 import { clampIndentation, MAX_INDENT, unclampPositions } from './indent-guard.js';
 import { parseWithFastPath } from './line-blocks.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+type RemarkProcessor = { parse: (text: string) => Root };
+let processor: RemarkProcessor | undefined;
+
+/**
+ * unified + remark-parse + remark-gfm, loaded and frozen on first use: the line-level fast path
+ * reads most docs whole (the seed doc entirely), and a fresh process should not pay for loading
+ * micromark's ~150 modules it does not call (issue 21's cold-parse goal). Node ≥ 20.19 requires
+ * these ES modules synchronously.
+ */
+function remarkProcessor(): RemarkProcessor {
+  if (processor === undefined) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as { unified: typeof unifiedFunction };
+    const remarkParse = (require('remark-parse') as { default: typeof remarkParseModule }).default;
+    const remarkGfm = (require('remark-gfm') as { default: typeof remarkGfmModule }).default;
+    processor = unified().use(remarkParse).use(remarkGfm).freeze();
+  }
+  return processor;
+}
 
 /** Parses markdown into mdast with positions, in one remark call (super-linear on large docs). */
 export function parseMarkdownWhole(text: string): Root {
-  return processor.parse(text);
+  return remarkProcessor().parse(text);
 }
 
 /** How a doc's chunks are parsed: the remark call for one chunk, and the shortest chunk worth a call. */

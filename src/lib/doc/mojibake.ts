@@ -38,8 +38,18 @@ function reverseTable(charset: LegacyCharset): Map<string, number> {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Characters neither legacy charset decodes any byte to (symbols from U+2300 on but ◊ U+25CA and
+ * Apple's U+F8FF, presentation forms past ﬂ, surrogates: every emoji): a run holding one is no
+ * mojibake, which a clean UTF-8 doc of status marks learns without building the tables (and
+ * loading iconv-lite) in a fresh process (issue 21). tests/doc/mojibake-tables.test.ts checks it.
+ */
+export const NEVER_LEGACY = /[\u2300-\u25C9\u25CB-\uF8FE\uFB03-\uFFFF\uD800-\uDFFF]/;
+
 /** Re-encodes one run to legacy bytes and reads them as UTF-8; null when that is not a repair. */
 function repairRun(run: string, charset: LegacyCharset): string | null {
+  // A single legacy character can never be a whole UTF-8 multi-byte sequence.
+  if (run.length < 2 || NEVER_LEGACY.test(run)) return null;
   const table = reverseTable(charset);
   const bytes: number[] = [];
   for (const char of run) {

@@ -150,6 +150,10 @@ export function createTrackingDocParser(reading: ReadingOptions = {}): (input: B
   return (input, path) => parseWith(input, path, chunks, reading);
 }
 
+/** Docs validated without zod's compiled validators at the start of a process (see parseWith). */
+const JITLESS_VALIDATIONS = 2;
+let validations = 0;
+
 function parseWith(input: Buffer | string, path: string, chunks: ChunkParser, reading: ReadingOptions): TrackingDoc {
   const sink = new DiagnosticSink(path);
   const decoded = decodeDoc(input, sink);
@@ -165,7 +169,9 @@ function parseWith(input: Buffer | string, path: string, chunks: ChunkParser, re
   // Diagnostics in doc order (doc-wide ones first), as an editor's problem list shows them.
   sink.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const model = toModel(ctx, path, decoded.encoding);
-  const checked = TrackingDoc.safeParse(model, { error: issueMessage });
+  // zod compiles a fast validator for each object schema on first use, which costs a fresh process
+  // more than validating its first docs without it (issue 21's cold parse); later parses use it.
+  const checked = TrackingDoc.safeParse(model, { error: issueMessage, jitless: validations++ < JITLESS_VALIDATIONS });
   if (checked.success) return checked.data;
   // Should never happen; if it does, keep the output valid and say why.
   const fallback = toModel(newContext('', new DiagnosticSink(path)), path, decoded.encoding);
