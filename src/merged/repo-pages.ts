@@ -5,8 +5,9 @@
  * Each of a repository's pages is the very page a single repository's build renders (the modules
  * of src/pages, imported here), asked for its paths and rendered with that repository current
  * (src/lib/site/repo-scope.ts). The paths come repository by repository, so the pages are rendered
- * in that order and only one repository's data is loaded at a time; the file pages and redirects
- * (written by the direct-pages integration) are made again, one repository at a time, at the end.
+ * in that order and only one repository's data is loaded at a time. The file pages and redirects,
+ * which a single build writes at its end (the direct-pages integration), are written while the
+ * repository's paths are listed, its data loaded once for both.
  */
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import * as Dashboard from '../pages/index.astro';
@@ -23,7 +24,8 @@ import * as Item from '../pages/items/[id].astro';
 import * as FileListPage from '../pages/file-list/[page].astro';
 import * as FilePage from '../pages/files/[...path].astro';
 import * as NotePage from '../pages/notes/[...slug].astro';
-import { captureDirectFiles, iterateInRepo, mergeManifest, queueDirectFiles, withRepo, type MergedRepo, type SiteFile } from '../lib/site/index.js';
+import { captureDirectFiles, iterateInRepo, mergeManifest, withRepo, type MergedRepo, type SiteFile } from '../lib/site/index.js';
+import { writeSiteFiles } from '../integrations/direct-pages.mjs';
 
 type Params = Record<string, string | undefined>;
 interface StaticPath {
@@ -77,14 +79,18 @@ function pathsOf(route: RepoRoute): StaticPath[] {
   return route.module.getStaticPaths ? route.module.getStaticPaths({} as never) : [{ params: {} }];
 }
 
-/** The merged build's paths (`/[repo]/[...page]`), repository by repository; the direct files are queued as one generator. */
+/**
+ * The merged build's paths (`/[repo]/[...page]`), repository by repository; each repository's
+ * file pages and redirects are written into the output folder (MIGRATRACK_OUT_DIR) on the way.
+ */
 export function repoPagePaths(): { params: { repo: string; page: string | undefined }; props: RepoPageProps }[] {
   const manifest = mergeManifest();
+  const outDir = process.env.MIGRATRACK_OUT_DIR;
   if (manifest === null) return [];
+  if (!outDir) throw new Error('migratrack: a merged build needs MIGRATRACK_OUT_DIR');
   const out: { params: { repo: string; page: string | undefined }; props: RepoPageProps }[] = [];
   for (const repo of manifest.repos) {
-    // The routes' file pages are dropped here (they hold the repository's items) and made again at the end.
-    withRepo(repo, () =>
+    const captured = withRepo(repo, () =>
       captureDirectFiles(() => {
         for (const [key, route] of Object.entries(REPO_ROUTES)) {
           for (const p of pathsOf(route)) {
@@ -94,17 +100,14 @@ export function repoPagePaths(): { params: { repo: string; page: string | undefi
         }
       }),
     );
+    writeSiteFiles(outDir, repoFiles(repo, captured.values()));
   }
-  queueDirectFiles('repos', () => repoDirectFiles(manifest.repos));
   return out;
 }
 
-/** Each repository's file pages and redirects, under `<name>/`, made one repository at a time. */
-function* repoDirectFiles(repos: readonly MergedRepo[]): Generator<SiteFile> {
-  for (const repo of repos) {
-    const captured = withRepo(repo, () => captureDirectFiles(() => [REPO_ROUTES.file!, REPO_ROUTES.item!].forEach(pathsOf)));
-    for (const files of captured.values()) {
-      for (const { file, html } of iterateInRepo(repo, files)) yield { file: `${repo.name}/${file}`, html };
-    }
+/** A repository's direct files under `<name>/`, each made with the repository current. */
+function* repoFiles(repo: MergedRepo, routes: Iterable<() => Iterable<SiteFile>>): Generator<SiteFile> {
+  for (const files of routes) {
+    for (const { file, html } of iterateInRepo(repo, files)) yield { file: `${repo.name}/${file}`, html };
   }
 }
