@@ -67,12 +67,13 @@ export const REPO_ROUTES: Record<string, RepoRoute> = {
 };
 
 /** The props of one repository page: which repository, which route, and that route's own params and props. */
-export interface RepoPageProps {
+// A type, not an interface: Astro's props are a string-keyed record, which only a type alias satisfies.
+export type RepoPageProps = {
   repo: MergedRepo;
   route: string;
   routeParams: Params;
   routeProps: Record<string, unknown>;
-}
+};
 
 /** A repository's paths, route by route, as its own build would list them. */
 function pathsOf(route: RepoRoute): StaticPath[] {
