@@ -105,8 +105,9 @@ try {
       const missing = expected.slice(0, count).map((_, i) => `s${String(i).padStart(4, '0')}`).filter((name) => !existsSync(join(out, name, 'index.html')) || !existsSync(join(out, name, 'files/index.html')) || !existsSync(join(out, name, 'api/snapshot.json')));
       if (missing.length > 0) throw new Error(`merge bench: no pages for ${missing.slice(0, 5).join(', ')} (${missing.length} repositories)`);
       const pages = Number(spawnSync('sh', ['-c', `find "${out}" -name '*.html' | wc -l`], { encoding: 'utf8' }).stdout.trim());
-      rmSync(out, { recursive: true, force: true });
       console.log(JSON.stringify({ shards: count, filesPerShard: FILES, shardMiB, repoPages: true, pages, wallS: Math.round(run.wallMs / 100) / 10, cpuS: Math.round(run.cpuMs / 100) / 10, peakRssMiB: Math.round(run.peakRssMiB), loadBefore, loadAfter }));
+      // Printed first: deleting 200,000 pages takes a while on a busy disk.
+      rmSync(out, { recursive: true, force: true });
       continue;
     }
     const anchor: Command = { file: process.execPath, args: ['-e', anchorScript, pattern], cwd: WORK, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } };
