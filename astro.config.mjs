@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { directPages } from './src/integrations/direct-pages.mjs';
+import { mergedRepos } from './src/integrations/merged-repos.mjs';
 import { siteAssets } from './src/integrations/site-assets.mjs';
 import { reloadOnSnapshotChange } from './src/integrations/reload-on-snapshot-change.mjs';
 import { refuseMdxNotes, remarkSafeNotes } from './src/integrations/safe-notes.mjs';
@@ -36,7 +37,9 @@ export default defineConfig({
   cacheDir: process.env.MIGRATRACK_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   // Directory URLs (/files/<path>/) are the stable form people paste into standups: fixed once here.
-  build: { format: 'directory', concurrency: 2 },
+  // A merged build (issue 24) renders one page at a time: each page makes its repository current
+  // (src/lib/site/repo-scope.ts), which two pages in flight at once would not share.
+  build: { format: 'directory', concurrency: process.env.MIGRATRACK_MERGE_MANIFEST ? 1 : 2 },
   // No sharp: npm 11 skips its install script, and the site has no raster images to optimise.
   image: { service: passthroughImageService() },
   // No Shiki: its tokenizer has a time limit, so under load the same note highlights differently
@@ -46,6 +49,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     directPages(),
+    mergedRepos({ entrypoint: source('merged/repo-page.astro') }),
     siteAssets({
       stylesheet: source('styles/site.css'),
       chartClient: source('components/chart-client.ts'),

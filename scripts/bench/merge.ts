@@ -1,31 +1,38 @@
 /**
- * Merge benchmark (issue 24): `migratrack build --merge --no-repo-pages` over 50, 200 and 500
- * generated shards of 2,000 tracked files each (30 daily history records), as a cold whole process,
- * against an anchor that only reads and JSON-parses the same files (the floor of any merge), in
- * BENCH_RUNS pairs (default 1 after a warm-up of each). The org totals the merge writes must equal
- * the generator's own sums. Each repository's own pages are one Astro build each (the site
- * benchmark measures those) and are not part of this figure.
- *   tsx scripts/bench/merge.ts [counts …]     e.g. `tsx scripts/bench/merge.ts 50`
+ * Merge benchmark (issue 24): `migratrack build --merge` over 50, 200 and 500 generated shards of
+ * 2,000 tracked files each (30 daily history records), as a cold whole process. The org totals
+ * the merge writes must equal the generator's own sums, and every repository must have its pages.
+ *
+ * By default with each repository's own pages (the whole org site: 4,000+ pages a repository):
+ * one run per count under GNU time (wall, CPU of the process and its Astro builds, the largest
+ * process's peak RSS), the load average before and after; each site is deleted once measured.
+ * With `--no-repo-pages`, the dashboard only, in BENCH_RUNS pairs (default 1 after a warm-up of
+ * each) against an anchor that only reads and JSON-parses the same files (the floor of any merge).
+ * The 1 GB of generated shards in .cache/bench/merge are deleted at the end unless `--keep` (a
+ * later run reuses kept ones).
+ *   tsx scripts/bench/merge.ts [--no-repo-pages] [--keep] [counts …]     e.g. `tsx scripts/bench/merge.ts 10 50`
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeShard, type Shard } from '../../src/lib/org/index.js';
 import { shardFileText } from '../../src/lib/pipeline/shard-file.js';
 import { VERSION } from '../../src/lib/cli/version.js';
-import { pairedRuns, rounded, type Command } from './cold.js';
+import { pairedRuns, rounded, runCold, type Command } from './cold.js';
 import { syntheticHistory, syntheticSnapshot } from '../../tests/site/fixtures/synthetic.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WORK = join(ROOT, '.cache/bench/merge');
 const FILES = 2000;
-const MOST = 500;
-const COUNTS = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const ARGS = process.argv.slice(2);
+const COUNTS = ARGS.map(Number).filter((n) => n > 0);
+const REPO_PAGES = !ARGS.includes('--no-repo-pages');
+const KEEP = ARGS.includes('--keep');
 const PAIRS = Number(process.env.BENCH_RUNS ?? 1);
 /** Which shard files each count merges: the first 50, 200 or all 500 names. */
-const PATTERNS: Record<number, string> = { 50: 'shards/s00[0-4]?.json', 200: 'shards/s0[01]??.json', 500: 'shards/s*.json' };
+const PATTERNS: Record<number, string> = { 2: 'shards/s000[01].json', 10: 'shards/s000?.json', 50: 'shards/s00[0-4]?.json', 200: 'shards/s0[01]??.json', 500: 'shards/s*.json' };
 
 interface Expected { declaredDone: number; verifiedDone: number; slots: number; remainingCalls: number }
 
@@ -39,16 +46,20 @@ function variant(base: Shard, i: number): Shard {
   return { ...base, name: `s${String(i).padStart(4, '0')}`, snapshot: { ...base.snapshot, totals: { slots: FILES, declaredDone, verifiedDone }, metrics }, history: { ...base.history, records } };
 }
 
-function generate(): Expected[] {
+/** The first `most` shards (kept ones are reused; more are made when a later run asks for more). */
+function generate(most: number): Expected[] {
   const dir = join(WORK, 'shards');
   const expectedFile = join(WORK, 'expected.json');
-  if (existsSync(expectedFile)) return JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[];
+  if (existsSync(expectedFile)) {
+    const kept = JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[];
+    if (kept.length >= most) return kept;
+  }
   mkdirSync(dir, { recursive: true });
-  process.stderr.write(`generating ${MOST} shards of ${FILES} files in ${dir}\n`);
+  process.stderr.write(`generating ${most} shards of ${FILES} files in ${dir}\n`);
   const snapshot = syntheticSnapshot(FILES);
   const base = makeShard({ name: 's0000', toolVersion: VERSION, metricsOnly: false, snapshot, history: syntheticHistory(snapshot), localPaths: [] });
   const expected: Expected[] = [];
-  for (let i = 0; i < MOST; i++) {
+  for (let i = 0; i < most; i++) {
     const shard = variant(base, i);
     writeFileSync(join(dir, `${shard.name}.json`), shardFileText(shard));
     const t = shard.snapshot.totals;
@@ -68,32 +79,59 @@ function cpuSeconds(command: Command): number {
   return Math.round(((user ?? 0) + (sys ?? 0)) * 10) / 10;
 }
 
-const expected = generate();
+const counts = COUNTS.length > 0 ? COUNTS : [50, 200, 500];
+const expected = generate(Math.max(...counts));
+const load = () => Math.round(loadavg()[0]! * 10) / 10;
 const anchorScript = "const fg=require('fast-glob');let n=0;for(const f of fg.sync(process.argv[1])){JSON.parse(require('fs').readFileSync(f,'utf8'));n++}console.log(n)";
-for (const count of COUNTS.length > 0 ? COUNTS : [50, 200, 500]) {
-  const pattern = PATTERNS[count];
-  if (pattern === undefined) throw new Error(`merge bench: counts are 50, 200 or 500, not ${count}`);
-  const out = join(WORK, `site-${count}`);
-  const ours: Command = { file: process.execPath, args: [join(ROOT, 'bin/migratrack.mjs'), 'build', '--merge', pattern, '--out', out, '--no-repo-pages', '--quiet'], cwd: WORK, env: { ...process.env, NO_COLOR: '1' } };
-  const anchor: Command = { file: process.execPath, args: ['-e', anchorScript, pattern], cwd: WORK, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } };
-  const want = expected.slice(0, count).reduce((s, e) => ({ declaredDone: s.declaredDone + e.declaredDone, verifiedDone: s.verifiedDone + e.verifiedDone, slots: s.slots + e.slots, remainingCalls: s.remainingCalls + e.remainingCalls }), { declaredDone: 0, verifiedDone: 0, slots: 0, remainingCalls: 0 });
-  const result = pairedRuns(ours, anchor, PAIRS, (_, anchorRun) => {
-    const got = (JSON.parse(readFileSync(join(out, 'api/org.json'), 'utf8')) as { totals: Expected & { repos: number; problems: number } }).totals;
-    const same = got.repos === count && got.problems === 0 && (Object.keys(want) as (keyof Expected)[]).every((k) => got[k] === want[k]);
-    if (!same || Number(anchorRun.stdout.trim()) !== count) throw new Error(`merge bench: ${count} shards merged to ${JSON.stringify(got)}, expected ${JSON.stringify(want)} (anchor read ${anchorRun.stdout.trim()})`);
-  });
-  console.log(JSON.stringify({
-    shards: count,
-    filesPerShard: FILES,
-    shardMiB: Math.round((readFileSync(join(WORK, 'shards/s0000.json')).length / 1048576) * 10) / 10,
-    pairs: result.pairs,
-    oursMs: rounded(result.oursMs),
-    anchorMs: rounded(result.anchorMs),
-    ratio: rounded(result.ratio, 2),
-    oursCpuS: cpuSeconds(ours),
-    anchorCpuS: cpuSeconds(anchor),
-    oursPeakRssMiB: result.oursPeakRssMiB,
-    anchorPeakRssMiB: result.anchorPeakRssMiB,
-    load: Math.round(loadavg()[0]! * 10) / 10,
-  }));
+try {
+  for (const count of counts) {
+    const pattern = PATTERNS[count];
+    if (pattern === undefined) throw new Error(`merge bench: counts are ${Object.keys(PATTERNS).join(', ')}, not ${count}`);
+    const out = join(WORK, `site-${count}`);
+    rmSync(out, { recursive: true, force: true });
+    const ours: Command = { file: process.execPath, args: [join(ROOT, 'bin/migratrack.mjs'), 'build', '--merge', pattern, '--out', out, ...(REPO_PAGES ? [] : ['--no-repo-pages']), '--quiet'], cwd: WORK, env: { ...process.env, NO_COLOR: '1' } };
+    const want = expected.slice(0, count).reduce((s, e) => ({ declaredDone: s.declaredDone + e.declaredDone, verifiedDone: s.verifiedDone + e.verifiedDone, slots: s.slots + e.slots, remainingCalls: s.remainingCalls + e.remainingCalls }), { declaredDone: 0, verifiedDone: 0, slots: 0, remainingCalls: 0 });
+    const checkTotals = () => {
+      const got = (JSON.parse(readFileSync(join(out, 'api/org.json'), 'utf8')) as { totals: Expected & { repos: number; problems: number } }).totals;
+      const same = got.repos === count && got.problems === 0 && (Object.keys(want) as (keyof Expected)[]).every((k) => got[k] === want[k]);
+      if (!same) throw new Error(`merge bench: ${count} shards merged to ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    };
+    const shardMiB = Math.round((readFileSync(join(WORK, 'shards/s0000.json')).length / 1048576) * 10) / 10;
+    if (REPO_PAGES) {
+      const loadBefore = load();
+      const run = runCold(ours);
+      const loadAfter = load();
+      checkTotals();
+      const missing = expected.slice(0, count).map((_, i) => `s${String(i).padStart(4, '0')}`).filter((name) => !existsSync(join(out, name, 'index.html')) || !existsSync(join(out, name, 'files/index.html')) || !existsSync(join(out, name, 'api/snapshot.json')));
+      if (missing.length > 0) throw new Error(`merge bench: no pages for ${missing.slice(0, 5).join(', ')} (${missing.length} repositories)`);
+      const pages = Number(spawnSync('sh', ['-c', `find "${out}" -name '*.html' | wc -l`], { encoding: 'utf8' }).stdout.trim());
+      console.log(JSON.stringify({ shards: count, filesPerShard: FILES, shardMiB, repoPages: true, pages, wallS: Math.round(run.wallMs / 100) / 10, cpuS: Math.round(run.cpuMs / 100) / 10, peakRssMiB: Math.round(run.peakRssMiB), loadBefore, loadAfter }));
+      // Printed first: deleting 200,000 pages takes a while on a busy disk.
+      rmSync(out, { recursive: true, force: true });
+      continue;
+    }
+    const anchor: Command = { file: process.execPath, args: ['-e', anchorScript, pattern], cwd: WORK, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } };
+    const result = pairedRuns(ours, anchor, PAIRS, (_, anchorRun) => {
+      checkTotals();
+      if (Number(anchorRun.stdout.trim()) !== count) throw new Error(`merge bench: the anchor read ${anchorRun.stdout.trim()} shards, not ${count}`);
+    });
+    console.log(JSON.stringify({
+      shards: count,
+      filesPerShard: FILES,
+      shardMiB,
+      repoPages: false,
+      pairs: result.pairs,
+      oursMs: rounded(result.oursMs),
+      anchorMs: rounded(result.anchorMs),
+      ratio: rounded(result.ratio, 2),
+      oursCpuS: cpuSeconds(ours),
+      anchorCpuS: cpuSeconds(anchor),
+      oursPeakRssMiB: result.oursPeakRssMiB,
+      anchorPeakRssMiB: result.anchorPeakRssMiB,
+      load: load(),
+    }));
+    rmSync(out, { recursive: true, force: true });
+  }
+} finally {
+  if (!KEEP) rmSync(WORK, { recursive: true, force: true });
 }

@@ -21,19 +21,25 @@ export function directPages() {
         if (queue === undefined) return;
         delete globalThis[key];
         const root = fileURLToPath(dir);
-        const inside = root.endsWith(sep) ? root : root + sep;
-        // Synchronous calls: nothing else runs at this point of the build, and 5,000 promise-based
-        // writes (16 in flight) cost 2.5× the CPU and twice the time of these (docs/BENCHMARKS.md).
-        for (const files of queue.values()) {
-          for (const { file, html } of files()) {
-            const target = resolve(root, file);
-            if (!target.startsWith(inside)) throw new Error(`migratrack: ${file} is outside the site`);
-            mkdirSync(dirname(target), { recursive: true });
-            // 'wx': a page Astro (or another route here) already wrote there is a bug; fail loudly.
-            writeFileSync(target, html, { flag: 'wx' });
-          }
-        }
+        for (const files of queue.values()) writeSiteFiles(root, files());
       },
     },
   };
+}
+
+/**
+ * Writes pages (`{ file, html }`, paths relative to `root`) into the site, one at a time. Also
+ * called by a merged build for each repository's pages as soon as they are made (src/merged/repo-pages.ts).
+ */
+export function writeSiteFiles(root, files) {
+  const inside = root.endsWith(sep) ? root : root + sep;
+  // Synchronous calls: nothing else runs at this point of the build, and 5,000 promise-based
+  // writes (16 in flight) cost 2.5× the CPU and twice the time of these (docs/BENCHMARKS.md).
+  for (const { file, html } of files) {
+    const target = resolve(root, file);
+    if (!target.startsWith(inside)) throw new Error(`migratrack: ${file} is outside the site`);
+    mkdirSync(dirname(target), { recursive: true });
+    // 'wx': a page Astro (or another route here) already wrote there is a bug; fail loudly.
+    writeFileSync(target, html, { flag: 'wx' });
+  }
 }

@@ -61,17 +61,48 @@ describe('the merged site', () => {
     }
   });
 
-  it("gives a repository the same pages its own build makes at the same base", async () => {
-    const r = fixture.repos[0]!;
-    const own = await run(['build', '--repo', '.', '--out', path.join(dir, 'own-site'), '--base', `${BASE}${r.name}/`], { cwd: r.root, env: ENV });
-    expect(own.code).toBe(0);
-    const merged = path.join(dir, 'site', r.name);
-    const single = path.join(dir, 'own-site');
-    expect(htmlFiles(merged)).toEqual(htmlFiles(single));
-    for (const page of ['index.html', 'files/svc/mod_0.py/index.html', 'milestones/index.html']) {
-      expect(readFileSync(path.join(merged, page), 'utf8')).toBe(readFileSync(path.join(single, page), 'utf8'));
+  it("gives each repository the same pages its own build makes at the same base", async () => {
+    for (const r of fixture.repos) {
+      const single = path.join(dir, `own-${r.name}`);
+      const own = await run(['build', '--repo', '.', '--out', single, '--base', `${BASE}${r.name}/`], { cwd: r.root, env: ENV });
+      expect(own.code).toBe(0);
+      const merged = path.join(dir, 'site', r.name);
+      const pages = htmlFiles(single);
+      expect(htmlFiles(merged)).toEqual(pages);
+      expect(pages.length).toBeGreaterThan(15);
+      // Byte for byte, once the two differences are undone: the merged site keeps one copy of the
+      // stylesheet and scripts at its root, and each repository's pages link back to the org.
+      const orgLink = `<a class="org-link" href="${BASE}">← All repositories</a> `;
+      for (const page of pages) {
+        const mergedHtml = readFileSync(path.join(merged, page), 'utf8');
+        const singleHtml = readFileSync(path.join(single, page), 'utf8');
+        const isRedirect = page.startsWith('items/');
+        if (!isRedirect) expect(mergedHtml, page).toContain(orgLink);
+        expect(mergedHtml.replaceAll(orgLink, '').replaceAll(`${BASE}_astro/`, `${BASE}${r.name}/_astro/`), page).toBe(singleHtml);
+      }
+      for (const file of ['api/snapshot.json', 'api/history.json', 'badge.svg', 'favicon.svg']) {
+        expect(readFileSync(path.join(merged, file), 'utf8'), file).toBe(readFileSync(path.join(single, file), 'utf8'));
+      }
+      // The assets the pages name are there, once, at the org site's root.
+      for (const asset of readdirSync(path.join(single, '_astro'))) expect(readdirSync(path.join(dir, 'site', '_astro'))).toContain(asset);
     }
-  }, 300_000);
+  }, 600_000);
+
+  it('links every repository page back to the org dashboard, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const url of [`${BASE}search/`, `${BASE}search/files/svc/mod_0.py/`, `${BASE}ledger/categories/files/`]) {
+      const response = await page.goto(`${server.origin}${url}`);
+      expect(response?.status(), url).toBe(200);
+      // The repository's own stylesheet link works from the shared copy.
+      const css = await page.locator('link[rel="stylesheet"]').getAttribute('href');
+      expect((await page.request.get(`${server.origin}${css}`)).status()).toBe(200);
+      await page.getByRole('link', { name: '← All repositories' }).click();
+      await page.waitForURL(`${server.origin}${BASE}`);
+      expect(await page.locator('[data-testid="org-repos"]').count()).toBe(1);
+    }
+    await context.close();
+  });
 
   it('shows the per-repository table with working links, the failed and the missing shard, without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -17,7 +17,8 @@ export const SHARD_VERSION = 1;
  * A repository's name in the org site: its URL segment (`/<name>/`), so slug-shaped, and never one
  * of the names the org site itself uses at its root.
  */
-export const RESERVED_SHARD_NAMES = ['api', 'files', 'items', 'org'];
+// favicon.svg and index.html: the org site's own files at its root, beside the repositories' folders.
+export const RESERVED_SHARD_NAMES = ['api', 'files', 'items', 'org', 'favicon.svg', 'index.html'];
 export const SHARD_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 export const SHARD_NAME_EXPECTED = 'expected a lower-case slug such as "billing-api" (a-z, 0-9, ".", "_", "-"; at most 100)';
 export const SHARD_NAME_RESERVED = `is reserved by the org site (not one of ${RESERVED_SHARD_NAMES.join(', ')})`;

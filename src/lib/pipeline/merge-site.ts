@@ -1,8 +1,9 @@
 /**
  * `migratrack build --merge 'shards/*.json'` (issue 24): one site from many shards. The shards are
- * read one at a time, each reduced to its dashboard row and, unless `repoPages` is off, rendered
- * as its repository's own site under `/<name>/` (the same Astro build a single repository gets, at
- * base `<base><name>/`), then dropped: memory holds one shard and the reductions. The org
+ * read one at a time, each reduced to its dashboard row and, unless `repoPages` is off, written
+ * as its repository's data under `/<name>/api/`, then dropped: memory holds one shard and the
+ * reductions. The repositories' own pages (the same pages a single repository's build makes, at
+ * `<base><name>/`) are rendered by one Astro build per group of repositories (merge-pages.ts). The org
  * dashboard and its data are written last; the whole folder is swapped into `--out` only when
  * complete, under the same guard as every site (out-dir.ts).
  */
@@ -16,9 +17,9 @@ import { mergeHistoryByDate, readShardText, reduceShard, isRepo, orgTotals, type
 import { buildOrgDashboard } from '../site/org-dashboard.js';
 import { orgDashboardHtml } from '../site/markup/org-dashboard.js';
 import { checkOutDir, SITE_MARKER, SITE_MARKER_STAMP, type OutDirInput } from './out-dir.js';
-import { PACKAGE_ROOT, renderSite, swapInto } from './render-site.js';
+import { RepoPages } from './merge-pages.js';
+import { PACKAGE_ROOT, swapInto } from './render-site.js';
 import { siteFault } from './site-faults.js';
-import { snapshotFileText } from './snapshot-file.js';
 
 export interface MergeRequest {
   /** The glob as given (fast-glob syntax), relative to `cwd`. */
@@ -80,6 +81,7 @@ async function mergeShards(request: MergeRequest, files: readonly string[], temp
   const rows: OrgRow[] = [];
   const seen = new Map<string, string>();
   const progress = log.progress('Merging shards');
+  const pages = request.repoPages ? new RepoPages({ siteDir: tempDir, base: request.base, site: request.site, verbose: request.verbose, shardCount: files.length }) : null;
   try {
     for (const [i, file] of files.entries()) {
       const shown = relative(request.cwd, file) || file;
@@ -89,19 +91,22 @@ async function mergeShards(request: MergeRequest, files: readonly string[], temp
       progress.update(i + 1);
       if (!reading.ok) {
         rows.push({ name: nameFromFile(file), status: 'failed', reason: reading.reason, file: shown });
+        await pages?.add(null);
         continue;
       }
       const { shard } = reading;
       const earlier = seen.get(shard.name);
       if (earlier !== undefined) {
         rows.push({ name: `${shard.name} (${basename(file)})`, status: 'failed', reason: `a second shard named ${shard.name} (the first is ${earlier}); only the first is shown`, file: shown });
+        await pages?.add(null);
         continue;
       }
       seen.set(shard.name, shown);
       rows.push(reduceShard(shard));
       // With the pages, the whole shard was validated (the first readShardText above).
-      if (request.repoPages) await renderRepoSite(shard as Shard, request, tempDir);
+      await pages?.add(shard as Shard);
     }
+    await pages?.finish();
   } finally {
     progress.done();
   }
@@ -118,35 +123,11 @@ function nameFromFile(file: string): string {
   return basename(file).replace(/\.json$/i, '');
 }
 
-/** The repository's own site, as a single-repository build makes it, at `<base><name>/`. */
-async function renderRepoSite(shard: Shard, request: MergeRequest, tempDir: string): Promise<void> {
-  const inputs = join(tempDir, '.inputs', shard.name);
-  await mkdir(inputs, { recursive: true });
-  const snapshotFile = join(inputs, 'snapshot.json');
-  const historyFile = join(inputs, 'history.json');
-  await writeFile(snapshotFile, snapshotFileText(shard.snapshot));
-  await writeFile(historyFile, `${JSON.stringify(shard.history)}\n`);
-  try {
-    await renderSite({
-      snapshotFile,
-      historyFile,
-      notesDir: null,
-      outDir: join(tempDir, shard.name),
-      base: `${request.base}${shard.name}/`,
-      site: request.site,
-      verbose: request.verbose,
-    });
-  } finally {
-    await rm(inputs, { recursive: true, force: true });
-  }
-}
-
 async function writeOrgPages(request: MergeRequest, rows: OrgRow[], tempDir: string): Promise<void> {
   const title = request.org?.config.title ?? 'Migration across repositories';
   const vm = buildOrgDashboard(rows, title, request.base);
   const stylesheet = await readFile(join(PACKAGE_ROOT, 'src/styles/site.css'), 'utf8');
   await writeFile(join(tempDir, 'index.html'), orgDashboardHtml(vm, stylesheet).value);
-  await rm(join(tempDir, '.inputs'), { recursive: true, force: true });
   await mkdir(join(tempDir, 'api'), { recursive: true });
   const repos = rows.filter(isRepo);
   const data = {

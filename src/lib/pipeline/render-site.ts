@@ -42,6 +42,8 @@ export interface RenderInput {
    * Without one, the output may still not be or contain the package or the current folder.
    */
   guard?: Omit<OutDirInput, 'outDir'>;
+  /** A merged build's repositories (MIGRATRACK_MERGE_MANIFEST, src/lib/site/repo-scope.ts); issue 24. */
+  mergeManifest?: string;
 }
 
 export interface RenderResult {
@@ -147,10 +149,13 @@ export function astroBuildCommand(input: RenderInput, workDir: string, root = PA
   if (input.notesMdx === true) env.MIGRATRACK_NOTES_MDX = '1';
   else delete env.MIGRATRACK_NOTES_MDX;
   if (input.site) env.MIGRATRACK_SITE = input.site;
+  if (input.mergeManifest) env.MIGRATRACK_MERGE_MANIFEST = resolve(input.mergeManifest);
+  else delete env.MIGRATRACK_MERGE_MANIFEST;
   return { command: process.execPath, args: [astroCli(), 'build', '--root', root], cwd: workDir, env };
 }
 
-function runAstroBuild(input: RenderInput, workDir: string): Promise<void> {
+/** Runs `astro build` as astroBuildCommand says; a failure is an AstroBuildFailure with the end of its output. */
+export function runAstroBuild(input: RenderInput, workDir: string): Promise<void> {
   const { command, args, cwd, env } = astroBuildCommand(input, workDir);
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd, env, stdio: input.verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'] });

@@ -25,8 +25,32 @@ export type SiteFiles = () => Iterable<SiteFile>;
  */
 export const DIRECT_FILES_KEY = Symbol.for('migratrack.direct-files');
 
+/** Where `captureDirectFiles` is collecting the routes' files, if it is. */
+let capture: Map<string, SiteFiles> | null = null;
+
+/**
+ * The files the routes queue while `work` runs, returned instead of queued. A merged build
+ * (issue 24) asks each repository's routes for their paths and, separately and one repository at
+ * a time, for their files, so that no more than one repository's data is held at once.
+ */
+export function captureDirectFiles(work: () => unknown): Map<string, SiteFiles> {
+  const before = capture;
+  const captured = new Map<string, SiteFiles>();
+  capture = captured;
+  try {
+    work();
+  } finally {
+    capture = before;
+  }
+  return captured;
+}
+
 /** Leaves a route's files for the integration; a second call for the same route replaces the first. */
 export function queueDirectFiles(route: string, files: SiteFiles): void {
+  if (capture !== null) {
+    capture.set(route, files);
+    return;
+  }
   const scope = globalThis as Record<symbol, unknown>;
   const queue = (scope[DIRECT_FILES_KEY] ??= new Map<string, SiteFiles>()) as Map<string, SiteFiles>;
   queue.set(route, files);

@@ -3,10 +3,11 @@
  * Pages import from here only (STYLE.md "An explicit public surface").
  */
 export { loadSiteData, parseJsonFile, type SiteData } from './load.js';
-export { siteContext, siteData } from './context.js';
+export { buildBase, siteContext, siteData } from './context.js';
+export { currentRepo, enterRepo, iterateInRepo, mergeManifest, routeParams, routePaths, withRepo, MergeManifest, MergedRepo } from './repo-scope.js';
 export { buildDashboard, completion, type Dashboard } from './dashboard.js';
 export { buildFilePage, buildItemPage, filePageFiles, filePages, filePageParam, type FilePage, type FilePageRoute, type ItemPage } from './file-page.js';
-export { queueDirectFiles, type SiteFile, type SiteFiles } from './direct-files.js';
+export { captureDirectFiles, queueDirectFiles, type SiteFile, type SiteFiles } from './direct-files.js';
 export { buildItemSection, type ItemSectionView } from './item-section.js';
 export { itemRedirect, itemRedirectHtml, itemRoutes, redirectFiles, type ItemRedirect, type ItemRoute } from './item-redirect.js';
 export { buildCategoryPage, categoryParams, type CategoryPage } from './category-page.js';
@@ -28,4 +29,4 @@ export type { ChartSpec, ChartTable, RangedChart, SparklineSpec } from './chart-
 export type { CodeBlock, CodeLine } from './code.js';
 export { codeBlockHtml, copyButtonHtml, fileListRowsHtml, filePageDocument, filePageHtml, itemSectionHtml, itemTableRowsHtml, sparklineHtml, statusBadgeHtml, type Html } from './markup/index.js';
 export { chartScriptHtml, copyScriptHtml, filterScriptHtml, pageHtml, pageShell } from './markup/index.js';
-export { layoutView, type LayoutView } from './layout.js';
+export { layoutView, type LayoutView, type MergedLayout } from './layout.js';

@@ -24,6 +24,8 @@ export interface LayoutView {
   copyScript: string;
   /** The file list's script (code). */
   filterScript: string;
+  /** In a merged build (issue 24), the org dashboard this repository's pages link back to; else null. */
+  org: { href: string; label: string } | null;
 }
 
 /** What the build made for the pages (src/integrations/site-assets.mjs): paths under the base, and code. */
@@ -34,7 +36,16 @@ export interface SiteAssets {
   filterScript: string;
 }
 
-export function layoutView(snapshot: Snapshot, base: string, links: readonly NavLink[], assets: SiteAssets): LayoutView {
+/** Where a merged build's pages differ from a single repository's: the shared assets and the way back to the org. */
+export interface MergedLayout {
+  /** The build's own base, where `_astro/` is: one copy of the assets for every repository. */
+  assetBase: string;
+  /** The org dashboard's URL. */
+  orgHref: string;
+}
+
+export function layoutView(snapshot: Snapshot, base: string, links: readonly NavLink[], assets: SiteAssets, merged: MergedLayout | null = null): LayoutView {
+  const assetBase = merged?.assetBase ?? base;
   return {
     base,
     siteTitle: snapshot.doc.project ?? 'Migration',
@@ -42,9 +53,10 @@ export function layoutView(snapshot: Snapshot, base: string, links: readonly Nav
     generatedAt: snapshot.generatedAt,
     docPath: snapshot.doc.path,
     commit: shortSha(snapshot.repo.commit),
-    stylesheetHref: joinBase(base, assets.stylesheetPath),
-    chartScriptHref: joinBase(base, assets.chartScriptPath),
+    stylesheetHref: joinBase(assetBase, assets.stylesheetPath),
+    chartScriptHref: joinBase(assetBase, assets.chartScriptPath),
     copyScript: assets.copyScript,
     filterScript: assets.filterScript,
+    org: merged === null ? null : { href: merged.orgHref, label: 'All repositories' },
   };
 }

@@ -59,6 +59,9 @@ async function shardTarget(ctx: CommandContext, name: string, org: LoadedOrgConf
         ignore: loaded?.config.ignore ?? [],
         historyFile: flags.history !== undefined ? path.resolve(cwd, flags.history) : path.join(repo, '.migratrack', 'history.json'),
         sourceDate: sourceDateEpoch(ctx.io.env.SOURCE_DATE_EPOCH),
+        // As for a repository with a doc (config/resolve.ts): backfilled unless --no-backfill.
+        backfill: flags.backfill ?? true,
+        since: flags.since ?? loaded?.config.history.backfillSince ?? null,
       },
     };
   }

@@ -65,7 +65,12 @@ function inlineScript(code: string): Html {
 
 /** The skip link and the header with the navigation; `here` is the page's path (marks its link). */
 export function headerHtml(view: LayoutView, here: string): Html {
-  return html`<a class="skip" href="#main">Skip to content</a> <header class="site-header"> <nav aria-label="Site"> <a class="brand" href="${view.base}">${view.siteTitle} progress</a> <ul> ${navLinksHtml(view, here)} </ul> </nav> </header>`;
+  return html`<a class="skip" href="#main">Skip to content</a> <header class="site-header"> <nav aria-label="Site"> ${orgLinkHtml(view)}<a class="brand" href="${view.base}">${view.siteTitle} progress</a> <ul> ${navLinksHtml(view, here)} </ul> </nav> </header>`;
+}
+
+/** In a merged build, the link back to the org dashboard, before the repository's own title. */
+function orgLinkHtml(view: LayoutView): Html | string {
+  return view.org === null ? '' : html`<a class="org-link" href="${view.org.href}">← ${view.org.label}</a> `;
 }
 
 /** The navigation's list items; the link to the page being rendered (`here`) is marked current. */
