@@ -5,7 +5,7 @@
  * - GNU grep reads 96 KiB at a time at offsets that are multiples of 96 KiB and turns binary at
  *   the read holding the NUL: lines ended before that read print, later matches give "binary file
  *   matches" on stderr (output.ts textHits).
- * - rg walking a directory reads 64 KiB at a time into a line buffer that keeps the partial last
+ * - rg walking a directory reads 3 bytes first (RG_BOM_PEEK), then 64 KiB at a time into a line buffer that keeps the partial last
  *   line (so reads drift off 64 KiB multiples) and quits at the read holding the NUL: lines ended
  *   before it print, then "WARNING: stopped searching binary file after match"; -c prints nothing.
  *   A file named on the command line is memory-mapped: a NUL in its first 64 KiB makes the first
@@ -17,6 +17,12 @@
 
 /** ripgrep's DEFAULT_BUFFER_CAPACITY (grep-searcher). */
 export const RG_BUFFER = 64 * 1024;
+/**
+ * rg's first read of a file is its BOM sniffer's (encoding_rs_io peeks 3 bytes), so the complete
+ * lines in a file's first 3 bytes are searched before a NUL in the next read stops it: `\n\0` prints
+ * its empty first line, `foo\n\0` prints nothing.
+ */
+export const RG_BOM_PEEK = 3;
 /** git's FIRST_FEW_BYTES (xdiff-interface.c buffer_is_binary). */
 export const GIT_BINARY_WINDOW = 8000;
 
@@ -29,7 +35,8 @@ export function rgReadHolding(buf: Buffer, nulAt: number): number {
   let kept = 0; // start of the partial line carried into the next read
   let readStart = 0;
   for (;;) {
-    const readEnd = Math.min(buf.length, readStart + capacity - (readStart - kept));
+    const size = readStart === 0 ? RG_BOM_PEEK : capacity - (readStart - kept);
+    const readEnd = Math.min(buf.length, readStart + size);
     if (nulAt < readEnd || readEnd >= buf.length) return readStart;
     const nl = buf.lastIndexOf(10, readEnd - 1);
     if (nl >= kept) kept = nl + 1;
