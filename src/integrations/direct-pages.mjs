@@ -1,11 +1,12 @@
 /**
  * Writes the pages the routes made outside Astro's per-page pipeline (src/lib/site/direct-files.ts,
- * same key): the file pages without an author's note and the `/items/<n>/` redirects. Astro spends
+ * same key): the file pages without an author's note, the `/items/<n>/` redirects and the API's two files
+ * (copied from the build's inputs). Astro spends
  * about a millisecond of CPU per page it generates, even for a page that is one ready string, and
  * keeps each page's route data to the end of the build; these are made one at a time here, once
  * Astro has written its own pages, into the same output folder (issues 6 and 21).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,12 +26,16 @@ export function directPages() {
         // Synchronous calls: nothing else runs at this point of the build, and 5,000 promise-based
         // writes (16 in flight) cost 2.5× the CPU and twice the time of these (docs/BENCHMARKS.md).
         for (const files of queue.values()) {
-          for (const { file, html } of files()) {
-            const target = resolve(root, file);
-            if (!target.startsWith(inside)) throw new Error(`migratrack: ${file} is outside the site`);
+          for (const entry of files()) {
+            const target = resolve(root, entry.file);
+            if (!target.startsWith(inside)) throw new Error(`migratrack: ${entry.file} is outside the site`);
             mkdirSync(dirname(target), { recursive: true });
-            // 'wx': a page Astro (or another route here) already wrote there is a bug; fail loudly.
-            writeFileSync(target, html, { flag: 'wx' });
+            // Exclusive: a page Astro (or another route here) already wrote there is a bug; fail loudly.
+            if ('copyFrom' in entry) {
+              copyFileSync(entry.copyFrom, target, constants.COPYFILE_EXCL);
+              // A copy takes its source's mode (a user's history may be 0600); a site file is readable.
+              chmodSync(target, 0o644);
+            } else writeFileSync(target, entry.html, { flag: 'wx' });
           }
         }
       },
