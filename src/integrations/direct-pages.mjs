@@ -1,12 +1,11 @@
 /**
  * Writes the pages the routes made outside Astro's per-page pipeline (src/lib/site/direct-files.ts,
- * same key): the file pages without an author's note, the `/items/<n>/` redirects and the API's two files
- * (copied from the build's inputs). Astro spends
+ * same key): the file pages without an author's note and the `/items/<n>/` redirects. Astro spends
  * about a millisecond of CPU per page it generates, even for a page that is one ready string, and
  * keeps each page's route data to the end of the build; these are made one at a time here, once
  * Astro has written its own pages, into the same output folder (issues 6 and 21).
  */
-import { chmodSync, constants, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,12 +29,8 @@ export function directPages() {
             const target = resolve(root, entry.file);
             if (!target.startsWith(inside)) throw new Error(`migratrack: ${entry.file} is outside the site`);
             mkdirSync(dirname(target), { recursive: true });
-            // Exclusive: a page Astro (or another route here) already wrote there is a bug; fail loudly.
-            if ('copyFrom' in entry) {
-              copyFileSync(entry.copyFrom, target, constants.COPYFILE_EXCL);
-              // A copy takes its source's mode (a user's history may be 0600); a site file is readable.
-              chmodSync(target, 0o644);
-            } else writeFileSync(target, entry.html, { flag: 'wx' });
+            // 'wx': a page Astro (or another route here) already wrote there is a bug; fail loudly.
+            writeFileSync(target, entry.html, { flag: 'wx' });
           }
         }
       },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HISTORY_SCHEMA_VERSION } from '../../src/lib/history/schema.js';
 import { historyFileText } from '../../src/lib/history/write.js';
 import { loadSiteData } from '../../src/lib/site/load.js';
-import { apiBody, apiFiles, EMPTY_HISTORY_TEXT } from '../../src/lib/site/api-files.js';
+import { apiBody, EMPTY_HISTORY_TEXT } from '../../src/lib/site/api-files.js';
 import { makeHistory } from './fixtures/history.js';
 import { makeSnapshot } from './fixtures/snapshot.js';
 
@@ -38,10 +38,9 @@ describe('loadSiteData', () => {
     expect(fromV1.history).toEqual(v1.records);
     expect(fromV2.history).toEqual(v1.records);
     // The API publishes the file as read: a build copies it, the dev server reads it.
-    expect(apiFiles(fromV2)).toEqual([{ file: 'api/snapshot.json', copyFrom: join(d, 's.json') }, { file: 'api/history.json', copyFrom: join(d, 'v2.json') }]);
-    expect(JSON.parse(apiBody(fromV2, 'history')!.toString()).schemaVersion).toBe(2);
-    expect(apiBody(fromV1, 'history')!.toString()).toBe(readFileSync(join(d, 'v1.json'), 'utf8'));
-    expect(apiBody(fromV1, 'other')).toBeNull();
+    expect(JSON.parse(apiBody(fromV2, 'history').toString()).schemaVersion).toBe(2);
+    expect(apiBody(fromV1, 'history').toString()).toBe(readFileSync(join(d, 'v1.json'), 'utf8'));
+    expect(apiBody(fromV1, 'snapshot').toString()).toBe(readFileSync(join(d, 's.json'), 'utf8'));
   });
 
   it('reads a rewritten file again, unless told the inputs cannot change (a build)', () => {
@@ -64,7 +63,7 @@ describe('loadSiteData', () => {
     const data = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'none.json') });
     expect(data.history).toEqual([]);
     expect(data.historyFile).toBeNull();
-    expect(apiFiles(data)[1]).toEqual({ file: 'api/history.json', html: EMPTY_HISTORY_TEXT });
+    expect(apiBody(data, 'history')).toBe(EMPTY_HISTORY_TEXT);
     expect(JSON.parse(apiBody(data, 'history') as string)).toEqual({ schemaVersion: HISTORY_SCHEMA_VERSION, repo: null, records: [] });
   });
 

@@ -9,11 +9,11 @@
  * one page's HTML is held at once.
  */
 
-/**
- * A file of the site: its path relative to the output folder, and its HTML (or other text), or
- * the input file it is a copy of (the API's snapshot and history, ./api-files.ts).
- */
-export type SiteFile = { file: string; html: string } | { file: string; copyFrom: string };
+/** A page as a file: its path relative to the output folder, and its HTML. */
+export interface SiteFile {
+  file: string;
+  html: string;
+}
 
 /** Makes a route's files, one at a time, when the integration iterates them. */
 export type SiteFiles = () => Iterable<SiteFile>;

@@ -7,7 +7,7 @@ export { siteContext, siteData } from './context.js';
 export { buildDashboard, completion, type Dashboard } from './dashboard.js';
 export { buildFilePage, buildItemPage, filePageFiles, filePages, filePageParam, type FilePage, type FilePageRoute, type ItemPage } from './file-page.js';
 export { queueDirectFiles, type SiteFile, type SiteFiles } from './direct-files.js';
-export { API_NAMES, apiBody, apiFiles, EMPTY_HISTORY_TEXT, type ApiName } from './api-files.js';
+export { apiBody, EMPTY_HISTORY_TEXT, type ApiName } from './api-files.js';
 export { buildItemSection, type ItemSectionView } from './item-section.js';
 export { itemRedirect, itemRedirectHtml, itemRoutes, redirectFiles, type ItemRedirect, type ItemRoute } from './item-redirect.js';
 export { buildCategoryPage, categoryParams, type CategoryPage } from './category-page.js';

@@ -21,7 +21,7 @@ export interface SiteData {
   /**
    * The snapshot file read and validated, published as-is as /api/snapshot.json (./api-files.ts).
    * Its path, not its bytes: a 20,000-file snapshot is 27 MB, which a build held to its end
-   * (issue 21); a build copies the file, the dev server reads it when asked.
+   * (issue 21); the endpoint reads it again when it is written.
    */
   snapshotFile: string;
   /** History records sorted by `at`; empty when no history file was given. */
