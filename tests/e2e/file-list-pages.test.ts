@@ -59,6 +59,8 @@ describe('the paged file list', () => {
       const links = page.locator('#file-pages a');
       expect(await links.count()).toBe(pages);
       expect(await page.locator('#file-pages a[aria-current=page]').textContent()).toBe(String(n));
+      // The site's navigation marks Files current on every page of the list.
+      expect(await page.locator('nav[aria-label=Site] a[aria-current=page]').allTextContents()).toEqual(['Files']);
       const first = (n - 1) * FILE_LIST_PAGE_SIZE + 1;
       const last = Math.min(n * FILE_LIST_PAGE_SIZE, FILES);
       expect(await page.locator('#file-count').textContent()).toBe(`Items ${first}–${last} of ${FILES}`);

@@ -12,6 +12,7 @@ import { snapshotFileText } from '../../src/lib/pipeline/snapshot-file.js';
 import { renderSite as renderAstroSite } from '../../src/lib/pipeline/render-site.js';
 import type { Snapshot } from '../../src/lib/snapshot/schema.js';
 import { itemSlug } from '../../src/lib/verify/index.js';
+import { siteNouns } from './site-nouns.js';
 import { buildOptions, freshDemo, quietLogger, removeTempDirs, tempDir } from './helpers.js';
 
 let opts: ResolvedOptions;
@@ -111,6 +112,27 @@ describe('the demo site', () => {
     expect(valueAfter(dashboard, 'data-testid="declared"', 'total')).toBe(String(t.slots));
     expect(valueAfter(dashboard, 'data-testid="verified"', 'done')).toBe(String(t.verifiedDone));
     expect(valueAfter(dashboard, 'data-testid="verified"', 'total')).toBe(String(t.slots));
+  });
+
+  it('counts the seed doc’s slots in files, as it always did (issue 17: only docs of tasks say items)', () => {
+    const t = snapshot.totals;
+    const nouns = siteNouns(dist, snapshot);
+    expect(nouns.cards).toEqual([`${t.declaredDone} of ${t.slots} files`, `${t.verifiedDone} of ${t.slots} files`]);
+    expect([nouns.chartTitle, nouns.slotsColumn]).toEqual(['Files per category: verified done, declared done only, in progress, not started', 'Files']);
+    snapshot.categories.forEach((c, i) => {
+      // In the number of the count: Task 3.1.2 tracks one file.
+      const files = c.slots === 1 ? 'file' : 'files';
+      expect(nouns.categories[i], c.id).toEqual({
+        cards: [`${c.declared.done} of ${c.slots} ${files}`, `${c.verified.done} of ${c.slots} ${files}`],
+        caption: `Status counts (${c.slots} ${files})`,
+        heading: 'Files',
+      });
+    });
+    const milestones = readFileSync(path.join(dist, 'milestones', 'index.html'), 'utf8');
+    expect(milestones).toMatch(/\d+ of \d+ \(of \d+\) files/);
+    expect(milestones).toContain('<figcaption>Burndown: files remaining');
+    expect(milestones).not.toMatch(/\d+ of \d+ (\(of \d+\) )?items|items remaining/);
+    expect(snapshot.totals.noun).toBe('file');
   });
 
   it('shows each category’s figures in the dashboard table', () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot, renderSite } from '../../src/lib/pipeline/index.js';
 import type { Snapshot } from '../../src/lib/snapshot/schema.js';
+import { siteNouns } from './site-nouns.js';
 import { buildOptions, git, quietLogger, removeTempDirs, ROOT, tempDir } from './helpers.js';
 
 interface Expected {
@@ -16,7 +17,8 @@ interface Expected {
   items: Array<{ name: string; status: string; category: string; path: string | null }>;
 }
 
-const STYLES = ['01-checklist-bare-paths', '11-nested-substeps'];
+// 02 is a checklist of tasks without a path: its pages count items, not files (issue 17).
+const STYLES = ['01-checklist-bare-paths', '02-gfm-extra-marks', '11-nested-substeps'];
 const LABELS: Record<string, string> = { done: 'Done', 'in-progress': 'In progress', 'not-started': 'Not started', blocked: 'Blocked', skipped: 'Skipped' };
 
 const built = new Map<string, { dist: string; snapshot: Snapshot; expected: Expected }>();
@@ -74,6 +76,32 @@ describe.each(STYLES)('the site of style %s', (style) => {
         expect(row, item.name).toContain(`>${LABELS[item.status]}<`);
       }
     }
+  });
+
+  it('counts in files when every item has a path, in items otherwise (issue 17)', () => {
+    const { dist, snapshot, expected } = built.get(style)!;
+    // The noun of a set of the fixture's items, from its hand-written paths; skipped ones are not counted.
+    const nounOf = (items: Expected['items']) => (items.every((item) => item.path !== null) ? 'file' : 'item');
+    const card = (items: Expected['items'], noun: string) => {
+      const counted = items.filter((item) => item.status !== 'skipped');
+      const done = counted.filter((item) => item.status === 'done').length;
+      return `${done} of ${counted.length} ${noun}${counted.length === 1 ? '' : 's'}`;
+    };
+    const all = expected.items.filter((item) => item.status !== 'skipped');
+    const noun = nounOf(all);
+    const nouns = siteNouns(dist, snapshot);
+    expect(nouns.cards).toEqual([card(all, noun), expect.stringMatching(new RegExp(` of ${all.length} ${noun}`))]);
+    expect([nouns.chartTitle.split(' ')[0], nouns.slotsColumn]).toEqual([`${noun === 'file' ? 'F' : 'I'}${noun.slice(1)}s`, `${noun === 'file' ? 'F' : 'I'}${noun.slice(1)}s`]);
+    snapshot.categories.forEach((category, i) => {
+      const items = expected.items.filter((item) => item.category === category.title);
+      const own = nounOf(items.filter((item) => item.status !== 'skipped'));
+      const slots = items.filter((item) => item.status !== 'skipped').length;
+      expect(nouns.categories[i], category.title).toEqual({
+        cards: [card(items, own), expect.stringMatching(new RegExp(` of ${slots} ${own}`))],
+        caption: `Status counts (${slots} ${own}${slots === 1 ? '' : 's'})`,
+        heading: own === 'file' ? 'Files' : 'Items',
+      });
+    });
   });
 
   it('file pages: one per item with a path, showing its declared status', () => {

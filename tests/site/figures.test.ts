@@ -1,7 +1,12 @@
 /** snapshot/figures.ts: the words and numbers the site and the summaries share (issue 18 item 7). */
 import { describe, expect, it } from 'vitest';
-import { callsLeftText, callsWhat, categoryFigures, plural } from '../../src/lib/snapshot/figures.js';
-import { siteData } from './helpers.js';
+import { callsLeftText, callsWhat, categoryFigures, categoryNoun, nounOf, nounText, plural, snapshotNoun, totalsFigures } from '../../src/lib/snapshot/figures.js';
+import type { SnapshotItem } from '../../src/lib/snapshot/schema.js';
+import { buildCategoryPage } from '../../src/lib/site/category-page.js';
+import { buildDashboard } from '../../src/lib/site/dashboard.js';
+import { buildMilestonesPage } from '../../src/lib/site/milestones-page.js';
+import { renderMarkdownSummary } from '../../src/lib/cli/index.js';
+import { ROOT, siteData } from './helpers.js';
 
 describe('shared figures', () => {
   it('puts nouns in the number of their count', () => {
@@ -22,5 +27,54 @@ describe('shared figures', () => {
       expect(f.filesLeft.map((x) => x.count)).toEqual([...f.filesLeft.map((x) => x.count)].sort((a, b) => b - a));
       expect(f.filesRemaining).toBe(c.slots - c.verified.done);
     }
+  });
+});
+
+/** An item for the noun rule: only its path, group and declared status matter. */
+function entry(path: string | null, groupId: string | null = null, declaredStatus: SnapshotItem['declaredStatus'] = 'not-started') {
+  return { path, groupId, declaredStatus };
+}
+
+describe('what a count of items is a count of (issue 17)', () => {
+  it('says files when every counted item is a file, items otherwise', () => {
+    expect(nounOf([entry('a.py'), entry('b/c.ts')])).toBe('file');
+    // A seed family group slot has no path yet but stands for a file.
+    expect(nounOf([entry('a.py'), entry(null, 'files-40-56')])).toBe('file');
+    expect(nounOf([entry('a.py'), entry(null)])).toBe('item');
+    expect(nounOf([entry(null), entry(null)])).toBe('item');
+    // A skipped task is out of the slots, so it does not turn files into items; all skipped still count.
+    expect(nounOf([entry('a.py'), entry(null, null, 'skipped')])).toBe('file');
+    expect(nounOf([entry(null, null, 'skipped')])).toBe('item');
+    expect(nounOf([])).toBe('file');
+    expect([nounText('file', 1), nounText('file', 0), nounText('item', 1), nounText('item', 2)]).toEqual(['file', 'files', 'item', 'items']);
+  });
+
+  it('reads the noun verify wrote, and derives it from the items in an older snapshot', () => {
+    const { snapshot } = siteData();
+    expect(snapshotNoun(snapshot)).toBe('file');
+    const tasks = { ...snapshot, items: snapshot.items.map((i) => (i.category === '3.3' ? { ...i, path: null } : i)) };
+    expect(snapshot.categories.map((c) => categoryNoun(tasks, c))).toEqual(['file', 'item', 'file']);
+    expect(snapshotNoun(tasks)).toBe('item');
+    const written = { ...tasks, totals: { ...tasks.totals, noun: 'file' as const }, categories: tasks.categories.map((c) => ({ ...c, noun: 'file' as const })) };
+    expect([snapshotNoun(written), categoryNoun(written, written.categories[1]!)]).toEqual(['file', 'file']);
+    expect([totalsFigures(tasks).noun, categoryFigures(tasks, tasks.categories[1]!).noun]).toEqual(['item', 'item']);
+  });
+
+  it('the site and the summary count tasks in items and files in files', () => {
+    const data = siteData();
+    const tasks = { ...data, snapshot: { ...data.snapshot, items: data.snapshot.items.map((i) => (i.category === '3.3' ? { ...i, path: null } : i)) } };
+    const files = buildDashboard(data, ROOT);
+    expect([files.declared.noun, files.slotsHeading, files.categoryChart.valueAxis, files.categoryChart.title]).toEqual(['files', 'Files', 'files', expect.stringMatching(/^Files per category/)]);
+    const items = buildDashboard(tasks, ROOT);
+    expect([items.declared.noun, items.slotsHeading, items.categoryChart.valueAxis, items.categoryChart.title]).toEqual(['items', 'Items', 'items', expect.stringMatching(/^Items per category/)]);
+    expect(items.categories.map((c) => c.verified.noun)).toEqual(['files', 'items', 'files']);
+    const page = buildCategoryPage(tasks, ROOT, '3.3');
+    expect([page.countsCaption, page.itemsHeading, page.declared.noun, page.chart?.valueAxis]).toEqual(['Status counts (3 items)', 'Items', 'items', 'items done']);
+    expect(buildCategoryPage(data, ROOT, '3.3').countsCaption).toBe('Status counts (3 files)');
+    expect(buildMilestonesPage(tasks).milestones[0]!.target).toBe('2 of 2 (of 2) items');
+    const burndown = items.burndown!.ranges[0]!.spec;
+    expect([burndown.valueAxis, burndown.title]).toEqual(['items remaining', expect.stringMatching(/^Burndown: items remaining/)]);
+    expect(renderMarkdownSummary(tasks.snapshot)).toMatch(new RegExp(`\\*\\*${tasks.snapshot.totals.declaredDone}/${tasks.snapshot.totals.slots} items done`));
+    expect(renderMarkdownSummary(data.snapshot)).toMatch(new RegExp(`\\*\\*${data.snapshot.totals.declaredDone}/${data.snapshot.totals.slots} files done`));
   });
 });

@@ -4,7 +4,7 @@ import type { SiteData } from '../../src/lib/site/load.js';
 import { syntheticSnapshot } from './fixtures/synthetic.js';
 import { ROOT, SUB, siteData } from './helpers.js';
 
-const big = (n: number): SiteData => ({ snapshot: syntheticSnapshot(n), snapshotBytes: Buffer.from(''), history: [], historyBytes: null });
+const big = (n: number): SiteData => ({ snapshot: syntheticSnapshot(n), snapshotFile: 'snapshot.json', history: [], historyFile: null });
 
 describe('the pages of /files/', () => {
   it('a list of up to 1,000 rows is one page, with no pager', () => {

@@ -11,5 +11,6 @@ export const SUB: SiteContext = { base: '/migration/', site: 'https://example.gi
 export function siteData(withHistory = true): SiteData {
   const historyFile = withHistory ? makeHistory() : null;
   const snapshot = makeSnapshot();
-  return { snapshot, snapshotBytes: Buffer.from(JSON.stringify(snapshot)), history: historyFile?.records ?? [], historyBytes: historyFile ? Buffer.from(JSON.stringify(historyFile)) : null };
+  // Named, not read: only the API's files use them (src/lib/site/api-files.ts, tests/site/load.test.ts).
+  return { snapshot, snapshotFile: 'snapshot.json', history: historyFile?.records ?? [], historyFile: historyFile ? 'history.json' : null };
 }

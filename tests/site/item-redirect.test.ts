@@ -39,16 +39,17 @@ describe('/items/<n>/ of an item with a file page', () => {
   it('a build writes redirects as files and renders full pages only for items without a path', () => {
     const build = itemRoutes(siteData(), ROOT, true);
     expect(build.paths.map((p) => [p.slug, p.item?.id, p.redirect])).toEqual([['41', 'file-41', null], ['42', 'file-42', null]]);
-    expect(build.files.map((f) => f.file)).toEqual(['items/1/index.html', 'items/2/index.html', 'items/27/index.html', 'items/28/index.html', 'items/29/index.html']);
-    expect(build.files[2]!.html).toBe(itemRedirectHtml(itemRedirect(ROOT, item('file-27'))!));
+    const files = [...build.files()];
+    expect(files.map((f) => f.file)).toEqual(['items/1/index.html', 'items/2/index.html', 'items/27/index.html', 'items/28/index.html', 'items/29/index.html']);
+    expect(files[2]).toEqual({ file: 'items/27/index.html', html: itemRedirectHtml(itemRedirect(ROOT, item('file-27'))!) });
     // The dev server renders the redirects through the route instead.
     const dev = itemRoutes(siteData(), ROOT, false);
-    expect(dev.files).toEqual([]);
+    expect([...dev.files()]).toEqual([]);
     expect(dev.paths.map((p) => p.slug).sort()).toEqual(['1', '2', '27', '28', '29', '41', '42']);
   });
 
   it('refuses a slug that would not name one folder under items/', () => {
     const r = itemRedirect(ROOT, item('file-27'))!;
-    for (const slug of ['', '.', '..', 'a/b', 'a\\b']) expect(() => redirectFiles([{ ...r, slug }])).toThrow(/cannot name a folder/);
+    for (const slug of ['', '.', '..', 'a/b', 'a\\b']) expect(() => [...redirectFiles([{ ...r, slug }])]).toThrow(/cannot name a folder/);
   });
 });

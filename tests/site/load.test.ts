@@ -1,10 +1,11 @@
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_SCHEMA_VERSION } from '../../src/lib/history/schema.js';
 import { historyFileText } from '../../src/lib/history/write.js';
 import { loadSiteData } from '../../src/lib/site/load.js';
+import { apiBody, EMPTY_HISTORY_TEXT } from '../../src/lib/site/api-files.js';
 import { makeHistory } from './fixtures/history.js';
 import { makeSnapshot } from './fixtures/snapshot.js';
 
@@ -36,7 +37,10 @@ describe('loadSiteData', () => {
     const fromV2 = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'v2.json') });
     expect(fromV1.history).toEqual(v1.records);
     expect(fromV2.history).toEqual(v1.records);
-    expect(JSON.parse(fromV2.historyBytes!.toString('utf8')).schemaVersion).toBe(2);
+    // The API publishes the file as read: a build copies it, the dev server reads it.
+    expect(JSON.parse(apiBody(fromV2, 'history').toString()).schemaVersion).toBe(2);
+    expect(apiBody(fromV1, 'history').toString()).toBe(readFileSync(join(d, 'v1.json'), 'utf8'));
+    expect(apiBody(fromV1, 'snapshot').toString()).toBe(readFileSync(join(d, 's.json'), 'utf8'));
   });
 
   it('reads a rewritten file again, unless told the inputs cannot change (a build)', () => {
@@ -58,7 +62,9 @@ describe('loadSiteData', () => {
     writeFileSync(join(d, 's.json'), JSON.stringify(makeSnapshot()));
     const data = loadSiteData({ MIGRATRACK_SNAPSHOT: join(d, 's.json'), MIGRATRACK_HISTORY: join(d, 'none.json') });
     expect(data.history).toEqual([]);
-    expect(data.historyBytes).toBeNull();
+    expect(data.historyFile).toBeNull();
+    expect(apiBody(data, 'history')).toBe(EMPTY_HISTORY_TEXT);
+    expect(JSON.parse(apiBody(data, 'history') as string)).toEqual({ schemaVersion: HISTORY_SCHEMA_VERSION, repo: null, records: [] });
   });
 
   it('names the file and the bad fields when the snapshot is invalid', () => {

@@ -25,7 +25,7 @@ export async function longFixture(work: string): Promise<LongFixture> {
   await writeSnapshot(snapshotFile, snapshot);
   return {
     info,
-    data: { snapshot, snapshotBytes: Buffer.from(JSON.stringify(snapshot)), history, historyBytes: null },
+    data: { snapshot, snapshotFile: 'snapshot.json', history, historyFile: null },
     snapshotFile,
     historyFile: options.history.file,
   };

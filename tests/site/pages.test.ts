@@ -6,7 +6,7 @@ import { buildDriftPage } from '../../src/lib/site/drift-page.js';
 import { buildFileList } from '../../src/lib/site/file-list.js';
 import { buildMetricPage, metricParams } from '../../src/lib/site/metric-page.js';
 import { buildMilestonesPage } from '../../src/lib/site/milestones-page.js';
-import { buildNav, currentPath } from '../../src/lib/site/nav.js';
+import { buildNav, currentPath, isCurrentLink } from '../../src/lib/site/nav.js';
 import { notesByPath, notesForPath } from '../../src/lib/site/notes.js';
 import { HOSTILE_PATH, IMG } from './fixtures/hostile.js';
 import { BASE_PATH } from './fixtures/snapshot.js';
@@ -80,6 +80,10 @@ describe('page view-models', () => {
     expect(nav.notes.map((n) => n.href)).toEqual(['/migration/notes/z/', '/migration/notes/a/', '/migration/notes/b/']);
     expect(nav.sections[0]).toEqual({ label: 'Dashboard', path: '', href: '/migration/' });
     expect(currentPath('/migration/files/a%20b/', '/migration/')).toBe('files/a b/');
+    // The list of files is current on each of its pages, not on a file's page.
+    const files = nav.sections.find((s) => s.label === 'Files')!;
+    expect(['files/', 'file-list/2/', 'file-list/12/', 'files/a.py/', 'file-list/x/', ''].map((here) => isCurrentLink(files, here))).toEqual([true, true, true, false, false, false]);
+    expect(isCurrentLink(nav.sections[0]!, '')).toBe(true);
     const notes = [{ id: 'n1', data: { title: 'x', order: 1, file: 'a.py' } }, { id: 'n2', data: { title: 'y', order: 1 } }];
     expect(notesForPath(notes, 'a.py').map((n) => n.id)).toEqual(['n1']);
     const more = [...notes, { id: 'n0', data: { title: 'w', order: 0, file: 'a.py' } }];

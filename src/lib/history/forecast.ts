@@ -4,6 +4,7 @@
  * Issue 5: never a date in the past, never a division by zero, "no progress in N days" at zero.
  */
 import { plural } from '../snapshot/figures.js';
+import type { ItemNoun } from '../snapshot/schema.js';
 import { addDays, dayOf, daysBetween } from './dates.js';
 import type { HistoryRecord } from './schema.js';
 import { dailyStates, declaredRemaining, verifiedRemaining } from './series.js';
@@ -13,6 +14,8 @@ export interface ForecastOptions {
   windowDays?: number;
   /** Which remaining count to extrapolate: the doc's word or the code's. @default "declared" */
   basis?: 'declared' | 'verified';
+  /** What remains: files, or items when some are not files (snapshot/figures.ts nounOf). @default "file" */
+  noun?: ItemNoun;
 }
 
 /** Matches the snapshot's `Forecast`. */
@@ -34,7 +37,7 @@ export function forecastCompletion(records: readonly HistoryRecord[], options: F
   const remainingOf = options.basis === 'verified' ? verifiedRemaining : declaredRemaining;
   // Says whose count it is: the summary prints both, and "2 remaining" beside "1 file left in
   // code" reads as a bug when the 2 is the doc's (issue 18, item 7).
-  const left = (n: number) => `${plural(n, 'file')} remaining ${options.basis === 'verified' ? 'in the code' : 'by the doc'}`;
+  const left = (n: number) => `${plural(n, options.noun ?? 'file')} remaining ${options.basis === 'verified' ? 'in the code' : 'by the doc'}`;
   const result = (fields: Partial<CompletionForecast>, message: string): CompletionForecast => ({
     date: null, earliest: null, latest: null, velocityPerDay: null, windowDays, ...fields, message,
   });

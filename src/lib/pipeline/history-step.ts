@@ -22,6 +22,7 @@ import {
   type HistoryRecord,
 } from '../history/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
+import { snapshotNoun } from '../snapshot/figures.js';
 import type { VerifyOptions } from '../verify/index.js';
 import type { MetricPlan } from './metrics.js';
 
@@ -89,7 +90,7 @@ export function completePast(
 ): { history: HistoryFile; milestones: Snapshot['milestones']; burndown: Snapshot['burndown'] } {
   const history = appendRecords(past, [recordFromSnapshot(snapshot)]);
   const records: readonly HistoryRecord[] = history.records;
-  const forecast = forecastCompletion(records, { windowDays }, today);
+  const forecast = forecastCompletion(records, { windowDays, noun: snapshotNoun(snapshot) }, today);
   const points = buildBurndown(records, doc, today).map((p) => ({
     date: p.date,
     commit: p.commit,

@@ -4,7 +4,8 @@
  * a day; a chart places it on the point whose bucket holds that day.
  */
 import type { HistoryRecord } from '../history/schema.js';
-import type { Snapshot } from '../snapshot/schema.js';
+import type { ItemNoun, Snapshot } from '../snapshot/schema.js';
+import { nounText } from '../snapshot/figures.js';
 import { bucketOf, type Resolution } from './time-scale.js';
 
 export type EventKind = 'milestone' | 'doc-edit' | 'scope' | 'drop';
@@ -85,12 +86,12 @@ export function moveEvents(moves: readonly BigMove[], what: string, better: 'low
 }
 
 /** Slots added to or removed from the doc, from the burndown's scope per day. */
-export function scopeEvents(points: readonly { date: string; scope: number }[]): TimeEvent[] {
+export function scopeEvents(points: readonly { date: string; scope: number }[], noun: ItemNoun): TimeEvent[] {
   return points.flatMap((p, i) => {
     const before = points[i - 1];
     if (!before || before.scope === p.scope) return [];
     const d = p.scope - before.scope;
-    return [{ day: p.date, kind: 'scope' as const, text: `${d > 0 ? '+' : '−'}${Math.abs(d)} tracked files (${before.scope} → ${p.scope})` }];
+    return [{ day: p.date, kind: 'scope' as const, text: `${d > 0 ? '+' : '−'}${Math.abs(d)} tracked ${nounText(noun, Math.abs(d))} (${before.scope} → ${p.scope})` }];
   });
 }
 

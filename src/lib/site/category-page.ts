@@ -8,7 +8,7 @@ import type { SiteData } from './load.js';
 import { joinBase, type SiteContext } from './urls.js';
 import { docEditEvents, milestoneEvents } from './annotations.js';
 import { deltas, deltaWindows } from './deltas.js';
-import { categoryFigures, plural } from '../snapshot/figures.js';
+import { categoryFigures, nounHeading, plural } from '../snapshot/figures.js';
 
 export interface CategoryPage {
   id: string;
@@ -18,6 +18,10 @@ export interface CategoryPage {
   /** "Task 3.3", or that title: how the page's title and captions name the category. */
   ref: string;
   slots: number;
+  /** "Status counts (12 files)", "(3 items)". */
+  countsCaption: string;
+  /** The items' heading: "Files", or "Items" when some are not files. */
+  itemsHeading: string;
   declared: Completion;
   verified: Completion;
   counts: { label: string; value: number }[];
@@ -47,8 +51,10 @@ export function buildCategoryPage(data: SiteData, ctx: SiteContext, param: strin
     heading: categoryLabel(c.id, c.title),
     ref: categoryRef(c.id, c.title),
     slots: c.slots,
-    declared: completion(c.declared.done, c.slots, deltas(windows, data.history, c.declared.done, (r) => r.categories[c.id]?.declaredDone, 'higher')),
-    verified: completion(c.verified.done, c.slots, deltas(windows, data.history, c.verified.done, (r) => r.categories[c.id]?.verifiedDone, 'higher')),
+    countsCaption: `Status counts (${plural(c.slots, f.noun)})`,
+    itemsHeading: nounHeading(f.noun),
+    declared: completion(c.declared.done, c.slots, f.noun, deltas(windows, data.history, c.declared.done, (r) => r.categories[c.id]?.declaredDone, 'higher')),
+    verified: completion(c.verified.done, c.slots, f.noun, deltas(windows, data.history, c.verified.done, (r) => r.categories[c.id]?.verifiedDone, 'higher')),
     counts: [
       { label: 'Declared done', value: c.declared.done },
       { label: 'Declared in progress', value: c.declared.inProgress },
@@ -64,7 +70,7 @@ export function buildCategoryPage(data: SiteData, ctx: SiteContext, param: strin
     remainingText: f.calls > 0 ? `${f.calls} ${f.what} left in ${plural(f.callFiles, 'file')}` : 'Nothing left to migrate in code.',
     rows: snapshot.items.filter((i) => i.category === c.id).map((i) => itemRow(ctx, i, drift)),
     metrics: snapshot.metrics.filter((m) => m.categoryId === c.id).map((m) => ({ label: m.label, href: joinBase(ctx.base, m.url) })),
-    chart: categoryHistoryChart(data.history, c.id, [...milestoneEvents(snapshot), ...docEditEvents(data.history)]),
+    chart: categoryHistoryChart(data.history, { id: c.id, title: c.title, noun: f.noun }, [...milestoneEvents(snapshot), ...docEditEvents(data.history)]),
     docHref: docLineUrl(snapshot, c.docLine),
   };
 }

@@ -4,7 +4,8 @@
  * Each also yields the table printed beside it.
  */
 import type { HistoryRecord } from '../history/schema.js';
-import type { Snapshot } from '../snapshot/schema.js';
+import type { ItemNoun, Snapshot } from '../snapshot/schema.js';
+import { nounHeading } from '../snapshot/figures.js';
 import { chart, tableFor, type ChartSpec, type ChartTable, type SparklineSpec } from './chart-spec.js';
 import { shortSha } from './urls.js';
 import type { ItemPoint } from './item-timeline.js';
@@ -39,8 +40,8 @@ export function categoryStacks(snapshot: Snapshot): CategoryStack[] {
   });
 }
 
-/** Stacked horizontal bars, one per category. */
-export function categoryChart(snapshot: Snapshot): ChartSpec {
+/** Stacked horizontal bars, one per category; `noun` is what the bars count (snapshotNoun). */
+export function categoryChart(snapshot: Snapshot, noun: ItemNoun): ChartSpec {
   const stacks = categoryStacks(snapshot);
   return chart(
     {
@@ -48,9 +49,9 @@ export function categoryChart(snapshot: Snapshot): ChartSpec {
       kind: 'bar',
       stacked: true,
       horizontal: true,
-      title: 'Files per category: verified done, declared done only, in progress, not started',
+      title: `${nounHeading(noun)} per category: verified done, declared done only, in progress, not started`,
       labels: stacks.map((s) => categoryRef(s.id, snapshot.categories.find((c) => c.id === s.id)?.title)),
-      valueAxis: 'files',
+      valueAxis: `${noun}s`,
       datasets: [
         { label: 'Verified done', data: stacks.map((s) => s.verified), colour: SERIES_COLOURS.verified },
         { label: 'Declared done only', data: stacks.map((s) => s.declaredOnly), colour: SERIES_COLOURS.declaredOnly },
@@ -130,7 +131,12 @@ export function itemSparkline(timeline: readonly ItemPoint[], itemId: string, ti
  * A category's declared and verified done over the history: the last record of each day, then
  * of each week or month when the span is long (time-scale.ts), so ten months are ~45 points.
  */
-export function categoryHistoryChart(history: readonly HistoryRecord[], id: string, events: readonly TimeEvent[] = []): ChartSpec | null {
+export function categoryHistoryChart(
+  history: readonly HistoryRecord[],
+  category: { id: string; title: string; noun: ItemNoun },
+  events: readonly TimeEvent[] = [],
+): ChartSpec | null {
+  const { id, noun } = category;
   const withIt = history.filter((r) => id in r.categories);
   if (withIt.length === 0) return null;
   const days = withIt.map((r) => r.at.slice(0, 10));
@@ -141,9 +147,9 @@ export function categoryHistoryChart(history: readonly HistoryRecord[], id: stri
     {
       id: `chart-category-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`,
       kind: 'line',
-      title: `${categoryRef(id)}: files done over time`,
+      title: `${categoryRef(id, category.title)}: ${noun}s done over time`,
       labels: points.map((r) => pointLabel(r.at.slice(0, 10), resolution)),
-      valueAxis: 'files done',
+      valueAxis: `${noun}s done`,
       datasets: [
         { label: 'Declared done', data: points.map((r) => r.categories[id]?.declaredDone ?? null), colour: SERIES_COLOURS.declared },
         { label: 'Verified done', data: points.map((r) => r.categories[id]?.verifiedDone ?? null), colour: SERIES_COLOURS.verified },

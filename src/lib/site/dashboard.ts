@@ -1,5 +1,6 @@
 /** The dashboard's view-model: everything `/` shows, decided here (src/pages/index.astro prints it). */
 import type { ChartSpec, RangedChart } from './chart-spec.js';
+import { categoryLabel } from './category-label.js';
 import { categoryChart } from './charts.js';
 import { deltas, deltaWindows, type DeltaView } from './deltas.js';
 import { buildSignals, type Signal } from './signals.js';
@@ -8,8 +9,8 @@ import { docLineUrl, type Link } from './common.js';
 import { metricAt, previousRecord } from './history-view.js';
 import type { SiteData } from './load.js';
 import { ROLE_ORDER, roleView, type RoleView } from './metric-roles.js';
-import { callsLeftText, categoryFigures } from '../snapshot/figures.js';
-import type { MetricRole } from '../snapshot/schema.js';
+import { callsLeftText, categoryFigures, nounHeading, nounText, snapshotNoun } from '../snapshot/figures.js';
+import type { ItemNoun, MetricRole } from '../snapshot/schema.js';
 import { classForPercent, deltaTone, formatDelta, formatPercent, percent } from './status.js';
 import { joinBase, repoCommitUrl, shortSha, type SiteContext } from './urls.js';
 
@@ -20,6 +21,8 @@ export interface Completion {
   pct: number;
   pctText: string;
   className: string;
+  /** What `total` counts, in its number: "files", "item" (snapshot/figures.ts nounOf). */
+  noun: string;
   /** Change of `done` this week, over 4 weeks, since the last milestone (empty without history). */
   deltas: DeltaView[];
 }
@@ -53,6 +56,8 @@ export interface MetricGroup {
 export interface CategoryRowView {
   id: string;
   title: string;
+  /** "Task 3.3: BigQuery Pooling", or the title of a category named by its heading. */
+  label: string;
   href: string;
   slots: number;
   declared: Completion;
@@ -67,6 +72,8 @@ export interface Dashboard {
   signals: Signal[];
   declared: Completion;
   verified: Completion;
+  /** The categories table's count column: "Files", or "Items" when some are not files. */
+  slotsHeading: string;
   categories: CategoryRowView[];
   categoryChart: ChartSpec;
   metrics: MetricTile[];
@@ -87,9 +94,9 @@ export interface Dashboard {
 }
 
 /** Completion of `done` out of `total`, with its display decisions. */
-export function completion(done: number, total: number, changes: DeltaView[] = []): Completion {
+export function completion(done: number, total: number, noun: ItemNoun, changes: DeltaView[] = []): Completion {
   const pct = percent(done, total);
-  return { done, total, pct, pctText: formatPercent(done, total), className: classForPercent(pct), deltas: changes };
+  return { done, total, pct, pctText: formatPercent(done, total), className: classForPercent(pct), noun: nounText(noun, total), deltas: changes };
 }
 
 function commitLink(data: SiteData, sha: string | null): Link | null {
@@ -103,6 +110,7 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
   const { snapshot } = data;
   const previous = previousRecord(data.history, snapshot);
   const windows = deltaWindows(snapshot);
+  const noun = snapshotNoun(snapshot);
   const change = (now: number | null, at: (r: (typeof data.history)[number]) => number | null | undefined, better: 'lower' | 'higher') => deltas(windows, data.history, now, at, better);
   const metrics = snapshot.metrics.map((m): MetricTile => {
     const before = metricAt(previous, m.id);
@@ -126,21 +134,23 @@ export function buildDashboard(data: SiteData, ctx: SiteContext): Dashboard {
     title: snapshot.doc.title ?? 'Migration progress',
     project: snapshot.doc.project,
     signals: buildSignals(data, ctx),
-    declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots, change(snapshot.totals.declaredDone, (r) => r.declaredDone, 'higher')),
-    verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots, change(snapshot.totals.verifiedDone, (r) => r.verifiedDone, 'higher')),
+    declared: completion(snapshot.totals.declaredDone, snapshot.totals.slots, noun, change(snapshot.totals.declaredDone, (r) => r.declaredDone, 'higher')),
+    verified: completion(snapshot.totals.verifiedDone, snapshot.totals.slots, noun, change(snapshot.totals.verifiedDone, (r) => r.verifiedDone, 'higher')),
+    slotsHeading: nounHeading(noun),
     categories: snapshot.categories.map((c) => {
       const f = categoryFigures(snapshot, c);
       return {
         id: c.id,
         title: c.title,
+        label: categoryLabel(c.id, c.title),
         href: joinBase(ctx.base, c.url),
         slots: f.slots,
-        declared: completion(f.declaredDone, f.slots, change(f.declaredDone, (r) => r.categories[c.id]?.declaredDone, 'higher')),
-        verified: completion(f.verifiedDone, f.slots, change(f.verifiedDone, (r) => r.categories[c.id]?.verifiedDone, 'higher')),
+        declared: completion(f.declaredDone, f.slots, f.noun, change(f.declaredDone, (r) => r.categories[c.id]?.declaredDone, 'higher')),
+        verified: completion(f.verifiedDone, f.slots, f.noun, change(f.verifiedDone, (r) => r.categories[c.id]?.verifiedDone, 'higher')),
         remainingText: callsLeftText(f),
       };
     }),
-    categoryChart: categoryChart(snapshot),
+    categoryChart: categoryChart(snapshot, noun),
     metrics,
     metricGroups: metricGroups(snapshot.metrics, metrics),
     burndown: burndownRanged(data),

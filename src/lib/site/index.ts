@@ -8,6 +8,7 @@ export { currentRepo, enterRepo, iterateInRepo, mergeManifest, routeParams, rout
 export { buildDashboard, completion, type Dashboard } from './dashboard.js';
 export { buildFilePage, buildItemPage, filePageFiles, filePages, filePageParam, type FilePage, type FilePageRoute, type ItemPage } from './file-page.js';
 export { captureDirectFiles, queueDirectFiles, type SiteFile, type SiteFiles } from './direct-files.js';
+export { apiBody, EMPTY_HISTORY_TEXT, type ApiName } from './api-files.js';
 export { buildItemSection, type ItemSectionView } from './item-section.js';
 export { itemRedirect, itemRedirectHtml, itemRoutes, redirectFiles, type ItemRedirect, type ItemRoute } from './item-redirect.js';
 export { buildCategoryPage, categoryParams, type CategoryPage } from './category-page.js';

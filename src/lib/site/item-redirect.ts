@@ -6,7 +6,7 @@
  * site has 5,000 of them, and each costs almost nothing this way (issue 6, docs/BENCHMARKS.md).
  */
 import type { SnapshotItem } from '../snapshot/schema.js';
-import type { SiteFile } from './direct-files.js';
+import type { SiteFile, SiteFiles } from './direct-files.js';
 import { escapeXml } from './escape.js';
 import { filePageParam } from './file-page.js';
 import type { SiteData } from './load.js';
@@ -79,7 +79,7 @@ export interface ItemRoute {
  * redirect for each other item, rendered by the route itself (`writeRedirects` false, the dev
  * server) or returned as files to write (a build, see redirectFiles).
  */
-export function itemRoutes(data: SiteData, ctx: SiteContext, writeRedirects: boolean): { paths: ItemRoute[]; files: SiteFile[] } {
+export function itemRoutes(data: SiteData, ctx: SiteContext, writeRedirects: boolean): { paths: ItemRoute[]; files: SiteFiles } {
   const paths: ItemRoute[] = [];
   const redirects: ItemRedirect[] = [];
   for (const item of data.snapshot.items) {
@@ -88,7 +88,7 @@ export function itemRoutes(data: SiteData, ctx: SiteContext, writeRedirects: boo
     else if (writeRedirects) redirects.push(redirect);
     else paths.push({ slug: redirect.slug, item: null, redirect });
   }
-  return { paths, files: redirectFiles(redirects) };
+  return { paths, files: () => redirectFiles(redirects) };
 }
 
 /**
@@ -96,9 +96,9 @@ export function itemRoutes(data: SiteData, ctx: SiteContext, writeRedirects: boo
  * `migratrack-direct-pages` integration, ./direct-files.ts; the dev server renders them through
  * the route instead).
  */
-export function redirectFiles(redirects: readonly ItemRedirect[]): SiteFile[] {
-  return redirects.map((r) => {
+export function* redirectFiles(redirects: readonly ItemRedirect[]): Generator<SiteFile> {
+  for (const r of redirects) {
     if (r.slug === '' || r.slug === '.' || r.slug === '..' || /[/\\]/.test(r.slug)) throw new Error(`item slug ${JSON.stringify(r.slug)} cannot name a folder`);
-    return { file: `items/${r.slug}/index.html`, html: itemRedirectHtml(r) };
-  });
+    yield { file: `items/${r.slug}/index.html`, html: itemRedirectHtml(r) };
+  }
 }

@@ -19,15 +19,15 @@ export type Bytes = Buffer<ArrayBuffer>;
 export interface SiteData {
   snapshot: Snapshot;
   /**
-   * The snapshot file's bytes, published as-is once validated (for /api/snapshot.json). Kept as
-   * bytes, not text: a 20,000-file snapshot is 27 MB of UTF-8 but 52 MB as a JavaScript string
-   * (its emoji make it two bytes a character), held for the whole build (issue 21).
+   * The snapshot file read and validated, published as-is as /api/snapshot.json (./api-files.ts).
+   * Its path, not its bytes: a 20,000-file snapshot is 27 MB, which a build held to its end
+   * (issue 21); the endpoint reads it again when it is written.
    */
-  snapshotBytes: Bytes;
+  snapshotFile: string;
   /** History records sorted by `at`; empty when no history file was given. */
   history: HistoryRecord[];
-  /** The history file's bytes, published as-is once validated (for /api/history.json). */
-  historyBytes: Bytes | null;
+  /** The history file read and validated (published as /api/history.json), or null when none was. */
+  historyFile: string | null;
 }
 
 /** Default paths when the env is not set, matching what `npm run build` writes. */
@@ -53,13 +53,13 @@ export function loadSiteData(env: NodeJS.ProcessEnv = process.env, recheck = tru
   const stamp = (file: string | null) => (file ? (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) : 0);
   const key = `${files}\n${stamp(snapshotPath)}\n${stamp(historyPath)}`;
   if (memo?.key === key) return memo.data;
-  const snapshotBytes = readBytes(snapshotPath, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT');
-  const snapshot = parseJsonFile(snapshotBytes.toString('utf8'), snapshotPath, Snapshot, 'snapshot');
-  const historyBytes = historyPath && existsSync(historyPath) ? readBytes(historyPath, 'history', null) : null;
+  const snapshotText = readBytes(snapshotPath, 'snapshot', env.MIGRATRACK_SNAPSHOT ? null : 'run `npm run build` first, or set MIGRATRACK_SNAPSHOT').toString('utf8');
+  const snapshot = parseJsonFile(snapshotText, snapshotPath, Snapshot, 'snapshot');
+  const historyFile = historyPath && existsSync(historyPath) ? historyPath : null;
   // Whole records, whichever version the file was written as.
-  const records = historyBytes !== null && historyPath ? parseHistoryText(historyBytes.toString('utf8'), historyPath).records : [];
+  const records = historyFile !== null ? parseHistoryText(readBytes(historyFile, 'history', null).toString('utf8'), historyFile).records : [];
   const history = [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const data: SiteData = { snapshot, snapshotBytes, history, historyBytes };
+  const data: SiteData = { snapshot, snapshotFile: snapshotPath, history, historyFile };
   memo = { named, key, data };
   return data;
 }

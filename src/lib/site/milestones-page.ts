@@ -5,6 +5,7 @@ import { daysBetween } from '../history/dates.js';
 import { spanText } from './signals.js';
 import { asOfDay } from './time-scale.js';
 import type { SiteData } from './load.js';
+import { snapshotNoun } from '../snapshot/figures.js';
 
 const MILESTONE_VIEW: Record<string, { label: string; className: string }> = {
   met: { label: 'Met', className: 'ms-met' },
@@ -39,12 +40,13 @@ export function buildMilestonesPage(data: SiteData): MilestonesPage {
   const { snapshot } = data;
   const f = snapshot.burndown?.forecast ?? null;
   const asOf = asOfDay(snapshot);
+  const noun = snapshotNoun(snapshot);
   return {
     milestones: snapshot.milestones.map((m) => ({
       id: m.id,
       title: m.title,
       dates: m.startDate || m.endDate ? `${m.startDate ?? '…'} → ${m.endDate ?? '…'}` : 'No dates',
-      target: m.targetDone !== null ? `${m.actualDone ?? '?'} of ${m.targetDone}${m.targetTotal !== null ? ` (of ${m.targetTotal})` : ''} files` : 'No target',
+      target: m.targetDone !== null ? `${m.actualDone ?? '?'} of ${m.targetDone}${m.targetTotal !== null ? ` (of ${m.targetTotal})` : ''} ${noun}s` : 'No target',
       status: MILESTONE_VIEW[m.status] ?? { label: m.status, className: 'ms-pending' },
       explanation: m.explanation,
       overdue: m.status === 'missed' && m.endDate !== null && m.endDate < asOf ? `Overdue by ${spanText(daysBetween(m.endDate, asOf))}` : null,

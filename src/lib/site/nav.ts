@@ -18,6 +18,14 @@ const SECTIONS: [string, string][] = [
   ['Diagnostics', 'diagnostics/'],
 ];
 
+/** Pages a section's link is also current on: the list of files goes on at `file-list/<n>/` (file-list.ts). */
+const ALSO_CURRENT: Record<string, RegExp> = { 'files/': /^file-list\/\d+\/$/ };
+
+/** Whether `link` is the current page's own, `here` being its site-relative path (currentPath). */
+export function isCurrentLink(link: Pick<NavLink, 'path'>, here: string): boolean {
+  return link.path === here || (ALSO_CURRENT[link.path]?.test(here) ?? false);
+}
+
 /** A note as the navigation needs it. */
 export interface NoteRef {
   slug: string;

@@ -5,7 +5,7 @@
  */
 import { daysBetween, formatDay } from '../history/dates.js';
 import { forecastCompletion } from '../history/forecast.js';
-import { plural } from '../snapshot/figures.js';
+import { plural, snapshotNoun } from '../snapshot/figures.js';
 import type { SiteData } from './load.js';
 import { roleOf } from './metric-roles.js';
 import { cameBackFromLow, lastDocEdit, lastVerifiedDrop, regressions, untrackedCalls } from './story.js';
@@ -51,6 +51,7 @@ export function buildSignals(data: SiteData, ctx: SiteContext): Signal[] {
     return label ? { label, href: repoCommitUrl(snapshot.repo.host, snapshot.repo.webUrl, sha) } : null;
   };
   const signals: Signal[] = [];
+  const noun = snapshotNoun(snapshot);
 
   const overdue = snapshot.milestones.filter((m) => m.status === 'missed' && m.endDate !== null && m.endDate < asOf).sort((a, b) => (a.endDate! < b.endDate! ? 1 : -1));
   const latest = overdue[0];
@@ -59,7 +60,7 @@ export function buildSignals(data: SiteData, ctx: SiteContext): Signal[] {
       id: 'overdue',
       tone: 'bad',
       title: `${latest.title} is overdue by ${spanText(daysBetween(latest.endDate!, asOf))}`,
-      detail: `Due ${formatDay(latest.endDate!, asOf)} for ${latest.targetDone ?? '?'} of ${latest.targetTotal ?? '?'} files; ${snapshot.totals.declaredDone} declared done, ${snapshot.totals.verifiedDone} verified in the code.`,
+      detail: `Due ${formatDay(latest.endDate!, asOf)} for ${latest.targetDone ?? '?'} of ${latest.targetTotal ?? '?'} ${noun}s; ${snapshot.totals.declaredDone} declared done, ${snapshot.totals.verifiedDone} verified in the code.`,
       lines: overdue.slice(1).map((m) => ({ text: `${m.title}: overdue by ${spanText(daysBetween(m.endDate!, asOf))} (due ${formatDay(m.endDate!, asOf)})`, href: link(`milestones/#${m.id}`), commit: null })),
       evidence: { href: link(`milestones/#${latest.id}`), text: 'Milestones' },
     });
@@ -110,9 +111,9 @@ export function buildSignals(data: SiteData, ctx: SiteContext): Signal[] {
       tone: 'warn',
       title: first
         ? `Scope outside the doc: ${first.u.calls} of ${first.m.value ?? 0} remaining matches are in ${plural(first.u.files.length, 'file')} it does not track`
-        : `Scope ${grew > 0 ? 'grew' : 'shrank'} by ${plural(Math.abs(grew), 'file')}`,
+        : `Scope ${grew > 0 ? 'grew' : 'shrank'} by ${plural(Math.abs(grew), noun)}`,
       detail: [
-        grew !== 0 ? `The doc tracks ${scopeNow} files, ${grew > 0 ? `${grew} more` : `${-grew} fewer`} than at the start.` : '',
+        grew !== 0 ? `The doc tracks ${plural(scopeNow, noun)}, ${grew > 0 ? `${grew} more` : `${-grew} fewer`} than at the start.` : '',
         ...outside.map(({ m, u }) => `“${m.label}”: ${plural(u.calls, 'match', 'matches')} in untracked files.`),
         jump ? `Biggest jump: +${jump.to - jump.from} on ${formatDay(jump.day, asOf)} (${jump.from} → ${jump.to}).` : '',
       ].filter(Boolean).join(' '),
@@ -124,7 +125,7 @@ export function buildSignals(data: SiteData, ctx: SiteContext): Signal[] {
   }
 
   if (snapshot.burndown) {
-    const forecast = forecastCompletion(history, { basis: 'verified', windowDays: STALL_DAYS }, asOf);
+    const forecast = forecastCompletion(history, { basis: 'verified', windowDays: STALL_DAYS, noun }, asOf);
     const drop = lastVerifiedDrop(snapshot);
     const stalled = forecast.date === null && (drop === null || daysBetween(drop, asOf) >= STALL_DAYS);
     const weeks = drop === null ? null : Math.floor(daysBetween(drop, asOf) / 7);

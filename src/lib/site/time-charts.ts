@@ -7,6 +7,7 @@ import type { SnapshotMetric } from '../snapshot/schema.js';
 import { annotate, bigMoves, docEditEvents, legendOf, milestoneEvents, moveEvents, scopeEvents, type TimeEvent } from './annotations.js';
 import { chart, type ChartDataset, type ChartSpec, type RangedChart } from './chart-spec.js';
 import type { SiteData } from './load.js';
+import { snapshotNoun } from '../snapshot/figures.js';
 import { SERIES_COLOURS } from './status.js';
 import {
   asOfDay, DEFAULT_RANGE, dailyMetric, lastMilestoneEnd, pointLabel, sampleIndexes, startDay, timeRanges, type Resolution, type TimeRange,
@@ -45,13 +46,14 @@ export function burndownRanged(data: SiteData): RangedChart | null {
   const burndown = data.snapshot.burndown;
   if (!burndown || burndown.points.length === 0) return null;
   const all = burndown.points;
+  const noun = snapshotNoun(data.snapshot);
   const plan = planEnd(data);
   const scope = all.at(-1)!.scope;
   const verified = all.map((p) => ({ day: p.date, value: p.verifiedRemaining }));
   const events: TimeEvent[] = [
     ...milestoneEvents(data.snapshot),
     ...docEditEvents(data.history),
-    ...scopeEvents(all),
+    ...scopeEvents(all, noun),
     ...moveEvents(bigMoves(verified, Math.max(2, Math.ceil(scope * 0.1)), 0.1).filter((m) => m.to < m.from), 'verified remaining', 'lower'),
   ];
   const ranges = rangesOf(data).map((range) => {
@@ -92,9 +94,9 @@ export function burndownRanged(data: SiteData): RangedChart | null {
     return rangeSpec(range, chart({
       id: `chart-burndown-${range.id}`,
       kind: 'line',
-      title: `Burndown: files remaining (${range.label.toLowerCase()})`,
+      title: `Burndown: ${noun}s remaining (${range.label.toLowerCase()})`,
       labels,
-      valueAxis: 'files remaining',
+      valueAxis: `${noun}s remaining`,
       datasets,
       annotations,
       legend: legendOf(annotations),

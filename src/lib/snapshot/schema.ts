@@ -73,6 +73,15 @@ export const SnapshotItem = z.object({
 });
 export type SnapshotItem = z.infer<typeof SnapshotItem>;
 
+/**
+ * What a count of items is a count of (issue 17): `file` when every item counted is a file (it has
+ * a path, or is a slot of the seed family's file group), `item` otherwise (a checklist of tasks, a
+ * phase plan). Optional and additive (no new version): readers derive it from the items when
+ * absent, with snapshot/figures.ts `nounOf`. @example "item"
+ */
+export const ItemNoun = z.enum(['file', 'item']);
+export type ItemNoun = z.infer<typeof ItemNoun>;
+
 export const StatusCounts = z.object({
   done: z.number().int().nonnegative(),
   inProgress: z.number().int().nonnegative(),
@@ -108,6 +117,8 @@ export const SnapshotCategory = z.object({
   }),
   url: z.string(),
   docLine: z.number().int().nullable(),
+  /** What its `slots` count: files or items (added by verify; see ItemNoun). */
+  noun: ItemNoun.optional(),
 });
 export type SnapshotCategory = z.infer<typeof SnapshotCategory>;
 
@@ -233,6 +244,8 @@ export const Snapshot = z.object({
     slots: z.number().int().nonnegative(),
     declaredDone: z.number().int().nonnegative(),
     verifiedDone: z.number().int().nonnegative(),
+    /** What `slots` counts over the whole doc: files or items (added by verify; see ItemNoun). */
+    noun: ItemNoun.optional(),
   }),
   categories: z.array(SnapshotCategory),
   items: z.array(SnapshotItem),

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { TrackingDoc } from '../doc/model.js';
 import { issueMessage } from '../schema-issues.js';
+import { nounOf } from '../snapshot/figures.js';
 import {
   SNAPSHOT_SCHEMA_VERSION,
   Snapshot,
@@ -62,8 +63,9 @@ export function assembleSnapshot(input: AssembleInput): Snapshot {
       slots: items.filter((i) => i.declaredStatus !== 'skipped').length,
       declaredDone: items.filter((i) => i.declaredStatus === 'done').length,
       verifiedDone: items.filter((i) => i.detectedStatus === 'done').length,
+      noun: nounOf(items),
     },
-    categories: verification.categories,
+    categories: verification.categories.map((c) => ({ ...c, noun: nounOf(items.filter((i) => i.category === c.id)) })),
     items,
     metrics: input.metrics.map((m) => ({ ...m, matches: m.matches.slice(0, MAX_METRIC_MATCHES), url: metricUrl(m.id) })),
     drift: verification.drift,

@@ -27,7 +27,7 @@ function whatIsLeft(s: Snapshot): string[] {
   for (const c of s.categories.map((cat) => categoryFigures(s, cat))) {
     if (c.filesRemaining === 0 && c.calls === 0) continue;
     const calls = callsLeftText(c);
-    out.push(`- **${cell(`${c.id} ${c.title}`)}**: ${plural(c.filesRemaining, 'file')} remaining${calls ? ` · ${calls}` : ''}`);
+    out.push(`- **${cell(`${c.id} ${c.title}`)}**: ${plural(c.filesRemaining, c.noun)} remaining${calls ? ` · ${calls}` : ''}`);
     for (const f of c.filesLeft.slice(0, TOP_FILES)) out.push(`  - ${code(f.path)}: ${plural(f.count, 'call')}`);
     const more = c.filesLeft.length - TOP_FILES;
     if (more > 0) out.push(`  - …and ${plural(more, 'more file', 'more files')}`);
@@ -41,7 +41,7 @@ export function renderMarkdownSummary(s: Snapshot): string {
   const out: string[] = [
     `## ${cell(f.title)}`,
     '',
-    `**${f.declaredDone}/${plural(f.slots, 'file')} done (${f.declaredPercent}%)** as declared in the doc · **${f.verifiedDone}/${f.slots} (${f.verifiedPercent}%)** verified in the code${commit} · ${f.date}`,
+    `**${f.declaredDone}/${plural(f.slots, f.noun)} done (${f.declaredPercent}%)** as declared in the doc · **${f.verifiedDone}/${f.slots} (${f.verifiedPercent}%)** verified in the code${commit} · ${f.date}`,
     '',
     '| Category | Declared done | Verified done | Remaining calls |',
     '|---|---:|---:|---:|',

@@ -38,7 +38,7 @@ export function renderTextSummary(s: Snapshot, c: Colors): string {
     out.push('', c.bold('What is left'));
     for (const f of left) {
       const calls = callsLeftText(f);
-      out.push(`  ${f.id}: ${plural(f.filesRemaining, 'file')} remaining${calls ? ` · ${calls}` : ''}`);
+      out.push(`  ${f.id}: ${plural(f.filesRemaining, f.noun)} remaining${calls ? ` · ${calls}` : ''}`);
       for (const file of f.filesLeft.slice(0, TOP_FILES)) out.push(`    ${file.path}  ${plural(file.count, 'call')}`);
       const more = f.filesLeft.length - TOP_FILES;
       if (more > 0) out.push(c.dim(`    …and ${plural(more, 'more file', 'more files')}`));

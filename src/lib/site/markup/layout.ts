@@ -6,6 +6,7 @@
  * page's own rendering ~0.6 s more (docs/BENCHMARKS.md).
  */
 import type { LayoutView } from '../layout.js';
+import { isCurrentLink } from '../nav.js';
 import { attr, html, Html } from './html.js';
 
 /**
@@ -75,7 +76,7 @@ function orgLinkHtml(view: LayoutView): Html | string {
 
 /** The navigation's list items; the link to the page being rendered (`here`) is marked current. */
 function navLinksHtml(view: LayoutView, here: string): Html {
-  return html`${view.links.map((l) => html`<li><a href="${l.href}"${attr('aria-current', l.path === here ? 'page' : null)}>${l.label}</a></li>`)}`;
+  return html`${view.links.map((l) => html`<li><a href="${l.href}"${attr('aria-current', isCurrentLink(l, here) ? 'page' : null)}>${l.label}</a></li>`)}`;
 }
 
 export function footerHtml(view: LayoutView): Html {
