@@ -2,8 +2,9 @@
  * What migratrack's npm tarball may weigh and hold (issue 23): checked by tests/install (on the
  * real `npm pack`) and reported by `npm run bench -- pack`.
  */
-// 667 kB and 617 files once sync (issue 19), the counting commands (rg, git grep, find, later
-// stages: issue 22), the org merge (issue 24) and the line-level doc reader (issue 17) landed (528 kB
-// and 507 before them): the budget leaves room for about a seventh more, so a bundled fixture or
-// screenshot still fails it.
-export const PACK_BUDGET = { bytes: 760_000, files: 720 };
+// 789 kB and 650 files once the org merge's repository pages (issue 24), zod bundled into
+// compiled/vendor/ (issue 21), the sync shapes (issue 19) and the exact counting commands (issue
+// 22) landed (667 kB and 617 before them; the site's TypeScript in src/ and the CLI's JavaScript in
+// compiled/ are each about half): the budget leaves room for about a ninth more, so a bundled
+// fixture or screenshot still fails it.
+export const PACK_BUDGET = { bytes: 880_000, files: 730 };

@@ -51,7 +51,8 @@ export function item(id: string, path: string | null, declared: SnapshotItem['de
     checklist: [],
     fields: [],
     sameFileItems: [],
-    groupId: null,
+    // An item without a path here stands for a group's unresolved slot, as in a seed-family doc.
+    groupId: path === null ? 'group-1' : null,
   };
 }
 

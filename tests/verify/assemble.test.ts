@@ -30,7 +30,7 @@ describe('assembleSnapshot', () => {
     expect(snap.categories.map((c) => c.url)).toEqual(['categories/c1/', 'categories/c2/']);
     expect(snap.metrics[0]?.url).toBe('metrics/cmd-4/');
     expect(snap.metrics[0]?.matches).toHaveLength(500);
-    expect(snap.totals).toEqual({ slots: 3, declaredDone: 1, verifiedDone: 1 });
+    expect(snap.totals).toEqual({ slots: 3, declaredDone: 1, verifiedDone: 1, noun: 'file' });
     expect(snap.doc).toEqual({ path: 'TRACKING.md', title: 'T', project: null, startDate: null, commit: 'def456', repairedFrom: null, text: '' });
     expect(snap.items[0]?.summary).toBe('all 2 checks pass');
     expect(snap.burndown).toBeNull();
