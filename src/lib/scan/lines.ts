@@ -111,7 +111,7 @@ function allLines(buf: Buffer, compiled: CompiledPattern, zap: boolean, binary: 
       let e = zap ? buf.indexOf(0, s) : -1;
       if (e < 0 || e > end) e = end;
       const t = matchText(buf, s, e);
-      if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t, binary ? end : -1));
+      if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t, binary ? end : -1, e === buf.length));
       s = e + 1;
     }
     line++;
@@ -121,9 +121,13 @@ function allLines(buf: Buffer, compiled: CompiledPattern, zap: boolean, binary: 
 }
 
 /** `lineEnd` ≥ 0 in a file with a NUL: where the whole `\n`-line ends (t may be a piece of it). */
-function hitOf(compiled: CompiledPattern, line: number, t: LineText, lineEnd: number): LineHit {
+function hitOf(compiled: CompiledPattern, line: number, t: LineText, lineEnd: number, unterminated: boolean): LineHit {
   const hit: LineHit = { line, text: t.text, encodingError: t.bad };
-  if (compiled.spec.onlyMatching) hit.parts = compiled.occurrences(t.forMatch);
+  if (compiled.spec.onlyMatching) {
+    const parts = compiled.occurrences(t.forMatch, unterminated);
+    // rg -o prints a selected line whose only match it dropped (see rustOccurrences) whole.
+    if (parts.length > 0 || compiled.spec.flavour !== 'rust') hit.parts = parts;
+  }
   if (t.raw !== undefined) hit.raw = t.raw;
   if (lineEnd >= 0) {
     hit.end = lineEnd;
@@ -159,7 +163,7 @@ function candidates(buf: Buffer, compiled: CompiledPattern, needles: readonly Bu
     let e = buf.indexOf(NL, s);
     if (e < 0) e = buf.length;
     const t = matchText(buf, s, e);
-    if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t, binary ? e : -1));
+    if (compiled.selects(t.forMatch)) hits.push(hitOf(compiled, line, t, binary ? e : -1, e === buf.length));
   }
   return hits;
 }

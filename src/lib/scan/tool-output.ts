@@ -32,7 +32,9 @@ export function toolFileOutput(src: GrepSource, f: SearchFile, scan: FileScan, w
   const prefix = withFilename ? `${name}:` : '';
   if (src.count || src.countMatches) {
     const n = src.countMatches ? hits.reduce((s, h) => s + (h.parts?.length ?? 0), 0) : hits.length;
-    return n === 0 ? [] : [{ text: `${prefix}${n}`, path, hit: 0, line: first.line, count: n }];
+    // A file with a selected line prints its count even when it is 0 (`rg --count-matches '$'` on
+    // a last line without `\n`, whose only match rg drops).
+    return [{ text: `${prefix}${n}`, path, hit: 0, line: first.line, count: n }];
   }
   if (binary && git) return [{ text: `Binary file ${name} matches`, path, hit: 0, line: first.line }];
   // rg's memory-mapped file: binary from the start (a NUL in its first 64 KiB), or at a matching line holding a NUL.

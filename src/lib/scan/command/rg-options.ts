@@ -132,7 +132,8 @@ export function parseRgArgs(words: readonly Word[]): RgOptions | { reason: strin
     filters,
     count: set.has('count'),
     countMatches: set.has('count-matches'),
-    filesWithMatches: set.has('files-with-matches'),
+    // rg 13: -c and --count-matches beat -l, in either order.
+    filesWithMatches: set.has('files-with-matches') && !set.has('count') && !set.has('count-matches'),
     lineNumber: set.has('line-number') && !set.has('no-line-number'),
     withFilename: set.has('no-filename') ? false : set.has('with-filename') ? true : null,
     operands: args,

@@ -22,8 +22,11 @@ export interface CompiledPattern {
   matches(line: string): boolean;
   /** Whether grep selects the line (-v applied). */
   selects(line: string): boolean;
-  /** The non-empty matches grep -o prints for the line, left to right (none under -v). */
-  occurrences(line: string): string[];
+  /**
+   * The matches -o prints for the line, left to right (none under -v); `unterminated`: the line is
+   * the file's last and has no `\n` (rg drops an empty match at its very end).
+   */
+  occurrences(line: string, unterminated?: boolean): string[];
   /** Case-sensitive strings one of which every matching line contains, or null. */
   readonly required: readonly string[] | null;
   /** Stable identity for caches. */
@@ -152,7 +155,7 @@ function compilePerl(spec: PatternSpec, key: string, sources: string[]): Compile
   return {
     spec, engine: 're2', matches, required: null, key,
     selects: spec.invert ? (line) => !matches(line) : matches,
-    occurrences: spec.invert ? () => [] : (line) => (matches(line) ? occ(line) : []),
+    occurrences: spec.invert ? () => [] : (line, unterminated) => (matches(line) ? occ(line, unterminated === true) : []),
   };
 }
 
@@ -163,9 +166,9 @@ const NON_ASCII_WORD = /(?![\x00-\x7f])[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_C
  * match; the search steps one byte at a time, so a pattern without anchors or `\b` also matches
  * empty inside a multi-byte character, once per continuation byte (`o*` on `é` prints 2 lines).
  */
-function rustOccurrences(re: RE2JS, emptyInsideChars: boolean): (line: string) => string[] {
+function rustOccurrences(re: RE2JS, emptyInsideChars: boolean): (line: string, unterminated: boolean) => string[] {
   const utf8Length = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
-  return (line) => {
+  return (line, unterminated) => {
     const out: string[] = [];
     const m = re.matcher(line);
     let from = 0;
@@ -176,7 +179,10 @@ function rustOccurrences(re: RE2JS, emptyInsideChars: boolean): (line: string) =
       const cp = line.codePointAt(start) ?? 0;
       const step = cp > 0xffff ? 2 : 1;
       if (end === start) {
-        if (start !== lastEnd) out.push('');
+        // rg matches a line with its `\n` and drops an empty last match at the end of those bytes
+        // (grep-printer's record_matches): only seen on a last line without one.
+        const atEndOfBytes = unterminated && start === line.length;
+        if (start !== lastEnd && !atEndOfBytes) out.push('');
         if (emptyInsideChars && start < line.length) for (let k = 1; k < utf8Length(cp); k++) out.push('');
         from = start + step;
         continue;
