@@ -277,10 +277,11 @@ describe.sequential('history on a failing file system (issue 20)', { timeout: 12
     }
   });
 
-  // Root is never refused by permission bits: run the CLI as `nobody` (setpriv, util-linux).
+  // Root is never refused by permission bits: run the CLI as `nobody` (setpriv, util-linux), which
+  // needs a checkout `nobody` can read (a clone in a 0700 `mktemp -d` folder is not).
   const asNobody = process.getuid?.() === 0 && (() => {
     try {
-      execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
+      execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, '--version'], { stdio: 'ignore' });
       return true;
     } catch {
       return false;
