@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Shard } from '../org/index.js';
 import { snapshotBadge } from '../site/index.js';
 import type { MergeManifest, MergedRepo } from '../site/repo-scope.js';
-import { buildFolder, PACKAGE_ROOT, runAstroBuild } from './render-site.js';
+import { buildFolder, buildStamp, PACKAGE_ROOT, runAstroBuild } from './render-site.js';
 
 export interface RepoPagesPlan {
   /** The merged site's temporary folder. */
@@ -81,7 +81,7 @@ async function writeRepoData(shard: Shard, siteDir: string): Promise<MergedRepo>
 
 async function buildGroup(repos: MergedRepo[], n: number, plan: RepoPagesPlan): Promise<void> {
   const outDir = join(plan.siteDir, `.pages-${n}`);
-  const workDir = buildFolder(PACKAGE_ROOT, `merge-${process.pid}-${Date.now()}-${n}`);
+  const workDir = buildFolder(PACKAGE_ROOT, `merge-${buildStamp()}-${n}`);
   const manifestFile = join(plan.siteDir, `.pages-${n}.json`);
   const manifest: MergeManifest = { version: 1, base: plan.base, repos };
   try {

@@ -18,7 +18,7 @@ import { buildOrgDashboard } from '../site/org-dashboard.js';
 import { orgDashboardHtml } from '../site/markup/org-dashboard.js';
 import { checkOutDir, SITE_MARKER, SITE_MARKER_STAMP, type OutDirInput } from './out-dir.js';
 import { RepoPages } from './merge-pages.js';
-import { PACKAGE_ROOT, swapInto } from './render-site.js';
+import { buildStamp, PACKAGE_ROOT, swapInto } from './render-site.js';
 import { siteFault } from './site-faults.js';
 
 export interface MergeRequest {
@@ -50,7 +50,7 @@ export async function buildMergedSite(request: MergeRequest, log: Logger): Promi
   const guard = mergeGuard(request, files);
   checkOutDir(guard);
   const finalDir = resolve(request.outDir);
-  const stamp = `${process.pid}-${Date.now()}`;
+  const stamp = buildStamp();
   const tempDir = join(dirname(finalDir), `.${basename(finalDir)}.building-${stamp}`);
   try {
     await mkdir(tempDir, { recursive: true });

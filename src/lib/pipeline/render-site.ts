@@ -6,6 +6,7 @@
  * that carries migratrack's marker (issue 20).
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -58,7 +59,7 @@ export async function renderSite(input: RenderInput): Promise<RenderResult> {
   const guard: OutDirInput = { ...defaultGuard(), ...input.guard, outDir: input.outDir };
   checkNotesFolder(notesFolder(input.notesDir), input.notesMdx === true);
   checkOutDir(guard);
-  const stamp = `${process.pid}-${Date.now()}`;
+  const stamp = buildStamp();
   const tempDir = join(dirname(finalDir), `.${basename(finalDir)}.building-${stamp}`);
   // Astro stages its server chunks in `<cwd>/.astro/` when outDir is outside the cwd
   // (astro/dist/core/build/common.js getOutDirWithinCwd). They must stay under the package (they
@@ -117,6 +118,14 @@ export interface AstroBuildCommand {
   args: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
+}
+
+/**
+ * A name no other build of this machine is using: two builds started by one process in the same
+ * millisecond (concurrent tests) shared a work folder, and one deleted the other's chunks.
+ */
+export function buildStamp(): string {
+  return `${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}`;
 }
 
 /** The folder a build of `root` named `name` runs from: its own, under `root`, outside the output. */
