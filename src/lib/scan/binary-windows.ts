@@ -5,8 +5,9 @@
  * - GNU grep reads 96 KiB at a time at offsets that are multiples of 96 KiB and turns binary at
  *   the read holding the NUL: lines ended before that read print, later matches give "binary file
  *   matches" on stderr (output.ts textHits).
- * - rg walking a directory reads 3 bytes first (RG_BOM_PEEK), then 64 KiB at a time into a line buffer that keeps the partial last
- *   line (so reads drift off 64 KiB multiples) and quits at the read holding the NUL: lines ended
+ * - rg walking a directory reads 3 bytes first (RG_BOM_PEEK), then 64 KiB at a time into a line
+ *   buffer that keeps the partial last line (so reads drift off 64 KiB multiples) and quits at the
+ *   read holding the NUL: lines ended
  *   before it print, then "WARNING: stopped searching binary file after match"; -c prints nothing.
  *   A file named on the command line is memory-mapped: a NUL in its first 64 KiB makes the first
  *   match print "binary file matches (found "\0" byte around offset N)", a later NUL does so only
