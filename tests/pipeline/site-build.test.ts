@@ -119,6 +119,7 @@ describe('the demo site', () => {
     const nouns = siteNouns(dist, snapshot);
     expect(nouns.cards).toEqual([`${t.declaredDone} of ${t.slots} files`, `${t.verifiedDone} of ${t.slots} files`]);
     expect([nouns.chartTitle, nouns.slotsColumn]).toEqual(['Files per category: verified done, declared done only, in progress, not started', 'Files']);
+    expect([nouns.fileList.title.split(' ')[0], nouns.fileList.heading]).toEqual(['Files', 'Tracked files']);
     snapshot.categories.forEach((c, i) => {
       // In the number of the count: Task 3.1.2 tracks one file.
       const files = c.slots === 1 ? 'file' : 'files';

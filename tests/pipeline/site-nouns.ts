@@ -12,6 +12,8 @@ export interface SiteNouns {
   /** The dashboard's category chart title and its categories table's count column. */
   chartTitle: string;
   slotsColumn: string;
+  /** The list of every item (`/files/`): its title and heading. */
+  fileList: { title: string; heading: string };
   /** Per category page (in snapshot order): its cards, status-count caption and item table heading. */
   categories: Array<{ cards: string[]; caption: string; heading: string }>;
 }
@@ -27,8 +29,10 @@ function cardsOf(html: string): string[] {
 export function siteNouns(dist: string, snapshot: Snapshot): SiteNouns {
   const dashboard = page(dist);
   const categories = snapshot.categories.map((c) => page(dist, 'categories', c.url.replace(/^\/*categories\//, '').replace(/\/+$/, '')));
+  const list = page(dist, 'files');
   return {
     cards: cardsOf(dashboard),
+    fileList: { title: /<title>([^<]*)<\/title>/.exec(list)?.[1] ?? '', heading: /<h1>([^<]*)<\/h1>/.exec(list)?.[1] ?? '' },
     chartTitle: /<figcaption>([^<]*per category[^<]*)<\/figcaption>/.exec(dashboard)?.[1] ?? '',
     slotsColumn: /<th scope="col">Category<\/th><th scope="col" class="num">([^<]*)<\/th>/.exec(dashboard)?.[1] ?? '',
     categories: categories.map((html) => ({

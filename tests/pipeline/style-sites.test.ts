@@ -91,6 +91,7 @@ describe.each(STYLES)('the site of style %s', (style) => {
     const noun = nounOf(all);
     const nouns = siteNouns(dist, snapshot);
     expect(nouns.cards).toEqual([card(all, noun), expect.stringMatching(new RegExp(` of ${all.length} ${noun}`))]);
+    expect([nouns.fileList.title.split(' ')[0], nouns.fileList.heading]).toEqual([`${noun === 'file' ? 'F' : 'I'}${noun.slice(1)}s`, `Tracked ${noun}s`]);
     expect([nouns.chartTitle.split(' ')[0], nouns.slotsColumn]).toEqual([`${noun === 'file' ? 'F' : 'I'}${noun.slice(1)}s`, `${noun === 'file' ? 'F' : 'I'}${noun.slice(1)}s`]);
     snapshot.categories.forEach((category, i) => {
       const items = expected.items.filter((item) => item.category === category.title);

@@ -5,6 +5,8 @@ import type { SnapshotItem } from '../../src/lib/snapshot/schema.js';
 import { buildCategoryPage } from '../../src/lib/site/category-page.js';
 import { buildDashboard } from '../../src/lib/site/dashboard.js';
 import { buildMilestonesPage } from '../../src/lib/site/milestones-page.js';
+import { buildChangesPage } from '../../src/lib/site/changes-page.js';
+import { buildFileList, fileListPage } from '../../src/lib/site/file-list.js';
 import { renderMarkdownSummary } from '../../src/lib/cli/index.js';
 import { ROOT, siteData } from './helpers.js';
 
@@ -76,5 +78,23 @@ describe('what a count of items is a count of (issue 17)', () => {
     expect([burndown.valueAxis, burndown.title]).toEqual(['items remaining', expect.stringMatching(/^Burndown: items remaining/)]);
     expect(renderMarkdownSummary(tasks.snapshot)).toMatch(new RegExp(`\\*\\*${tasks.snapshot.totals.declaredDone}/${tasks.snapshot.totals.slots} items done`));
     expect(renderMarkdownSummary(data.snapshot)).toMatch(new RegExp(`\\*\\*${data.snapshot.totals.declaredDone}/${data.snapshot.totals.slots} files done`));
+  });
+
+  it('the changes list, the file list and the signals say what the doc counts (a checklist of tasks completes items)', () => {
+    const data = siteData();
+    const tasks = { ...data, snapshot: { ...data.snapshot, items: data.snapshot.items.map((i) => (i.category === '3.3' ? { ...i, path: null } : i)) } };
+    const titles = (d: typeof data) => buildChangesPage(d, ROOT).lastWeek.sections.map((s) => `${s.title} (${s.entries.length})`);
+    expect(titles(data)).toEqual(['Files completed in code (2)', 'Regressions (1)', 'Calls that came back (1)', 'Doc edits (2)']);
+    expect(titles(tasks)).toEqual(['Items completed in code (2)', 'Regressions (1)', 'Calls that came back (1)', 'Doc edits (2)']);
+    // Each section is its group, and a span where nothing moved has none.
+    const week = buildChangesPage(data, ROOT).lastWeek;
+    expect(week.sections.map((s) => s.entries)).toEqual([week.completed, week.regressed, week.newCalls, week.docEdits]);
+    expect(buildChangesPage(siteData(false), ROOT).lastWeek.sections).toEqual([]);
+    const list = (d: typeof data) => fileListPage(buildFileList(d, ROOT), ROOT, 1);
+    expect([list(data).heading, list(data).title, list(data).countText]).toEqual(['Tracked files', 'Files', '7 items']);
+    expect([list(tasks).heading, list(tasks).title, list(tasks).countText]).toEqual(['Tracked items', 'Items', '7 items']);
+    const signals = (d: typeof data) => new Map(buildDashboard(d, ROOT).signals.map((s) => [s.id, s]));
+    expect([signals(data).get('regressions')!.title, signals(data).get('stale-doc')!.detail]).toEqual(['1 file went back', expect.stringContaining(', and 3 files changed verified status')]);
+    expect([signals(tasks).get('regressions')!.title, signals(tasks).get('stale-doc')!.detail]).toEqual(['1 item went back', expect.stringContaining(', and 3 items changed verified status')]);
   });
 });

@@ -10,7 +10,7 @@ describe('the pages of /files/', () => {
   it('a list of up to 1,000 rows is one page, with no pager', () => {
     const list = buildFileList(siteData(), ROOT);
     expect(fileListPageCount(list)).toBe(1);
-    expect(fileListPage(list, ROOT, 1)).toEqual({ ...list, pager: null });
+    expect(fileListPage(list, ROOT, 1)).toEqual({ ...list, title: 'Files', countText: '7 items', pager: null });
     const full = buildFileList(big(FILE_LIST_PAGE_SIZE), ROOT);
     expect(fileListPageCount(full)).toBe(1);
   });
@@ -22,6 +22,7 @@ describe('the pages of /files/', () => {
     const pages = [1, 2, 3].map((n) => fileListPage(list, SUB, n));
     expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(data.snapshot.items.map((i) => i.id));
     expect(pages.map((p) => [p.pager!.first, p.pager!.last, p.pager!.total])).toEqual([[1, 1000, 2007], [1001, 2000, 2007], [2001, 2007, 2007]]);
+    expect(pages.map((p) => [p.title, p.countText])).toEqual([['Files', 'Items 1–1000 of 2007'], ['Files 1001–2000', 'Items 1001–2000 of 2007'], ['Files 2001–2007', 'Items 2001–2007 of 2007']]);
     expect(pages[1]!.pager!.links).toEqual([
       { label: '1', href: '/migration/files/', current: false },
       { label: '2', href: '/migration/file-list/2/', current: true },

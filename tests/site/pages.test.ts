@@ -30,6 +30,7 @@ describe('page view-models', () => {
     expect(vm.byFile.map((f) => f.href)).toEqual([`/migration/files/${HOSTILE_PATH.split('/').map(encodeURIComponent).join('/')}/`, `/migration/files/${BASE_PATH}/`]);
     expect(vm.byDirectory[0]).toEqual({ path: `scrapers/${IMG}`, count: 2 });
     expect(vm.cameBack).toEqual([{ date: '2026-02-08', from: 2, to: 3 }]);
+    expect([vm.byFileText, vm.matchesText, vm.cameBackMoreText]).toEqual([`By file (${vm.byFile.length} files)`, `${vm.matches.length} places in the code`, '']);
     expect(vm.matches.map((m) => `${m.path}:${m.line}`)).toEqual([`${BASE_PATH}:42`, `${HOSTILE_PATH}:7`, `${HOSTILE_PATH}:19`]);
     // One point per day (three weeks: daily), days without a record carrying the one before.
     const spec = vm.chart!.ranges.find((r) => r.id === 'all')!.spec;

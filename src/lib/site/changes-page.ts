@@ -2,6 +2,7 @@
  * `/changes/`: what moved since the previous run and over the last 7 days: files completed,
  * regressions, calls that came back (metrics going the wrong way) and doc edits.
  */
+import { nounHeading, snapshotNoun } from '../snapshot/figures.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { itemById } from './common.js';
 import { daysBefore, previousRecord, recordStates, snapshotStates, transitions, type ItemState, type Transition } from './history-view.js';
@@ -17,12 +18,21 @@ export interface ChangeEntry {
   detail: string;
 }
 
+/** One heading of the list and its entries: "Files completed in code (3)". */
+export interface ChangeSection {
+  /** "Files completed in code", "Items completed in code" (the doc's noun), "Regressions" … */
+  title: string;
+  entries: ChangeEntry[];
+}
+
 /** Changes over one span, grouped the way the page shows them. */
 export interface ChangeGroups {
   completed: ChangeEntry[];
   regressed: ChangeEntry[];
   newCalls: ChangeEntry[];
   docEdits: ChangeEntry[];
+  /** The groups with entries, titled and in the page's order. */
+  sections: ChangeSection[];
   empty: boolean;
 }
 
@@ -45,7 +55,7 @@ function snapshotPoint(snapshot: Snapshot): Point {
 
 function groups(data: SiteData, ctx: SiteContext, pairs: [Point, Point][]): ChangeGroups {
   const { snapshot } = data;
-  const out: ChangeGroups = { completed: [], regressed: [], newCalls: [], docEdits: [], empty: true };
+  const out: ChangeGroups = { completed: [], regressed: [], newCalls: [], docEdits: [], sections: [], empty: true };
   const describe = (date: string, t: Transition): ChangeEntry => {
     const item = itemById(snapshot, t.itemId);
     const words = t.kind === 'completed' || t.kind === 'regressed' ? `code: ${detectedWords(t.from)} → ${detectedWords(t.to)}` : `doc: ${declaredView(t.from).label} → ${declaredView(t.to).label}`;
@@ -64,7 +74,14 @@ function groups(data: SiteData, ctx: SiteContext, pairs: [Point, Point][]): Chan
       if (worse) out.newCalls.push({ date: after.date, title: m.label, href: joinBase(ctx.base, m.url), detail: `${was} → ${now} ${m.unit}` });
     }
   }
-  out.empty = out.completed.length + out.regressed.length + out.newCalls.length + out.docEdits.length === 0;
+  out.sections = [
+    // What a completed entry is follows the doc: a checklist of tasks completes items, not files.
+    { title: `${nounHeading(snapshotNoun(snapshot))} completed in code`, entries: out.completed },
+    { title: 'Regressions', entries: out.regressed },
+    { title: 'Calls that came back', entries: out.newCalls },
+    { title: 'Doc edits', entries: out.docEdits },
+  ].filter((section) => section.entries.length > 0);
+  out.empty = out.sections.length === 0;
   return out;
 }
 

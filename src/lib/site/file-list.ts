@@ -4,6 +4,7 @@
  * every page). The client script hides rows that do not match; on a list of several pages it first
  * fetches the other pages' rows. The data attributes it reads are decided here.
  */
+import { nounHeading, nounText, snapshotNoun } from '../snapshot/figures.js';
 import { byString, driftItemIds, itemRow, type ItemRow } from './common.js';
 import type { SiteData } from './load.js';
 import { categoryLabel } from './category-label.js';
@@ -22,6 +23,10 @@ export interface FilterOption {
 }
 
 export interface FileList {
+  /** "Tracked files", or "Tracked items" for a doc whose items are not all files (figures.ts). */
+  heading: string;
+  /** The page title's noun: "Files", "Items". */
+  noun: string;
   rows: FileListRow[];
   statuses: FilterOption[];
   categories: FilterOption[];
@@ -45,7 +50,10 @@ export function buildFileList(data: SiteData, ctx: SiteContext): FileList {
     for (let i = 1; i <= parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
   }
   const statuses = (['done', 'in-progress', 'not-started', 'blocked', 'skipped', 'missing', 'unknown'] as const).map((s) => ({ value: s, label: declaredView(s).label }));
+  const noun = snapshotNoun(snapshot);
   return {
+    heading: `Tracked ${nounText(noun, 2)}`,
+    noun: nounHeading(noun),
     rows,
     statuses,
     categories: snapshot.categories.map((c) => ({ value: c.id, label: categoryLabel(c.id, c.title) })),
@@ -77,6 +85,10 @@ export interface FileListPager {
 
 /** One page of the list: its rows, the filter options, and the pager when there is more than one page. */
 export interface FileListPage extends FileList {
+  /** "Files", or "Files 1001–2000" on a later page of several. */
+  title: string;
+  /** "7 items", or "Items 1001–2000 of 2007" (the filter script rewrites it as it filters). */
+  countText: string;
   pager: FileListPager | null;
 }
 
@@ -97,9 +109,16 @@ export function fileListPageCount(list: FileList): number {
 export function fileListPage(list: FileList, ctx: SiteContext, n: number): FileListPage {
   const count = fileListPageCount(list);
   if (!Number.isInteger(n) || n < 1 || n > count) throw new Error(`the file list has no page ${n} (it has ${count})`);
-  if (count === 1) return { ...list, pager: null };
+  if (count === 1) return { ...list, title: list.noun, countText: `${list.rows.length} items`, pager: null };
   const start = (n - 1) * FILE_LIST_PAGE_SIZE;
   const rows = list.rows.slice(start, start + FILE_LIST_PAGE_SIZE);
   const links = Array.from({ length: count }, (_, i) => ({ label: String(i + 1), href: joinBase(ctx.base, fileListPageUrl(i + 1)), current: i + 1 === n }));
-  return { ...list, rows, pager: { first: start + 1, last: start + rows.length, total: list.rows.length, links } };
+  const [first, last] = [start + 1, start + rows.length];
+  return {
+    ...list,
+    rows,
+    title: n > 1 ? `${list.noun} ${first}–${last}` : list.noun,
+    countText: `Items ${first}–${last} of ${list.rows.length}`,
+    pager: { first, last, total: list.rows.length, links },
+  };
 }

@@ -1,4 +1,5 @@
 /** `/metrics/<id>/`: a metric's value over time, where the calls are, and calls that came back. */
+import { plural } from '../snapshot/figures.js';
 import type { RangedChart } from './chart-spec.js';
 import { metricRanged } from './time-charts.js';
 import { deltas, deltaWindows, type DeltaView } from './deltas.js';
@@ -23,11 +24,16 @@ export interface MetricPage {
   chart: RangedChart | null;
   byDirectory: { path: string; count: number }[];
   byFile: { path: string; count: number; href: string | null }[];
+  /** "By file (3 files)": the files of the repository the metric matched in, tracked or not. */
+  byFileText: string;
   matches: CodeBlock[];
+  /** "3 places in the code". */
+  matchesText: string;
   /** Points where the value went up again: calls that came back (the latest CAME_BACK_SHOWN). */
   cameBack: { date: string; from: number; to: number }[];
-  /** How many earlier rises are not listed. */
+  /** How many earlier rises are not listed, and the sentence saying so ('' when none). */
   cameBackMore: number;
+  cameBackMoreText: string;
   docHref: string | null;
 }
 
@@ -51,6 +57,8 @@ export function buildMetricPage(data: SiteData, ctx: SiteContext, param: string)
     const prev = series[i - 1];
     return prev && prev.value !== null && s.value !== null && s.value > prev.value ? [{ date: s.date, from: prev.value, to: s.value }] : [];
   });
+  const more = Math.max(0, cameBack.length - CAME_BACK_SHOWN);
+  const matches = codeBlocks(m.matches, (x) => repoLineUrl(snapshot, x.path, x.line));
   return {
     id: m.id,
     label: m.label,
@@ -66,9 +74,12 @@ export function buildMetricPage(data: SiteData, ctx: SiteContext, param: string)
     byFile: [...m.byFile]
       .sort((a, b) => b.count - a.count || byString(a.path, b.path))
       .map((f) => ({ ...f, href: tracked.has(f.path) ? joinBase(ctx.base, filePageUrl(f.path)) : repoLineUrl(snapshot, f.path) })),
-    matches: codeBlocks(m.matches, (x) => repoLineUrl(snapshot, x.path, x.line)),
+    byFileText: `By file (${plural(m.byFile.length, 'file')})`,
+    matches,
+    matchesText: `${plural(matches.length, 'place')} in the code`,
     cameBack: cameBack.slice(-CAME_BACK_SHOWN),
-    cameBackMore: Math.max(0, cameBack.length - CAME_BACK_SHOWN),
+    cameBackMore: more,
+    cameBackMoreText: more > 0 ? `…and ${plural(more, 'earlier rise')} (the chart shows them all).` : '',
     docHref: docLineUrl(snapshot, m.docLine),
   };
 }

@@ -72,7 +72,7 @@ export function buildSignals(data: SiteData, ctx: SiteContext): Signal[] {
       id: 'stale-doc',
       tone: 'warn',
       title: `The doc was last edited ${spanText(edit.daysSince)} ago`,
-      detail: `Since ${formatDay(edit.day, asOf)} the code changed on ${plural(edit.daysWithCommits, 'day')}${edit.commitsSince > edit.daysWithCommits ? ` (${plural(edit.commitsSince, 'recorded commit')})` : ''}, and ${plural(edit.movedItems.length, 'file')} changed verified status meanwhile.`,
+      detail: `Since ${formatDay(edit.day, asOf)} the code changed on ${plural(edit.daysWithCommits, 'day')}${edit.commitsSince > edit.daysWithCommits ? ` (${plural(edit.commitsSince, 'recorded commit')})` : ''}, and ${plural(edit.movedItems.length, noun)} changed verified status meanwhile.`,
       lines: [],
       evidence: { href: link('drift/'), text: 'Doc and code disagree' },
     });
@@ -89,7 +89,7 @@ export function buildSignals(data: SiteData, ctx: SiteContext): Signal[] {
     signals.push({
       id: 'regressions',
       tone: 'bad',
-      title: back.length > 0 ? `${plural(back.length, 'file')} went back` : 'Calls came back',
+      title: back.length > 0 ? `${plural(back.length, noun)} went back` : 'Calls came back',
       detail: cameBack.map(({ m, c }) => `${m.label}: ${c.now}, up ${c.now - c.low} from ${c.low} on ${formatDay(c.lowDay, asOf)}.`).join(' '),
       lines: back.map((r) => {
         const item = items.get(r.itemId)!;
@@ -134,7 +134,7 @@ export function buildSignals(data: SiteData, ctx: SiteContext): Signal[] {
           id: 'forecast',
           tone: 'warn',
           title: `No forecast: no progress in the last ${weeks === null ? 'weeks' : plural(weeks, 'week')}`,
-          detail: drop === null ? 'The verified remaining count has never fallen.' : `Verified remaining last fell on ${formatDay(drop, asOf)}; ${plural(snapshot.totals.slots - snapshot.totals.verifiedDone, 'file')} remaining in the code.`,
+          detail: drop === null ? 'The verified remaining count has never fallen.' : `Verified remaining last fell on ${formatDay(drop, asOf)}; ${plural(snapshot.totals.slots - snapshot.totals.verifiedDone, noun)} remaining in the code.`,
           lines: [],
           evidence: { href: link('milestones/'), text: 'Burndown' },
         }
