@@ -6,10 +6,10 @@
  */
 import type { AwkExpr, AwkProgram, AwkStatement } from '../command/awk-program.js';
 import type { Row } from '../output.js';
-import { awkToNumber, formatAwkNumber } from './awk-number.js';
+import { awkArithmetic, awkToNumber, formatAwkNumber, type AwkNumber } from './awk-number.js';
 
 /** An awk value: a number, text (a field), or an unset variable. */
-type Value = { num: number } | { text: string } | { unset: true };
+type Value = { num: AwkNumber } | { text: string } | { unset: true };
 
 interface State {
   vars: Map<string, Value>;
@@ -24,10 +24,12 @@ function splitFields(line: string, separator: string | null): string[] {
   return line.split(separator);
 }
 
-function toNumber(v: Value): number {
+const ZERO: AwkNumber = { value: 0 };
+
+function toNumber(v: Value): AwkNumber {
   if ('num' in v) return v.num;
   if ('text' in v) return awkToNumber(v.text);
-  return 0;
+  return ZERO;
 }
 
 function toText(v: Value): string {
@@ -38,19 +40,17 @@ function toText(v: Value): string {
 
 function evaluate(e: AwkExpr, s: State): Value {
   switch (e.kind) {
-    case 'number': return { num: e.value };
+    case 'number': return { num: { value: e.value } };
     case 'field': {
       const index = e.index ?? s.fields.length;
       return { text: index === 0 ? s.record : (s.fields[index - 1] ?? '') };
     }
     case 'var':
-      if (e.name === 'NR') return { num: s.nr };
-      if (e.name === 'NF') return { num: s.fields.length };
+      if (e.name === 'NR') return { num: { value: s.nr } };
+      if (e.name === 'NF') return { num: { value: s.fields.length } };
       return s.vars.get(e.name) ?? { unset: true };
     case 'binary': {
-      const a = toNumber(evaluate(e.left, s));
-      const b = toNumber(evaluate(e.right, s));
-      return { num: e.op === '+' ? a + b : a - b };
+      return { num: awkArithmetic(e.op, toNumber(evaluate(e.left, s)), toNumber(evaluate(e.right, s))) };
     }
   }
 }
@@ -61,7 +61,7 @@ function run(statements: readonly AwkStatement[], s: State, out: string[]): void
       out.push(st.args.length === 0 ? s.record : st.args.map((a) => toText(evaluate(a, s))).join(' '));
     } else {
       const now = toNumber(s.vars.get(st.name) ?? { unset: true });
-      s.vars.set(st.name, { num: now + toNumber(evaluate(st.value, s)) });
+      s.vars.set(st.name, { num: awkArithmetic('+', now, toNumber(evaluate(st.value, s))) });
     }
   }
 }
