@@ -50,7 +50,8 @@ function isInside(root: string, file: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-function lstatOrNull(file: string): Stats | null {
+/** The file's own stat (a link's, not its target's), or null when there is nothing there. */
+export function lstatOrNull(file: string): Stats | null {
   try {
     return lstatSync(file);
   } catch {
@@ -58,7 +59,8 @@ function lstatOrNull(file: string): Stats | null {
   }
 }
 
-function realOrNull(file: string): string | null {
+/** The real path, or null when it does not resolve (missing, a broken link, a loop). */
+export function realOrNull(file: string): string | null {
   try {
     return realpathSync(file);
   } catch {

@@ -6,10 +6,11 @@
  * reads or must keep; the swap (render-site.ts) then only deletes a folder that carries the marker
  * file migratrack writes into every site it builds.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { lstatOrNull, realOrNull } from '../config/target-paths.js';
 import { MigratrackError } from '../errors.js';
 import { GIT_ENV, runGitSync } from '../git/run.js';
 
@@ -118,22 +119,6 @@ function displayed(file: string, cwd: string): string {
 function contains(outer: string, inner: string): boolean {
   const relative = path.relative(outer, inner);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-function lstatOrNull(file: string): Stats | null {
-  try {
-    return lstatSync(file);
-  } catch {
-    return null;
-  }
-}
-
-function realOrNull(file: string): string | null {
-  try {
-    return realpathSync(file);
-  } catch {
-    return null;
-  }
 }
 
 /**
