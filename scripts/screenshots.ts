@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { generateLongDemoRepo } from '../src/lib/demo/long/index.js';
+import { launchChromium } from '../tests/e2e/browser.js';
 import { startServer } from '../tests/e2e/server.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -35,7 +35,7 @@ const widths = [['desktop', 1400, 900], ['phone', 390, 844]] as const;
 
 const server = await startServer();
 server.serve(site, '/');
-const browser = await chromium.launch({ executablePath: process.env.MIGRATRACK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 try {
   for (const [name, width, height] of widths) {
     const page = await browser.newPage({ viewport: { width, height } });

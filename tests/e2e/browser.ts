@@ -1,11 +1,13 @@
 /**
- * Debian's chromium driven by playwright-core: a fresh profile per run, console errors and
- * dialogs recorded so tests can assert there were none.
+ * Debian's chromium driven by playwright-core, with one set of flags for every test and script:
+ * `launch` gives a fresh profile per run with console errors and dialogs recorded so tests can
+ * assert there were none; `launchChromium` the bare browser, for contexts of their own (JavaScript
+ * off, other viewports).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser as Chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.MIGRATRACK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -25,7 +27,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches chromium with clipboard permissions for `origin`. */
+/** Launches chromium with a throwaway profile of playwright's, for `browser.newContext()`. */
+export function launchChromium(): Promise<Chromium> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** Launches chromium in a fresh user-data-dir, with clipboard permissions for `origin`. */
 export async function launch(origin: string): Promise<Browser> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mt-chromium-')), {
     executablePath: CHROMIUM,

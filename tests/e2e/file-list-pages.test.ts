@@ -4,7 +4,7 @@
  * the filter, once it runs, filters every page's rows, and `?dir=` links (the file pages'
  * breadcrumbs) filter across pages too. Every count is checked against the snapshot.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_LIST_PAGE_SIZE } from '../../src/lib/site/file-list.js';
@@ -12,12 +12,14 @@ import type { Snapshot } from '../../src/lib/snapshot/schema.js';
 import { historyFileText } from '../../src/lib/history/write.js';
 import { snapshotFileText } from '../../src/lib/pipeline/snapshot-file.js';
 import { syntheticHistory, syntheticSnapshot } from '../site/fixtures/synthetic.js';
-import { launch, type Browser } from './browser.js';
-import { buildSite, workDir } from './build.js';
-import { startServer, type StaticServer } from './server.js';
+import type { Browser } from './browser.js';
+import { workDir } from './build.js';
+import { closeSite, serveSite, type ServedSite } from './served-site.js';
+import type { StaticServer } from './server.js';
 
 const FILES = 2345;
 let snapshot: Snapshot;
+let site: ServedSite | undefined;
 let server: StaticServer;
 let browser: Browser;
 let work: string;
@@ -30,21 +32,16 @@ beforeAll(async () => {
   const historyFile = join(work, 'input/history.json');
   writeFileSync(snapshotFile, snapshotFileText(snapshot));
   writeFileSync(historyFile, historyFileText(syntheticHistory(snapshot)));
-  server = await startServer();
-  const dist = join(work, 'dist');
-  await buildSite({ snapshotFile, historyFile, isFixture: false }, dist, '/migration/', `${server.origin}/migration/`);
-  server.serve(dist, '/migration/');
-  browser = await launch(server.origin);
+  site = await serveSite(work, { snapshotFile, historyFile }, '/migration/');
+  ({ server, browser } = site);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work && !process.env.MIGRATRACK_E2E_KEEP) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => closeSite(site, work));
 
 const visibleRows = (page: import('playwright-core').Page) => page.locator('#file-list > li:visible');
 const pages = Math.ceil(FILES / FILE_LIST_PAGE_SIZE);
+/** How long a poll waits for the filter, which first fetches the other pages: vitest's 1 s default failed at load 11. */
+const POLL = { timeout: 30_000 };
 
 describe('the paged file list', () => {
   it('without JavaScript: pages of 1,000 rows, each linking every page, every file on one of them', async () => {
@@ -77,11 +74,11 @@ describe('the paged file list', () => {
     expect(await visibleRows(page).count()).toBe(FILE_LIST_PAGE_SIZE);
     await page.selectOption('select[name=detected]', 'done');
     const done = snapshot.items.filter((i) => i.detectedStatus === 'done').length;
-    await expect.poll(() => visibleRows(page).count()).toBe(done);
+    await expect.poll(() => visibleRows(page).count(), POLL).toBe(done);
     expect(await page.locator('#file-count').textContent()).toBe(`${done} of ${FILES} items`);
     expect(await page.locator('#file-pages').isHidden()).toBe(true);
     await page.selectOption('select[name=detected]', '');
-    await expect.poll(() => visibleRows(page).count()).toBe(FILE_LIST_PAGE_SIZE);
+    await expect.poll(() => visibleRows(page).count(), POLL).toBe(FILE_LIST_PAGE_SIZE);
     expect(await page.locator('#file-count').textContent()).toBe(`Items 1001–2000 of ${FILES}`);
     expect(await visibleRows(page).first().locator('code').textContent()).toBe(snapshot.items[FILE_LIST_PAGE_SIZE]!.path);
   });
@@ -89,7 +86,7 @@ describe('the paged file list', () => {
   it('a ?dir= link (the file pages’ breadcrumbs) filters across every page', async () => {
     const page = await browser.open(`${server.origin}/migration/files/?dir=pkg7`);
     const inDir = snapshot.items.filter((i) => i.path?.startsWith('pkg7/'));
-    await expect.poll(() => visibleRows(page).count()).toBe(inDir.length);
+    await expect.poll(() => visibleRows(page).count(), POLL).toBe(inDir.length);
     expect(await visibleRows(page).locator('code').allTextContents()).toEqual(inDir.map((i) => i.path));
   });
 

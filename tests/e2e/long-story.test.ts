@@ -4,16 +4,16 @@
  * every series has at most 60 points at the default range, the range control works without
  * JavaScript, and no page is taller than 6 viewport heights at 1400×900.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Browser } from './browser.js';
-import { buildSite, workDir } from './build.js';
-import { startServer, type StaticServer } from './server.js';
+import type { Browser } from './browser.js';
+import { workDir } from './build.js';
+import { closeSite, serveSite, type ServedSite } from './served-site.js';
+import type { StaticServer } from './server.js';
 import { daysFrom, endOfDay, longFixture, type LongFixture } from '../site/long-fixture.js';
 
 let work: string;
 let fx: LongFixture;
+let site: ServedSite | undefined;
 let server: StaticServer;
 let browser: Browser;
 let asOf: string;
@@ -25,18 +25,11 @@ beforeAll(async () => {
   work = workDir();
   fx = await longFixture(work);
   asOf = fx.data.snapshot.burndown!.points.at(-1)!.date;
-  server = await startServer();
-  const dist = join(work, 'dist');
-  await buildSite({ snapshotFile: fx.snapshotFile, historyFile: fx.historyFile, isFixture: false }, dist, '/', `${server.origin}/`);
-  server.serve(dist, '/');
-  browser = await launch(server.origin);
+  site = await serveSite(work, { snapshotFile: fx.snapshotFile, historyFile: fx.historyFile }, '/');
+  ({ server, browser } = site);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work && !process.env.MIGRATRACK_E2E_KEEP) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => closeSite(site, work));
 
 describe('the long story, in the browser', () => {
   it('leads with the signals, with the right figures and links to their evidence', async () => {

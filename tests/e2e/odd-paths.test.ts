@@ -5,22 +5,24 @@
  * request as GitHub Pages does. Fetched over HTTP from the built site, and one link followed in
  * the browser, where a raw `#` or `?` would be cut off as a fragment or a query.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotFileText } from '../../src/lib/pipeline/snapshot-file.js';
 import { Snapshot } from '../../src/lib/snapshot/schema.js';
 import { itemUrl } from '../../src/lib/verify/urls.js';
 import { syntheticSnapshot } from '../site/fixtures/synthetic.js';
-import { launch, type Browser } from './browser.js';
-import { buildSite, workDir } from './build.js';
-import { startServer, type StaticServer } from './server.js';
+import type { Browser } from './browser.js';
+import { workDir } from './build.js';
+import { closeSite, serveSite, type ServedSite } from './served-site.js';
+import type { StaticServer } from './server.js';
 
 const BASE = '/migration/';
 /** A literal "%20" and a lone "%" too: neither may be decoded into another name on the way. */
 const ODD = ['odd/a#b.py', 'odd/what?.py', 'odd/100%.py', 'odd/e%20f.py', 'odd/x?y#z%41.py'];
 
 let snapshot: Snapshot;
+let site: ServedSite | undefined;
 let server: StaticServer;
 let browser: Browser;
 let work: string;
@@ -39,18 +41,11 @@ beforeAll(async () => {
   mkdirSync(join(work, 'input'), { recursive: true });
   const snapshotFile = join(work, 'input/snapshot.json');
   writeFileSync(snapshotFile, snapshotFileText(snapshot));
-  server = await startServer();
-  dist = join(work, 'dist');
-  await buildSite({ snapshotFile, historyFile: null, isFixture: false }, dist, BASE, `${server.origin}${BASE}`);
-  server.serve(dist, BASE);
-  browser = await launch(server.origin);
+  site = await serveSite(work, { snapshotFile, historyFile: null }, BASE);
+  ({ server, browser, dist } = site);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => closeSite(site, work));
 
 async function get(url: string): Promise<{ status: number; html: string }> {
   const response = await fetch(new URL(url, server.origin));

@@ -6,11 +6,11 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Shard } from '../../src/lib/org/index.js';
 import { run, tempDir } from '../cli/helpers.js';
 import { makeOrgRepos, orgConfig, type OrgFixture } from '../org/fixture.js';
-import { CHROMIUM } from './browser.js';
+import { launchChromium } from './browser.js';
 import { startServer, type StaticServer } from './server.js';
 
 const ENV = { SOURCE_DATE_EPOCH: '1768392000', NO_COLOR: '1' };
@@ -43,7 +43,7 @@ beforeAll(async () => {
   expect(merged.code).toBe(0);
   server = await startServer();
   server.serve(path.join(dir, 'site'), BASE);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {
