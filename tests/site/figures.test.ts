@@ -96,5 +96,13 @@ describe('what a count of items is a count of (issue 17)', () => {
     const signals = (d: typeof data) => new Map(buildDashboard(d, ROOT).signals.map((s) => [s.id, s]));
     expect([signals(data).get('regressions')!.title, signals(data).get('stale-doc')!.detail]).toEqual(['1 file went back', expect.stringContaining(', and 3 files changed verified status')]);
     expect([signals(tasks).get('regressions')!.title, signals(tasks).get('stale-doc')!.detail]).toEqual(['1 item went back', expect.stringContaining(', and 3 items changed verified status')]);
+    // No forecast when the verified remaining last fell weeks ago: what is left is in the doc's noun too.
+    const stalled = (d: typeof data) => {
+      const burndown = d.snapshot.burndown!;
+      const points = [...burndown.points, { ...burndown.points.at(-1)!, date: '2026-03-20' }].map((p, i) => ({ ...p, verifiedRemaining: i === 0 ? 6 : 5 }));
+      return signals({ ...d, history: [], snapshot: { ...d.snapshot, burndown: { ...burndown, points } } }).get('forecast')!.detail;
+    };
+    const left = data.snapshot.totals.slots - data.snapshot.totals.verifiedDone;
+    expect([stalled(data), stalled(tasks)]).toEqual([expect.stringContaining(`; ${left} files remaining in the code.`), expect.stringContaining(`; ${left} items remaining in the code.`)]);
   });
 });
