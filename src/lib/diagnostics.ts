@@ -2,7 +2,7 @@
  * Diagnostics are how every stage reports partly-bad input without stopping: a sentence a person
  * understands, pointing at the file and line it concerns. They flow into the snapshot and the site.
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 
 /** 1-based inclusive line range in a source file (the doc, usually). */
 export const SourceRange = z.object({

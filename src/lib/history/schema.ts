@@ -8,7 +8,7 @@
  * repeated all of them in every record, 10 MB for 30 nightly runs of 5,000 files, and the site
  * build read and validated all of it. Version 1 files are still read; the next write upgrades them.
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 
 export const HISTORY_SCHEMA_VERSION = 2;
 

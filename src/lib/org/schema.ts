@@ -5,7 +5,7 @@
  * wrote it. A merge refuses a shard whose either differs from its own (the snapshot and history
  * inside follow the tool's schemas, which a version change may move).
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { HistoryFileV2, StoredRecord } from '../history/schema.js';
 import { Snapshot, SnapshotMetric } from '../snapshot/schema.js';
 

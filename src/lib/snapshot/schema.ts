@@ -3,7 +3,7 @@
  * published as `/api/snapshot.json`). A documented, versioned contract: see docs/SNAPSHOT.md.
  * No field changes meaning without a new SNAPSHOT_SCHEMA_VERSION.
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { Diagnostic } from '../diagnostics.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
