@@ -89,13 +89,16 @@ const result = await build({
   target: 'node20',
   // Whitespace and syntax only: less source for V8 to read at start-up, while a bug's stack
   // (exit 3) still names our functions.
-  minifyWhitespace: !process.env.MT_NONE,
-  minifySyntax: !process.env.MT_NONE,
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: false,
   write: false,
   metafile: true,
   logLevel: 'warning',
 });
+// `import { z } from 'zod/v4'` makes the whole namespace a value and brings every locale back.
+const locales = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs)).filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && /zod\/v4\/locales\/(?!en\.js$)/.test(input));
+if (locales.length > 0) throw new Error(`compile: zod's locales were bundled (${locales[0][0]} …): import zod 4 as \`import * as z from 'zod/v4'\``);
 for (const file of result.outputFiles) {
   const toRoot = relative(dirname(file.path), out).split(sep).join('/');
   mkdirSync(dirname(file.path), { recursive: true });
@@ -109,6 +112,5 @@ execFileSync(process.execPath, [tsc, join(src, 'index.ts'), '--declaration', '--
   '--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2022', '--strict', '--verbatimModuleSyntax', '--skipLibCheck', '--types', 'node'], { stdio: 'inherit' });
 // The templates `init` reads beside its module (compiled/lib/cli/commands/init.js, see moduleUrls).
 cpSync(join(src, 'lib/cli/templates'), join(out, 'lib/cli/templates'), { recursive: true });
-writeFileSync(join(root, ".cache/compile-meta.json"), JSON.stringify(result.metafile));
 const modules = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/')).length;
 console.error(`compiled ${modules} modules to ${result.outputFiles.length} files in compiled/`);
