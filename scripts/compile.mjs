@@ -34,7 +34,7 @@ const out = join(root, 'compiled');
 const ENTRIES = ['index.ts', 'cli/main.ts', 'lib/doc/index.ts', 'lib/history/doc-parse-worker.ts'];
 
 /** Packages bundled into our chunks (tree-shaken); every other bare import stays external. */
-const BUNDLED = /^zod(?:\/|$)/;
+const BUNDLED = /^(?:zod|diff|cac|mdast-util-to-string)(?:\/|$)/;
 
 /** Stands, in the bundle, for the path from an output file's folder to compiled/ (see below). */
 const ROOT_TOKEN = '__migratrack_compiled_root__/';
