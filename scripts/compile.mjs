@@ -10,7 +10,8 @@
  * compiled/index.js (the package's `exports`), compiled/lib/doc/index.js (the doc stage, which the
  * cold-parse bench loads) and compiled/lib/history/doc-parse-worker.js (started as a worker by path,
  * beside history/docs-ahead). zod is bundled too, so its unused parts (zod 4's 40 locales, 147 kB)
- * are left out; every other package stays a dependency, loaded from node_modules.
+ * are left out, and so are the ESM packages of many small files a start-up imports (diff, cac,
+ * mdast-util-to-string); every other package stays a dependency, loaded from node_modules.
  *
  * Run by `npm pack` and `npm publish` (prepack; also when npm installs migratrack from a git URL),
  * and removed again by postpack so a checkout never runs a stale copy (bin/migratrack.mjs prefers
@@ -33,7 +34,12 @@ const out = join(root, 'compiled');
 /** Entry points, each written at its source's path under compiled/ (src/x/y.ts → compiled/x/y.js). */
 const ENTRIES = ['index.ts', 'cli/main.ts', 'lib/doc/index.ts', 'lib/history/doc-parse-worker.ts'];
 
-/** Packages bundled into our chunks (tree-shaken); every other bare import stays external. */
+/**
+ * Packages bundled into our chunks, tree-shaken: zod, and ESM packages whose module files a fresh
+ * process would read one by one (diff: 30 files for sync's one function). Every other bare import
+ * stays external: CommonJS packages, remark/micromark (loaded on first use through createRequire),
+ * Astro and everything it loads.
+ */
 const BUNDLED = /^(?:zod|diff|cac|mdast-util-to-string)(?:\/|$)/;
 
 /** Stands, in the bundle, for the path from an output file's folder to compiled/ (see below). */
