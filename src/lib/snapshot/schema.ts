@@ -4,6 +4,7 @@
  * No field changes meaning without a new SNAPSHOT_SCHEMA_VERSION.
  */
 import * as z from 'zod/v4';
+import { Int, Count, PositiveInt } from '../schema-numbers.js';
 import { Diagnostic } from '../diagnostics.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -15,14 +16,14 @@ export type ItemStatus = z.infer<typeof ItemStatus>;
 /** One line grep would print, with a little code around it for the file pages. */
 export const Match = z.object({
   path: z.string(),
-  line: z.number().int().positive(),
+  line: PositiveInt,
   text: z.string(),
   before: z.array(z.string()),
   after: z.array(z.string()),
 });
 export type Match = z.infer<typeof Match>;
 
-export const PathCount = z.object({ path: z.string(), count: z.number().int().nonnegative() });
+export const PathCount = z.object({ path: z.string(), count: Count });
 
 /** One check derived from the doc's words for an item ("import present", "`bigquery.Client(` gone"). */
 export const Check = z.object({
@@ -36,13 +37,13 @@ export const Check = z.object({
   /** Lines that make it fail (for "absent" checks) or pass (for "present" checks). */
   matches: z.array(Match),
   /** Doc line the check was derived from. */
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
 });
 export type Check = z.infer<typeof Check>;
 
 export const SnapshotItem = z.object({
   id: z.string(),
-  number: z.number().int().nullable(),
+  number: Int.nullable(),
   category: z.string(),
   subgroup: z.string().nullable(),
   name: z.string(),
@@ -52,7 +53,7 @@ export const SnapshotItem = z.object({
   detectedStatus: ItemStatus,
   /** Site-relative URL of its page, without the base path: "files/data_processors/raw/x.py/". */
   url: z.string(),
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
   updatedBy: z.string().nullable(),
   date: z.string().nullable(),
   checks: z.array(Check),
@@ -60,7 +61,7 @@ export const SnapshotItem = z.object({
   remaining: z.array(Match),
   /** A rename git saw for a missing path. */
   renamedTo: z.string().nullable(),
-  checklist: z.array(z.object({ text: z.string(), checked: z.boolean(), docLine: z.number().int().nullable() })),
+  checklist: z.array(z.object({ text: z.string(), checked: z.boolean(), docLine: Int.nullable() })),
   fields: z.array(z.object({ key: z.string(), value: z.string(), children: z.array(z.string()) })),
   /** Other items that track the same path (processor_base.py is File 1 and File 27). */
   sameFileItems: z.array(z.string()),
@@ -83,40 +84,40 @@ export const ItemNoun = z.enum(['file', 'item']);
 export type ItemNoun = z.infer<typeof ItemNoun>;
 
 export const StatusCounts = z.object({
-  done: z.number().int().nonnegative(),
-  inProgress: z.number().int().nonnegative(),
-  notStarted: z.number().int().nonnegative(),
-  blocked: z.number().int().nonnegative(),
-  unknown: z.number().int().nonnegative(),
+  done: Count,
+  inProgress: Count,
+  notStarted: Count,
+  blocked: Count,
+  unknown: Count,
   /** Items declared skipped; not in `slots`. Absent in snapshots written before issue 17. */
-  skipped: z.number().int().nonnegative().optional(),
+  skipped: Count.optional(),
 });
 
 export const SnapshotCategory = z.object({
   id: z.string(),
   title: z.string(),
   /** Files the category tracks, counting unresolved group slots; items declared skipped are not counted. */
-  slots: z.number().int().nonnegative(),
+  slots: Count,
   declared: StatusCounts,
   verified: z.object({
-    done: z.number().int().nonnegative(),
-    partial: z.number().int().nonnegative(),
-    notStarted: z.number().int().nonnegative(),
-    missing: z.number().int().nonnegative(),
-    unknown: z.number().int().nonnegative(),
+    done: Count,
+    partial: Count,
+    notStarted: Count,
+    missing: Count,
+    unknown: Count,
   }),
   /** Call sites left in the category's files, and in how many files. */
   remaining: z.object({
-    calls: z.number().int().nonnegative(),
-    files: z.number().int().nonnegative(),
+    calls: Count,
+    files: Count,
     what: z.string(),
     /** The same figures per pattern, most calls first (added by verify). */
     byPattern: z
-      .array(z.object({ label: z.string(), calls: z.number().int().nonnegative(), files: z.number().int().nonnegative() }))
+      .array(z.object({ label: z.string(), calls: Count, files: Count }))
       .optional(),
   }),
   url: z.string(),
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
   /** What its `slots` count: files or items (added by verify; see ItemNoun). */
   noun: ItemNoun.optional(),
 });
@@ -136,7 +137,7 @@ export const SnapshotMetric = z.object({
   command: z.string().nullable(),
   unit: z.enum(['lines', 'files', 'matches']),
   /** null when the command could not be evaluated (see `error`). */
-  value: z.number().int().nullable(),
+  value: Int.nullable(),
   error: z.string().nullable(),
   better: z.enum(['lower', 'higher']),
   /**
@@ -146,7 +147,7 @@ export const SnapshotMetric = z.object({
   role: MetricRole.optional(),
   categoryId: z.string().nullable(),
   source: z.enum(['doc', 'config']),
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
   byFile: z.array(PathCount),
   byDirectory: z.array(PathCount),
   /** The output lines' matches (first 500), for the metric page. */
@@ -169,7 +170,7 @@ export const Drift = z.object({
   message: z.string(),
   itemId: z.string().nullable(),
   path: z.string().nullable(),
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
   evidence: z.string(),
 });
 export type Drift = z.infer<typeof Drift>;
@@ -210,7 +211,7 @@ export const Forecast = z.object({
   earliest: z.string().nullable(),
   latest: z.string().nullable(),
   velocityPerDay: z.number().nullable(),
-  windowDays: z.number().int(),
+  windowDays: Int,
   message: z.string(),
 });
 
@@ -241,9 +242,9 @@ export const Snapshot = z.object({
     text: z.string().nullable().optional(),
   }),
   totals: z.object({
-    slots: z.number().int().nonnegative(),
-    declaredDone: z.number().int().nonnegative(),
-    verifiedDone: z.number().int().nonnegative(),
+    slots: Count,
+    declaredDone: Count,
+    verifiedDone: Count,
     /** What `slots` counts over the whole doc: files or items (added by verify; see ItemNoun). */
     noun: ItemNoun.optional(),
   }),
