@@ -2,12 +2,13 @@
  * Diagnostics are how every stage reports partly-bad input without stopping: a sentence a person
  * understands, pointing at the file and line it concerns. They flow into the snapshot and the site.
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
+import { Int, Count } from './schema-numbers.js';
 
 /** 1-based inclusive line range in a source file (the doc, usually). */
 export const SourceRange = z.object({
-  startLine: z.number().int().nonnegative(),
-  endLine: z.number().int().nonnegative(),
+  startLine: Count,
+  endLine: Count,
 });
 export type SourceRange = z.infer<typeof SourceRange>;
 
@@ -21,8 +22,8 @@ export const Diagnostic = z.object({
   message: z.string(),
   /** File the diagnostic concerns (the doc path, or a repo path), repo-relative when possible. */
   file: z.string().nullable(),
-  line: z.number().int().nullable(),
-  column: z.number().int().nullable(),
+  line: Int.nullable(),
+  column: Int.nullable(),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 

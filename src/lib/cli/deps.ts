@@ -23,12 +23,10 @@ export interface PipelineDeps {
 
 /**
  * Loads the real pipeline lazily, so `--help`, `init` and usage errors never pay for loading Astro.
- * The specifier is a variable because the module is written separately; once it exists this can
- * become a literal import (and be type-checked against PipelineDeps).
+ * A literal specifier, so the build (scripts/compile.mjs) makes the pipeline a lazy chunk.
  */
 export async function loadPipeline(): Promise<PipelineDeps> {
-  const specifier = '../pipeline/index.js';
-  const mod = (await import(specifier)) as Partial<PipelineDeps>;
+  const mod: Partial<PipelineDeps> = await import('../pipeline/index.js');
   if (typeof mod.buildSnapshot !== 'function' || typeof mod.checkSiteOutput !== 'function' || typeof mod.renderSite !== 'function' || typeof mod.startDevServer !== 'function') {
     throw new Error('src/lib/pipeline/index.ts does not export buildSnapshot, checkSiteOutput, renderSite and startDevServer');
   }

@@ -2,7 +2,7 @@
  * The typed model of a migration tracking doc: what the parser produces and every later stage reads.
  * One zod schema validates and types it (see ../../../docs/ARCHITECTURE.md).
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { Diagnostic, SourceRange } from '../diagnostics.js';
 
 /**

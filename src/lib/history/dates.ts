@@ -42,9 +42,16 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** "Jan 25" / "Feb 1, 2027" for explanations: the year only when it differs from `reference`. */
+/** en-US's short month names, as `toLocaleDateString('en-US', { month: 'short' })` prints them. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Jan 25" / "Feb 1, 2027" for explanations: the year only when it differs from `reference`.
+ * From a table, not `toLocaleDateString`: its first call loads ICU's date and time-zone data, which
+ * cost every `scan` with milestones 20–40 ms of a cold start (issue 21).
+ */
 export function formatDay(day: string, reference?: string): string {
   const date = new Date(`${day}T00:00:00Z`);
-  const text = date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const text = Number.isNaN(date.getTime()) ? 'Invalid Date' : `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
   return reference !== undefined && reference.slice(0, 4) === day.slice(0, 4) ? text : `${text}, ${day.slice(0, 4)}`;
 }

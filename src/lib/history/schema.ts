@@ -8,7 +8,8 @@
  * repeated all of them in every record, 10 MB for 30 nightly runs of 5,000 files, and the site
  * build read and validated all of it. Version 1 files are still read; the next write upgrades them.
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
+import { Count } from '../schema-numbers.js';
 
 export const HISTORY_SCHEMA_VERSION = 2;
 
@@ -30,11 +31,11 @@ const DateTime = z
 
 export const CategoryRecord = z.object({
   /** Items of the category the doc marks done at this point. @example 12 */
-  declaredDone: z.number().int().nonnegative(),
+  declaredDone: Count,
   /** Items whose detected (code) status is done. @example 10 */
-  verifiedDone: z.number().int().nonnegative(),
+  verifiedDone: Count,
   /** Tracked slots, counting unresolved group slots. @example 18 */
-  slots: z.number().int().nonnegative(),
+  slots: Count,
 });
 export type CategoryRecord = z.infer<typeof CategoryRecord>;
 
@@ -47,7 +48,7 @@ export const ItemRecord = z.object({
    * Call sites still to migrate in the item's file (the file page's "remaining" lines), when the
    * code was checked. Absent in records written before it existed. @example 3
    */
-  remaining: z.number().int().nonnegative().nullable().optional(),
+  remaining: Count.nullable().optional(),
 });
 export type ItemRecord = z.infer<typeof ItemRecord>;
 
@@ -67,9 +68,9 @@ export const HistoryRecord = z.object({
   /** Item id → declared and detected status. */
   items: z.record(z.string(), ItemRecord),
   /** Totals over all categories; null when the doc did not exist at this point. */
-  declaredDone: z.number().int().nonnegative().nullable(),
-  verifiedDone: z.number().int().nonnegative().nullable(),
-  slots: z.number().int().nonnegative().nullable(),
+  declaredDone: Count.nullable(),
+  verifiedDone: Count.nullable(),
+  slots: Count.nullable(),
 });
 export type HistoryRecord = z.infer<typeof HistoryRecord>;
 

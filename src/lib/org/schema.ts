@@ -5,7 +5,8 @@
  * wrote it. A merge refuses a shard whose either differs from its own (the snapshot and history
  * inside follow the tool's schemas, which a version change may move).
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
+import { Int } from '../schema-numbers.js';
 import { HistoryFileV2, StoredRecord } from '../history/schema.js';
 import { Snapshot, SnapshotMetric } from '../snapshot/schema.js';
 
@@ -32,11 +33,11 @@ export const ShardHeader = z.object({
   /** @example "migratrack-shard" */
   format: z.literal(SHARD_FORMAT),
   /** @example 1 */
-  shardVersion: z.number().int(),
+  shardVersion: Int,
   /** The migratrack that wrote the shard. @example { name: "migratrack", version: "0.1.0" } */
   tool: z.object({ name: z.literal('migratrack'), version: z.string() }),
   /** The snapshot and history schema versions inside. @example { snapshot: 1, history: 2 } */
-  schemas: z.object({ snapshot: z.number().int(), history: z.number().int() }),
+  schemas: z.object({ snapshot: Int, history: Int }),
 });
 export type ShardHeader = z.infer<typeof ShardHeader>;
 

@@ -5,9 +5,13 @@
  * check stops the build before any work; astro.config.mjs refuses the same files again for a
  * build run some other way.
  */
-import fg from 'fast-glob';
+import type fastGlob from 'fast-glob';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MigratrackError } from '../errors.js';
+
+/** fast-glob (≈ 30 CommonJS modules) only once a user's notes folder is checked: never in `scan`. */
+let fg: typeof fastGlob | undefined;
 
 /** What the config says to allow `.mdx` notes (docs/CLI.md). */
 export const MDX_OPT_IN = 'notes: { dir: "…", mdx: true }';
@@ -19,6 +23,7 @@ export const MDX_OPT_IN = 'notes: { dir: "…", mdx: true }';
  */
 export function checkNotesFolder(dir: string | null, allowMdx: boolean): void {
   if (dir === null || allowMdx) return;
+  fg ??= createRequire(import.meta.url)('fast-glob') as typeof fastGlob;
   const found = fg.sync('**/*.mdx', { cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false, caseSensitiveMatch: false, suppressErrors: true }).sort();
   const first = found[0];
   if (first === undefined) return;

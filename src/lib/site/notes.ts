@@ -5,7 +5,7 @@
  */
 import { relative } from 'node:path';
 import { slug as githubSlug } from 'github-slugger';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { MigratrackError } from '../errors.js';
 import { formatIssues, issueMessage } from '../schema-issues.js';
 import type { NoteRef } from './nav.js';

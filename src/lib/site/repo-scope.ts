@@ -10,7 +10,7 @@
  * direct files (src/integrations/direct-pages.mjs) are synchronous code run inside `withRepo`.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { parseJsonFile } from './load.js';
 
 /** One repository of a merged build: its name (URL segment) and its data files. */

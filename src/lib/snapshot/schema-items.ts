@@ -4,6 +4,7 @@
  * in. Part of the one snapshot contract (docs/SNAPSHOT.md, SNAPSHOT_SCHEMA_VERSION).
  */
 import * as z from 'zod/v4';
+import { Int, Count, PositiveInt } from '../schema-numbers.js';
 
 /** `skipped` (declared only: n/a, won't do, keep as-is) is left out of every denominator: `slots` excludes it. */
 export const ItemStatus = z.enum(['done', 'in-progress', 'not-started', 'blocked', 'skipped', 'missing', 'unknown']);
@@ -12,14 +13,14 @@ export type ItemStatus = z.infer<typeof ItemStatus>;
 /** One line grep would print, with a little code around it for the file pages. */
 export const Match = z.object({
   path: z.string(),
-  line: z.number().int().positive(),
+  line: PositiveInt,
   text: z.string(),
   before: z.array(z.string()),
   after: z.array(z.string()),
 });
 export type Match = z.infer<typeof Match>;
 
-export const PathCount = z.object({ path: z.string(), count: z.number().int().nonnegative() });
+export const PathCount = z.object({ path: z.string(), count: Count });
 
 /** One check derived from the doc's words for an item ("import present", "`bigquery.Client(` gone"). */
 export const Check = z.object({
@@ -33,13 +34,13 @@ export const Check = z.object({
   /** Lines that make it fail (for "absent" checks) or pass (for "present" checks). */
   matches: z.array(Match),
   /** Doc line the check was derived from. */
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
 });
 export type Check = z.infer<typeof Check>;
 
 export const SnapshotItem = z.object({
   id: z.string(),
-  number: z.number().int().nullable(),
+  number: Int.nullable(),
   category: z.string(),
   subgroup: z.string().nullable(),
   name: z.string(),
@@ -49,7 +50,7 @@ export const SnapshotItem = z.object({
   detectedStatus: ItemStatus,
   /** Site-relative URL of its page, without the base path: "files/data_processors/raw/x.py/". */
   url: z.string(),
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
   updatedBy: z.string().nullable(),
   date: z.string().nullable(),
   checks: z.array(Check),
@@ -57,7 +58,7 @@ export const SnapshotItem = z.object({
   remaining: z.array(Match),
   /** A rename git saw for a missing path. */
   renamedTo: z.string().nullable(),
-  checklist: z.array(z.object({ text: z.string(), checked: z.boolean(), docLine: z.number().int().nullable() })),
+  checklist: z.array(z.object({ text: z.string(), checked: z.boolean(), docLine: Int.nullable() })),
   fields: z.array(z.object({ key: z.string(), value: z.string(), children: z.array(z.string()) })),
   /** Other items that track the same path (processor_base.py is File 1 and File 27). */
   sameFileItems: z.array(z.string()),

@@ -4,6 +4,7 @@
  * one snapshot contract (docs/SNAPSHOT.md, SNAPSHOT_SCHEMA_VERSION).
  */
 import * as z from 'zod/v4';
+import { Int } from '../schema-numbers.js';
 
 export const MilestoneStatus = z.enum(['met', 'missed', 'met-late', 'at-risk', 'on-track', 'not-yet-due', 'no-target']);
 
@@ -41,6 +42,6 @@ export const Forecast = z.object({
   earliest: z.string().nullable(),
   latest: z.string().nullable(),
   velocityPerDay: z.number().nullable(),
-  windowDays: z.number().int(),
+  windowDays: Int,
   message: z.string(),
 });

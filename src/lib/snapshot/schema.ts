@@ -3,7 +3,8 @@
  * published as `/api/snapshot.json`). A documented, versioned contract: see docs/SNAPSHOT.md.
  * No field changes meaning without a new SNAPSHOT_SCHEMA_VERSION.
  */
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
+import { Int, Count, PositiveInt } from '../schema-numbers.js';
 import { Diagnostic } from '../diagnostics.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -15,40 +16,40 @@ import { ItemNoun, Match, PathCount, SnapshotItem } from './schema-items.js';
 import { BurndownPoint, Forecast, SnapshotMilestone } from './schema-time.js';
 
 export const StatusCounts = z.object({
-  done: z.number().int().nonnegative(),
-  inProgress: z.number().int().nonnegative(),
-  notStarted: z.number().int().nonnegative(),
-  blocked: z.number().int().nonnegative(),
-  unknown: z.number().int().nonnegative(),
+  done: Count,
+  inProgress: Count,
+  notStarted: Count,
+  blocked: Count,
+  unknown: Count,
   /** Items declared skipped; not in `slots`. Absent in snapshots written before issue 17. */
-  skipped: z.number().int().nonnegative().optional(),
+  skipped: Count.optional(),
 });
 
 export const SnapshotCategory = z.object({
   id: z.string(),
   title: z.string(),
   /** Files the category tracks, counting unresolved group slots; items declared skipped are not counted. */
-  slots: z.number().int().nonnegative(),
+  slots: Count,
   declared: StatusCounts,
   verified: z.object({
-    done: z.number().int().nonnegative(),
-    partial: z.number().int().nonnegative(),
-    notStarted: z.number().int().nonnegative(),
-    missing: z.number().int().nonnegative(),
-    unknown: z.number().int().nonnegative(),
+    done: Count,
+    partial: Count,
+    notStarted: Count,
+    missing: Count,
+    unknown: Count,
   }),
   /** Call sites left in the category's files, and in how many files. */
   remaining: z.object({
-    calls: z.number().int().nonnegative(),
-    files: z.number().int().nonnegative(),
+    calls: Count,
+    files: Count,
     what: z.string(),
     /** The same figures per pattern, most calls first (added by verify). */
     byPattern: z
-      .array(z.object({ label: z.string(), calls: z.number().int().nonnegative(), files: z.number().int().nonnegative() }))
+      .array(z.object({ label: z.string(), calls: Count, files: Count }))
       .optional(),
   }),
   url: z.string(),
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
   /** What its `slots` count: files or items (added by verify; see ItemNoun). */
   noun: ItemNoun.optional(),
 });
@@ -68,7 +69,7 @@ export const SnapshotMetric = z.object({
   command: z.string().nullable(),
   unit: z.enum(['lines', 'files', 'matches']),
   /** null when the command could not be evaluated (see `error`). */
-  value: z.number().int().nullable(),
+  value: Int.nullable(),
   error: z.string().nullable(),
   better: z.enum(['lower', 'higher']),
   /**
@@ -78,7 +79,7 @@ export const SnapshotMetric = z.object({
   role: MetricRole.optional(),
   categoryId: z.string().nullable(),
   source: z.enum(['doc', 'config']),
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
   byFile: z.array(PathCount),
   byDirectory: z.array(PathCount),
   /** The output lines' matches (first 500), for the metric page. */
@@ -101,7 +102,7 @@ export const Drift = z.object({
   message: z.string(),
   itemId: z.string().nullable(),
   path: z.string().nullable(),
-  docLine: z.number().int().nullable(),
+  docLine: Int.nullable(),
   evidence: z.string(),
 });
 export type Drift = z.infer<typeof Drift>;
@@ -133,9 +134,9 @@ export const Snapshot = z.object({
     text: z.string().nullable().optional(),
   }),
   totals: z.object({
-    slots: z.number().int().nonnegative(),
-    declaredDone: z.number().int().nonnegative(),
-    verifiedDone: z.number().int().nonnegative(),
+    slots: Count,
+    declaredDone: Count,
+    verifiedDone: Count,
     /** What `slots` counts over the whole doc: files or items (added by verify; see ItemNoun). */
     noun: ItemNoun.optional(),
   }),

@@ -5,11 +5,18 @@
  * the same way, so it stays readable by whoever edits it in that state, unless `repairEncoding`
  * asks for the whole doc to be written as clean UTF-8 (issue 19).
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type iconvLite from 'iconv-lite';
 import { toMojibake, type TrackingDoc } from '../doc/index.js';
 import { MigratrackError } from '../errors.js';
 import { lineStartsOf } from './lines.js';
 import type { SyncEdit } from './types.js';
+
+/** iconv-lite (CommonJS) on first use: only a doc that is not UTF-8 needs it, and every command loads this module (issue 21). */
+let iconvModule: typeof iconvLite | undefined;
+function iconv(): typeof iconvLite {
+  return (iconvModule ??= createRequire(import.meta.url)('iconv-lite') as typeof iconvLite);
+}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -18,7 +25,7 @@ function readRaw(bytes: Buffer): { text: string; charset: 'utf8' | 'windows-1252
   try {
     return { text: strictUtf8.decode(bytes), charset: 'utf8' };
   } catch {
-    return { text: iconv.decode(bytes, 'windows-1252'), charset: 'windows-1252' };
+    return { text: iconv().decode(bytes, 'windows-1252'), charset: 'windows-1252' };
   }
 }
 
@@ -114,7 +121,7 @@ export function applyEdits(bytes: Buffer, doc: TrackingDoc, edits: readonly Sync
     const written = edit.moved !== undefined ? movedText(edit.moved, baseLines, newline) : mangle(text).replace(/\n/g, newline);
     out = out.slice(0, from.raw) + written + out.slice(to.raw);
   }
-  return raw.charset === 'utf8' || options.repairEncoding ? Buffer.from(out, 'utf8') : iconv.encode(out, 'windows-1252');
+  return raw.charset === 'utf8' || options.repairEncoding ? Buffer.from(out, 'utf8') : iconv().encode(out, 'windows-1252');
 }
 
 /**

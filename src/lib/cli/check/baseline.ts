@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod/v4';
+import * as z from 'zod/v4';
 import { MigratrackError } from '../../errors.js';
 import { parseHistoryJson } from '../../history/read.js';
 import { Snapshot } from '../../snapshot/schema.js';

@@ -1,0 +1,80 @@
+/**
+ * The split bundle `npm pack` ships (scripts/compile.mjs, issue 21): its entries sit at their
+ * sources' paths, the doc stage and the doc-parse worker it bundles give the very model the
+ * TypeScript sources give, and a backfill run from it starts that worker by path (beside
+ * history/docs-ahead, whose `import.meta.url` the bundle keeps per module).
+ *
+ * Compiles in a copy of the checkout (its node_modules linked), as from-tarball.test.ts packs:
+ * a compiled/ in the checkout is what bin/migratrack.mjs would run while other tests run it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTrackingDoc } from '../../src/lib/doc/index.js';
+import { makeTestRepo, type TestCommit } from '../helpers/git-repo.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SEED = readFileSync(path.join(ROOT, 'examples/JITTER-ADOPTION-TRACKING.md'));
+const work = mkdtempSync(path.join(tmpdir(), 'migratrack-bundle-'));
+const stage = path.join(work, 'migratrack');
+const compiled = path.join(stage, 'compiled');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+beforeAll(() => {
+  const skip = new Set(['node_modules', '.git', '.cache', 'dist', '.astro', 'compiled', '.tmp', 'coverage', 'tests']);
+  cpSync(ROOT, stage, { recursive: true, filter: (src) => !(path.dirname(src) === ROOT && skip.has(path.basename(src))) });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+  execFileSync(process.execPath, [path.join(stage, 'scripts/compile.mjs')], { cwd: stage, stdio: ['ignore', 'ignore', 'pipe'] });
+}, 120_000);
+
+describe('compiled/', () => {
+  it('has the entries at their sources’ paths and the rest in a few chunks', () => {
+    for (const entry of ['cli/main.js', 'index.js', 'index.d.ts', 'lib/doc/index.js', 'lib/history/doc-parse-worker.js', 'lib/cli/templates/migratrack.yml.tmpl']) {
+      expect(existsSync(path.join(compiled, entry)), entry).toBe(true);
+    }
+    const scripts = readdirSync(compiled, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeLessThan(40);
+    // No output still holds the placeholder of a module's own URL.
+    expect(scripts.filter((file) => readFileSync(path.join(compiled, file), 'utf8').includes('__migratrack_compiled_root__'))).toEqual([]);
+  });
+
+  it('parses the seed doc as the sources do', async () => {
+    const bundled = (await import(pathToFileURL(path.join(compiled, 'lib/doc/index.js')).href)) as { parseTrackingDoc: typeof parseTrackingDoc };
+    expect(bundled.parseTrackingDoc(SEED, 'doc.md')).toEqual(parseTrackingDoc(SEED, 'doc.md'));
+  });
+
+  it('runs the doc-parse worker from its path', async () => {
+    const worker = new Worker(path.join(compiled, 'lib/history/doc-parse-worker.js'), { workerData: { reading: {} } });
+    try {
+      const answer = await new Promise<{ id: number; doc?: unknown; error?: string }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 7, bytes: new Uint8Array(SEED), path: 'doc.md' });
+      });
+      expect(answer.error).toBeUndefined();
+      expect(answer).toEqual({ id: 7, doc: parseTrackingDoc(SEED, 'doc.md') });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('starts that worker in a backfill of the CLI it bundles', async () => {
+    const doc = (done: number) => ['# Bundle - File Tracking', '', '**Start Date:** January 5, 2026', '', '## Task 1: Pooling (8 files)', '',
+      ...Array.from({ length: 8 }, (_, n) => [`### File ${n + 1}: m${n}.py`, `- **Path:** \`app/m${n}.py\``, `- **Status:** ${n < done ? '✅ Complete' : '⚪ Not Started'}`, ''].join('\n'))].join('\n');
+    const commits: TestCommit[] = Array.from({ length: 8 }, (_, n) => ({ date: `2026-01-${String(5 + n).padStart(2, '0')}`, message: `step ${n}`, files: { 'TRACKING.md': doc(n + 1), [`app/m${n}.py`]: 'x = 1\n' } }));
+    const { root } = await makeTestRepo(path.join(work, 'repo'), commits);
+    const marks = path.join(work, 'threads.txt');
+    // Loaded by every thread of the process (workers inherit execArgv): each worker leaves a line.
+    const marker = path.join(work, 'mark.mjs');
+    writeFileSync(marker, "import { isMainThread } from 'node:worker_threads';\nimport { appendFileSync } from 'node:fs';\nif (!isMainThread) appendFileSync(process.env.MT_THREAD_MARKS, 'worker\\n');\n");
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(marker).href, path.join(stage, 'bin/migratrack.mjs'), 'scan', '--repo', root, '--doc', 'TRACKING.md', '--history', path.join(work, 'history.json'), '--format', 'json'],
+      { encoding: 'utf8', env: { ...process.env, MT_THREAD_MARKS: marks, NO_COLOR: '1' }, timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { totals: { declaredDone: number } }).totals.declaredDone).toBe(8);
+    expect(readFileSync(marks, 'utf8')).toBe('worker\n');
+  }, 120_000);
+});
