@@ -85,31 +85,37 @@ function cpuSeconds(command: Command): number {
   return Math.round(((user ?? 0) + (sys ?? 0)) * 10) / 10;
 }
 
+/** `a / b` to two places. */
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+
+/** One run of the write floor: its threads, the files it wrote, the write phase's seconds. */
+interface Floor { threads: number; files: number; wallS: number; cpuS: number; userS: number; systemS: number; load: number }
+
 /**
  * The anchor of a merge with pages: the site's every file (path and size, listed by GNU find)
  * written again by ./write-floor.mjs into an empty folder, with the merge's threads (and any of
- * BENCH_FLOOR_THREADS); the merged site is deleted once listed, each copy once measured.
+ * BENCH_FLOOR_THREADS). Nothing is deleted until all are measured: deleting 200,000 files here
+ * (ext4 mounted with `discard`) takes minutes of the kernel's time, which would be the floor's.
  */
-function writeFloors(site: string, count: number): { threads: number; files: number; wallS: number; cpuS: number; userS: number; systemS: number; load: number }[] {
+function writeFloors(site: string, count: number, report: (floor: Floor) => void): Floor[] {
   const listing = join(WORK, `site-${count}.files`);
   const listed = spawnSync('sh', ['-c', `find "${site}" -type f -printf '%P\t%s\n' > "${listing}"`]);
   if (listed.status !== 0) throw new Error(`merge bench: listing ${site} failed: ${listed.stderr}`);
-  rmSync(site, { recursive: true, force: true });
   const threads = [...new Set([Math.min(MERGE_THREADS, count), ...FLOOR_THREADS])];
+  const copies = threads.map((n) => join(WORK, `floor-${count}-${n}`));
   try {
-    return threads.map((n) => {
-      const copy = join(WORK, `floor-${count}-${n}`);
-      rmSync(copy, { recursive: true, force: true });
-      try {
-        const run = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/write-floor.mjs'), listing, copy, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-        if (run.status !== 0) throw new Error(`merge bench: the write floor failed: ${run.stderr.slice(0, 400)}`);
-        const floor = JSON.parse(run.stdout) as { files: number; wallMs: number; cpuMs: number; userMs: number; systemMs: number };
-        return { threads: n, files: floor.files, wallS: floor.wallMs / 1000, cpuS: floor.cpuMs / 1000, userS: floor.userMs / 1000, systemS: floor.systemMs / 1000, load: load() };
-      } finally {
-        rmSync(copy, { recursive: true, force: true });
-      }
+    return threads.map((n, i) => {
+      rmSync(copies[i]!, { recursive: true, force: true });
+      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/write-floor.mjs'), listing, copies[i]!, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (run.status !== 0) throw new Error(`merge bench: the write floor failed: ${run.stderr.slice(0, 400)}`);
+      const floor = JSON.parse(run.stdout) as { files: number; wallMs: number; cpuMs: number; userMs: number; systemMs: number };
+      const result = { threads: n, files: floor.files, wallS: floor.wallMs / 1000, cpuS: floor.cpuMs / 1000, userS: floor.userMs / 1000, systemS: floor.systemMs / 1000, load: load() };
+      // Printed before the folders are deleted (minutes, for a big site).
+      report(result);
+      return result;
     });
   } finally {
+    for (const folder of [site, ...copies]) rmSync(folder, { recursive: true, force: true });
     rmSync(listing, { force: true });
   }
 }
@@ -143,8 +149,7 @@ try {
       const merged = { shards: count, filesPerShard: FILES, shardMiB, repoPages: true, pages, wallS: Math.round(run.wallMs / 100) / 10, cpuS: Math.round(run.cpuMs / 100) / 10, peakRssMiB: Math.round(run.peakRssMiB), loadBefore, loadAfter };
       // Printed first: deleting 200,000 pages takes a while on a busy disk.
       console.log(JSON.stringify(merged));
-      const floors = writeFloors(out, count);
-      for (const floor of floors) console.log(JSON.stringify({ shards: count, anchor: 'write floor', ...floor, cpuRatio: rounded(merged.cpuS / floor.cpuS, 2), wallRatio: rounded(merged.wallS / floor.wallS, 2) }));
+      writeFloors(out, count, (floor) => console.log(JSON.stringify({ shards: count, anchor: 'write floor', ...floor, cpuRatio: ratio(merged.cpuS, floor.cpuS), wallRatio: ratio(merged.wallS, floor.wallS) })));
       continue;
     }
     const anchor: Command = { file: process.execPath, args: ['-e', anchorScript, pattern], cwd: WORK, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } };
