@@ -5,7 +5,10 @@
  *
  * By default with each repository's own pages (the whole org site: 4,000+ pages a repository):
  * one run per count under GNU time (wall, CPU of the process and its Astro builds, the largest
- * process's peak RSS), the load average before and after; each site is deleted once measured.
+ * process's peak RSS), the load average before and after, then its anchor: the floor of writing
+ * that site at all (./write-floor.mjs: the same files, paths and sizes, written as the merge writes
+ * them, with as many threads as the merge has Astro builds; BENCH_FLOOR_THREADS="1,2" also
+ * measures other counts, to see whether the disk scales). Each site is deleted once measured.
  * With `--no-repo-pages`, the dashboard only, in BENCH_RUNS pairs (default 1 after a warm-up of
  * each) against an anchor that only reads and JSON-parses the same files (the floor of any merge).
  * The 1 GB of generated shards in .cache/bench/merge are deleted at the end unless `--keep` (a
@@ -14,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeShard, type Shard } from '../../src/lib/org/index.js';
@@ -31,8 +34,11 @@ const COUNTS = ARGS.map(Number).filter((n) => n > 0);
 const REPO_PAGES = !ARGS.includes('--no-repo-pages');
 const KEEP = ARGS.includes('--keep');
 const PAIRS = Number(process.env.BENCH_RUNS ?? 1);
+/** The merge's Astro builds at once (src/lib/pipeline/merge-pages.ts: one per core, at most 2). */
+const MERGE_THREADS = Math.min(2, availableParallelism());
+const FLOOR_THREADS = (process.env.BENCH_FLOOR_THREADS ?? '').split(',').map(Number).filter((n) => n > 0);
 /** Which shard files each count merges: the first 50, 200 or all 500 names. */
-const PATTERNS: Record<number, string> = { 2: 'shards/s000[01].json', 10: 'shards/s000?.json', 50: 'shards/s00[0-4]?.json', 200: 'shards/s0[01]??.json', 500: 'shards/s*.json' };
+const PATTERNS: Record<number, string> = { 2: 'shards/s000[01].json', 3: 'shards/s000[0-2].json', 10: 'shards/s000?.json', 50: 'shards/s00[0-4]?.json', 200: 'shards/s0[01]??.json', 500: 'shards/s*.json' };
 
 interface Expected { declaredDone: number; verifiedDone: number; slots: number; remainingCalls: number }
 
@@ -79,6 +85,41 @@ function cpuSeconds(command: Command): number {
   return Math.round(((user ?? 0) + (sys ?? 0)) * 10) / 10;
 }
 
+/** `a / b` to two places. */
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+
+/** One run of the write floor: its threads, the files it wrote, the write phase's seconds. */
+interface Floor { threads: number; files: number; wallS: number; cpuS: number; userS: number; systemS: number; load: number }
+
+/**
+ * The anchor of a merge with pages: the site's every file (path and size, listed by GNU find)
+ * written again by ./write-floor.mjs into an empty folder, with the merge's threads (and any of
+ * BENCH_FLOOR_THREADS). Nothing is deleted until all are measured: deleting 200,000 files here
+ * (ext4 mounted with `discard`) takes minutes of the kernel's time, which would be the floor's.
+ */
+function writeFloors(site: string, count: number, report: (floor: Floor) => void): Floor[] {
+  const listing = join(WORK, `site-${count}.files`);
+  const listed = spawnSync('sh', ['-c', `find "${site}" -type f -printf '%P\t%s\n' > "${listing}"`]);
+  if (listed.status !== 0) throw new Error(`merge bench: listing ${site} failed: ${listed.stderr}`);
+  const threads = [...new Set([Math.min(MERGE_THREADS, count), ...FLOOR_THREADS])];
+  const copies = threads.map((n) => join(WORK, `floor-${count}-${n}`));
+  try {
+    return threads.map((n, i) => {
+      rmSync(copies[i]!, { recursive: true, force: true });
+      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/write-floor.mjs'), listing, copies[i]!, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (run.status !== 0) throw new Error(`merge bench: the write floor failed: ${run.stderr.slice(0, 400)}`);
+      const floor = JSON.parse(run.stdout) as { files: number; wallMs: number; cpuMs: number; userMs: number; systemMs: number };
+      const result = { threads: n, files: floor.files, wallS: floor.wallMs / 1000, cpuS: floor.cpuMs / 1000, userS: floor.userMs / 1000, systemS: floor.systemMs / 1000, load: load() };
+      // Printed before the folders are deleted (minutes, for a big site).
+      report(result);
+      return result;
+    });
+  } finally {
+    for (const folder of [site, ...copies]) rmSync(folder, { recursive: true, force: true });
+    rmSync(listing, { force: true });
+  }
+}
+
 const counts = COUNTS.length > 0 ? COUNTS : [50, 200, 500];
 const expected = generate(Math.max(...counts));
 const load = () => Math.round(loadavg()[0]! * 10) / 10;
@@ -105,9 +146,10 @@ try {
       const missing = expected.slice(0, count).map((_, i) => `s${String(i).padStart(4, '0')}`).filter((name) => !existsSync(join(out, name, 'index.html')) || !existsSync(join(out, name, 'files/index.html')) || !existsSync(join(out, name, 'api/snapshot.json')));
       if (missing.length > 0) throw new Error(`merge bench: no pages for ${missing.slice(0, 5).join(', ')} (${missing.length} repositories)`);
       const pages = Number(spawnSync('sh', ['-c', `find "${out}" -name '*.html' | wc -l`], { encoding: 'utf8' }).stdout.trim());
-      console.log(JSON.stringify({ shards: count, filesPerShard: FILES, shardMiB, repoPages: true, pages, wallS: Math.round(run.wallMs / 100) / 10, cpuS: Math.round(run.cpuMs / 100) / 10, peakRssMiB: Math.round(run.peakRssMiB), loadBefore, loadAfter }));
+      const merged = { shards: count, filesPerShard: FILES, shardMiB, repoPages: true, pages, wallS: Math.round(run.wallMs / 100) / 10, cpuS: Math.round(run.cpuMs / 100) / 10, peakRssMiB: Math.round(run.peakRssMiB), loadBefore, loadAfter };
       // Printed first: deleting 200,000 pages takes a while on a busy disk.
-      rmSync(out, { recursive: true, force: true });
+      console.log(JSON.stringify(merged));
+      writeFloors(out, count, (floor) => console.log(JSON.stringify({ shards: count, anchor: 'write floor', ...floor, cpuRatio: ratio(merged.cpuS, floor.cpuS), wallRatio: ratio(merged.wallS, floor.wallS) })));
       continue;
     }
     const anchor: Command = { file: process.execPath, args: ['-e', anchorScript, pattern], cwd: WORK, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } };

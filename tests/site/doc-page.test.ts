@@ -147,6 +147,20 @@ describe('doc page', () => {
     expect(html).toContain('<h2 id="doc-L53">S27</h2>');
   });
 
+  // A merged build renders one doc for many repositories, once, with the base put back (issue 24).
+  it('renders the same doc at another base, or with other badges, as renderDoc does', () => {
+    const data = siteData();
+    const text = data.snapshot.doc.text!;
+    const odd: typeof ROOT = { base: '/a&b"<x>/', site: null };
+    for (const ctx of [ROOT, SUB, odd, SUB]) expect(buildDocPage(data, ctx).html).toBe(renderDoc(text, data.snapshot, ctx));
+    expect(buildDocPage(data, odd).html).toContain('href="/a&amp;b&quot;&lt;x&gt;/files/');
+    const other = { ...data, snapshot: { ...data.snapshot, items: data.snapshot.items.map((i) => ({ ...i, detectedStatus: 'done' as const })) } };
+    expect(buildDocPage(other, SUB).html).toBe(renderDoc(text, other.snapshot, SUB));
+    expect(buildDocPage(other, SUB).html).not.toBe(buildDocPage(data, SUB).html);
+    const edited = { ...data, snapshot: { ...data.snapshot, doc: { ...data.snapshot.doc, text: `${text}\n\nMore.` } } };
+    expect(buildDocPage(edited, SUB).html).toBe(renderDoc(`${text}\n\nMore.`, data.snapshot, SUB));
+  });
+
   it('is deterministic', () => {
     const data = siteData();
     expect(renderDoc(data.snapshot.doc.text!, data.snapshot, ROOT)).toBe(renderDoc(data.snapshot.doc.text!, data.snapshot, ROOT));

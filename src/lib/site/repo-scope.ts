@@ -36,6 +36,8 @@ export const MergeManifest = z.object({
 export type MergeManifest = z.infer<typeof MergeManifest>;
 
 let current: MergedRepo | null = null;
+/** How many `withRepo` calls are running: only inside one are a merged build's repository paths listed. */
+let scoped = 0;
 let manifest: { file: string; value: MergeManifest } | null = null;
 
 /** The repository whose page is being made, or null in a single repository's build. */
@@ -52,9 +54,11 @@ export function enterRepo(repo: MergedRepo | null): void {
 export function withRepo<T>(repo: MergedRepo, work: () => T): T {
   const before = current;
   current = repo;
+  scoped += 1;
   try {
     return work();
   } finally {
+    scoped -= 1;
     current = before;
   }
 }
@@ -80,10 +84,13 @@ export function mergeManifest(env: NodeJS.ProcessEnv = process.env): MergeManife
 /**
  * A route's paths, except at the root of a merged build: there the repositories' pages are all
  * under `/<name>/` and the org dashboard is the root, so the routes of src/pages make none of
- * their own (their static pages are made and dropped; see pipeline/merge-site.ts).
+ * their own (their static pages are made and dropped; see pipeline/merge-site.ts). Tested on the
+ * scope, not on `current`: the last repository page rendered leaves its repository current, and
+ * Astro asks the routes after it for their paths then (they listed, and wrote, that repository's
+ * 4,000 file pages and redirects a second time, at the root).
  */
 export function routePaths<T>(paths: () => T[]): T[] {
-  return current === null && mergeManifest() !== null ? [] : paths();
+  return scoped === 0 && mergeManifest() !== null ? [] : paths();
 }
 
 /** A route's params: its own, or, rendered inside a merged build's page, the ones that page passes. */
