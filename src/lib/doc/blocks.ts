@@ -66,6 +66,7 @@ function childLine(head: Paragraph, item: ListItem, text: string): ChildLine {
 }
 
 function oneLine(markdown: string): string {
+  if (!markdown.includes('\n')) return markdown.trim();
   return markdown
     .split('\n')
     .map((part) => part.trim())

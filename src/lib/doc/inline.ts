@@ -6,6 +6,7 @@
 /** Contents of the code spans in a line, in order (CommonMark: matching backtick runs, one space trimmed). */
 export function codeSpansOf(markdown: string): string[] {
   const spans: string[] = [];
+  if (!markdown.includes('`')) return spans;
   const pattern = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
   for (const match of markdown.matchAll(pattern)) {
     let content = (match[2] ?? '').replace(/\n/g, ' ');
@@ -82,6 +83,9 @@ const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{Emoji_Presentation}\uF
 
 /** "📊 Progress Summary" → "Progress Summary". */
 export function stripLeadingDecoration(text: string): string {
+  // No ASCII character but white space is decoration: most titles start with a letter or digit.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 128) return text.trim();
   return text.replace(LEADING_DECORATION, '').trim();
 }
 

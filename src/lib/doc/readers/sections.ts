@@ -26,27 +26,30 @@ function subject(words: string): RegExp {
   return new RegExp(`^(?:[\\p{Extended_Pictographic}\\uFE0F\\s]*)(?:\\d+(?:\\.\\d+)*[.)]?\\s+)?(?:${words})\\s*:?\\s*(?:\\(.*\\))?$`, 'iu');
 }
 
-/**
- * Which IGNORED pattern a title matches, remembered per title: every section asks it of each of its
- * ancestors, and the unicode patterns cost ≈ 10 µs per title (issue 17: ≈ 60 ms of a 1 MB doc).
- */
-const ignoredTitles = boundedMemo((title: string): string | null => {
-  for (const [pattern, why] of IGNORED) if (pattern.test(title)) return why;
-  return null;
-});
-
 /** Criteria at the doc's top level restate the goal; inside a phase they are its deliverables. */
 const CRITERIA = /\b(success\s+criteria|acceptance\s+criteria|exit\s+criteria|definition\s+of\s+done|sign[\s-]?off)\b/i;
+
+/**
+ * What a title says about being read, remembered per title: every section asks it of each of its
+ * ancestors, and the unicode patterns cost ≈ 10 µs per title (issue 17: ≈ 60 ms of a 1 MB doc).
+ * `why`: the IGNORED reason it matches; `criteria`: it names success criteria.
+ */
+const titleReading = boundedMemo((title: string): { why: string | null; criteria: boolean } => {
+  for (const [pattern, why] of IGNORED) if (pattern.test(title)) return { why, criteria: false };
+  return { why: null, criteria: CRITERIA.test(title) };
+});
 
 /** Why a section is ignored, or null when it is read. Ancestors count: a summary's sub-sections too. */
 export function ignoredBecause(section: OutlineSection, ignoreSections: readonly string[] = []): string | null {
   for (let at: OutlineSection | null = section; at !== null && at.depth > 0; at = at.parent) {
     const title = at.title;
-    const lower = title.toLowerCase();
-    if (ignoreSections.some((words) => lower.includes(words))) return `it is under "${title}", which the config's reading.ignoreSections skips`;
-    const why = ignoredTitles(title);
-    if (why !== null) return `it is under "${title}", ${why}`;
-    if (CRITERIA.test(title) && (at.parent === null || at.parent.depth <= 1)) return `it is under "${title}", the doc's success criteria`;
+    if (ignoreSections.length > 0) {
+      const lower = title.toLowerCase();
+      if (ignoreSections.some((words) => lower.includes(words))) return `it is under "${title}", which the config's reading.ignoreSections skips`;
+    }
+    const reading = titleReading(title);
+    if (reading.why !== null) return `it is under "${title}", ${reading.why}`;
+    if (reading.criteria && (at.parent === null || at.parent.depth <= 1)) return `it is under "${title}", the doc's success criteria`;
   }
   return null;
 }
