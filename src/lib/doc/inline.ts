@@ -62,6 +62,8 @@ function parsePlainFieldLine(line: string): FieldLine | null {
 
 /** Reads a `**Key:** value` line (or a plain `Status: value` for known keys); null otherwise. */
 export function parseFieldLine(line: string): FieldLine | null {
+  // Both shapes need a colon (a bold key without one is no field): most list lines have none.
+  if (!line.includes(':')) return null;
   const match = FIELD_LINE.exec(line);
   if (!match) return parsePlainFieldLine(line);
   const colonInside = match[4] === ':';

@@ -221,9 +221,15 @@ function collectInline(node: Nodes, found: { codeSpans: string[]; links: Array<{
 }
 
 /** The sections of a subtree, depth first, the section itself included. */
-export function* sectionsOf(section: OutlineSection): Generator<OutlineSection> {
-  yield section;
-  for (const child of section.children) yield* sectionsOf(child);
+export function sectionsOf(section: OutlineSection): OutlineSection[] {
+  // An array, not a generator: `yield*` re-yields every section through each level above it.
+  const found: OutlineSection[] = [];
+  const stack = [section];
+  for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+    found.push(at);
+    for (let child = at.children.length - 1; child >= 0; child--) stack.push(at.children[child]!);
+  }
+  return found;
 }
 
 /** The section and its ancestors, innermost first (the root, depth 0, last). */
