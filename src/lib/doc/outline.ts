@@ -4,7 +4,7 @@
  * mark. Built once from the mdast; the generic readers (doc/readers/) only look at this.
  */
 import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { textOf } from './node-text.js';
 import type { Section } from './markdown.js';
 import { fieldAt, paragraphFields } from './outline-fields.js';
 
@@ -119,7 +119,7 @@ function outlineBlock(block: RootContent, text: string): OutlineBlock {
       return { kind: 'table', line, table: outlineTable(block, text) };
     case 'paragraph': {
       const fields = paragraphFields(block, text);
-      return fields.length > 0 ? { kind: 'fields', line, fields, text: toString(block) } : { kind: 'paragraph', line, text: toString(block) };
+      return fields.length > 0 ? { kind: 'fields', line, fields, text: textOf(block) } : { kind: 'paragraph', line, text: textOf(block) };
     }
     case 'code':
     case 'html':
@@ -177,7 +177,7 @@ function listLine(item: ListItem, ordered: boolean, text: string, depth: number)
 
 /** The first line of a list item's paragraph as plain text, its marks stripped as they were from the source. */
 function plainLine(paragraph: Paragraph): string {
-  const plain = toString(paragraph);
+  const plain = textOf(paragraph);
   const newline = plain.indexOf('\n');
   let first = newline === -1 ? plain : plain.slice(0, newline);
   if (first[0] === '[') first = first.replace(/^\[[ \t]*[xX✓✔/\-~>!?]?[ \t]*\][ \t]*/u, '');
@@ -187,7 +187,7 @@ function plainLine(paragraph: Paragraph): string {
 
 function outlineTable(table: Table, text: string): OutlineTable {
   const [head, ...body] = table.children;
-  const header = (head?.children ?? []).map((cell) => toString(cell).trim());
+  const header = (head?.children ?? []).map((cell) => textOf(cell).trim());
   const rows = body.map((row) => ({
     line: row.position?.start.line ?? 0,
     cells: row.children.map((cell): OutlineCell => {
@@ -197,7 +197,7 @@ function outlineTable(table: Table, text: string): OutlineTable {
       // A cell's position includes its pipe and padding; the mark is the content alone.
       const lead = /^[ \t]*\|?[ \t]*/.exec(raw)?.[0].length ?? 0;
       const content = raw.slice(lead).replace(/[ \t]*\|?[ \t]*$/, '');
-      return { text: toString(cell).trim(), codeSpans: codeSpans(cell), mark: { text: content, start: start + lead, end: start + lead + content.length } };
+      return { text: textOf(cell).trim(), codeSpans: codeSpans(cell), mark: { text: content, start: start + lead, end: start + lead + content.length } };
     }),
   }));
   return { line: table.position?.start.line ?? 0, header, rows };
@@ -216,7 +216,7 @@ function codeSpansAndLinks(node: Nodes): { codeSpans: string[]; links: Array<{ t
 
 function collectInline(node: Nodes, found: { codeSpans: string[]; links: Array<{ text: string; url: string }> }): void {
   if (node.type === 'inlineCode') found.codeSpans.push(node.value);
-  else if (node.type === 'link') found.links.push({ text: toString(node).trim(), url: node.url });
+  else if (node.type === 'link') found.links.push({ text: textOf(node).trim(), url: node.url });
   if ('children' in node) for (const child of node.children as Nodes[]) if (child.type !== 'list') collectInline(child, found);
 }
 
