@@ -20,7 +20,8 @@ function isWordish(code: number): boolean {
 }
 
 function textNode(line: Line, column: number, value: string, from: number, to: number): Text {
-  return { type: 'text', value, position: { start: point(line, column + from), end: point(line, column + to) } };
+  const end = column + to === line.text.length ? lineEnd(line) : point(line, column + to);
+  return { type: 'text', value, position: { start: point(line, column + from), end } };
 }
 
 /** Inline nodes of `text` (which starts at `column` of `line`), or null when outside the subset. */

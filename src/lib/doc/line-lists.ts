@@ -1,11 +1,11 @@
 /**
  * The fast path's tight lists: consecutive list lines built as exactly the mdast remark (with
- * remark-gfm's task items) builds, or null when outside the subset (see line-blocks.ts). Each node
- * owns its end point and it is moved in place as the list grows, line by line.
+ * remark-gfm's task items) builds, or null when outside the subset (see line-blocks.ts). The open
+ * items and lists end at the line's shared end point, line by line, as the list grows.
  */
 import type { List, ListItem, Paragraph } from 'mdast';
 import { inline } from './line-inline.js';
-import { lineEnd, moveToLineEnd, point, type Line } from './source-lines.js';
+import { lineEnd, point, type Line } from './source-lines.js';
 
 const LIST_LINE = /^( *)([-*+]|(\d{1,9})([.)])) (?! )(.*)$/;
 /** A list marker and its one space at the start of an item's text (a list nested on the same line). */
@@ -117,10 +117,10 @@ export function list(lines: readonly Line[], from: number, to: number): List | n
     owner.children.push(item);
     // Every item and list still open ends at this line now (those just opened end here already).
     for (let at = 0; at < opened; at++) {
-      moveToLineEnd(stack[at]!.item.position!.end, line);
-      moveToLineEnd(stack[at]!.list.position!.end, line);
+      stack[at]!.item.position!.end = lineEnd(line);
+      stack[at]!.list.position!.end = lineEnd(line);
     }
-    moveToLineEnd(owner.position!.end, line);
+    owner.position!.end = lineEnd(line);
     stack.splice(opened, 0, { item, list: owner, textColumn: first.textColumn, kind: first.kind });
   }
   return top;

@@ -12,6 +12,8 @@ export interface Line {
   /** 1-based. */
   number: number;
   offset: number;
+  /** The point at the line's end, made once and shared by every node that ends there (see lineEnd). */
+  end: Point | undefined;
 }
 
 /** Splits the text into lines with their offsets. */
@@ -21,7 +23,7 @@ export function linesOf(text: string): Line[] {
   for (let number = 1; offset <= text.length; number++) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline;
-    lines.push({ text: text.slice(offset, end), number, offset });
+    lines.push({ text: text.slice(offset, end), number, offset, end: undefined });
     if (newline === -1) break;
     offset = end + 1;
   }
@@ -33,16 +35,13 @@ export function point(line: Line, column: number): Point {
   return { line: line.number, column: column + 1, offset: line.offset + column };
 }
 
-/** The point at the end of `line`. */
+/**
+ * The point at the end of `line`, one object for every node that ends there (a list line's text,
+ * paragraph, item and lists: issue 17, fewer objects living through the parse). Nothing moves the
+ * fast path's points in place but unclampPositions, which moves each object once.
+ */
 export function lineEnd(line: Line): Point {
-  return { line: line.number, column: line.text.length + 1, offset: line.offset + line.text.length };
-}
-
-/** Moves `at` to the end of `line`, in place (the fast path's points each belong to one node). */
-export function moveToLineEnd(at: { line: number; column: number; offset?: number | undefined }, line: Line): void {
-  at.line = line.number;
-  at.column = line.text.length + 1;
-  at.offset = line.offset + line.text.length;
+  return (line.end ??= { line: line.number, column: line.text.length + 1, offset: line.offset + line.text.length });
 }
 
 /** True for a line of nothing but spaces and tabs (or nothing). */
