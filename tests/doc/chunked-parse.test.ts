@@ -91,10 +91,19 @@ describe('indentation guard', () => {
         expect(lines[start.line - 1]?.slice(start.column - 1, end.column - 1)).toBe(node.value);
         checked++;
       }
+      // Items, paragraphs and texts that end a line share one end point in the fast path: it must be moved once.
+      if (node.type === 'listItem' && node.position) {
+        const { end } = node.position;
+        expect(end.column).toBe((lines[end.line - 1]?.length ?? 0) + 1);
+        expect(doc[end.offset ?? -1] ?? '\n').toBe('\n');
+        items++;
+      }
       for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
     };
+    let items = 0;
     visit(root);
     expect(checked).toBe(1000);
+    expect(items).toBe(1002); // and the two of File 1
   });
 
   it('leaves shallow docs alone (tabs count to the next multiple of 4)', () => {

@@ -41,17 +41,11 @@ export type BlockEntry =
   | { kind: 'break'; node: RootContent }
   | { kind: 'other'; node: RootContent };
 
-/** Flattens a list (and its nested lists) into lines, depth-first, in document order. */
-export function listLines(list: List, text: string): ChildLine[] {
-  const lines: ChildLine[] = [];
-  for (const item of list.children) {
-    const head = item.children[0];
-    if (head && head.type === 'paragraph') lines.push(childLine(head, item, text));
-    for (const child of item.children) {
-      if (child.type === 'list') lines.push(...listLines(child, text));
-    }
-  }
-  return lines;
+/** One item's line and its nested lists' lines, depth-first in document order, appended to `lines`. */
+function itemLines(item: ListItem, text: string, lines: ChildLine[]): void {
+  const head = item.children[0];
+  if (head && head.type === 'paragraph') lines.push(childLine(head, item, text));
+  for (const child of item.children) if (child.type === 'list') for (const nested of child.children) itemLines(nested, text, lines);
 }
 
 function childLine(head: Paragraph, item: ListItem, text: string): ChildLine {
@@ -66,6 +60,7 @@ function childLine(head: Paragraph, item: ListItem, text: string): ChildLine {
 }
 
 function oneLine(markdown: string): string {
+  if (!markdown.includes('\n')) return markdown.trim();
   return markdown
     .split('\n')
     .map((part) => part.trim())
@@ -95,7 +90,7 @@ function fieldFromListItem(item: ListItem, text: string): RawField | null {
   const field = makeField(oneLine(sourceOf(head, text)), head.position?.start.line ?? 0, head.position?.start.column ?? 1, rangeOf(item));
   if (!field) return null;
   for (const child of item.children.slice(1)) {
-    if (child.type === 'list') field.children.push(...listLines(child, text));
+    if (child.type === 'list') for (const nested of child.children) itemLines(nested, text, field.children);
     else if (child.type === 'paragraph') field.children.push(childLine(child, item, text));
   }
   return field;
@@ -146,14 +141,18 @@ export function readBlocks(blocks: readonly RootContent[], text: string): BlockE
         const lead = previousFields?.[previousFields.length - 1];
         // "**Files:**" then a list: the list is the value of that field.
         if (lead && lead.value === '' && lead.children.length === 0) {
-          lead.children.push(...listLines(node, text));
+          for (const item of node.children) itemLines(item, text, lead.children);
           lead.source = { startLine: lead.source.startLine, endLine: node.position?.end.line ?? lead.source.endLine };
           break;
         }
         for (const item of node.children) {
           const field = fieldFromListItem(item, text);
           if (field) entries.push({ kind: 'field', field });
-          else for (const line of listLines({ ...node, children: [item] }, text)) entries.push({ kind: 'item', line });
+          else {
+            const lines: ChildLine[] = [];
+            itemLines(item, text, lines);
+            for (const line of lines) entries.push({ kind: 'item', line });
+          }
         }
         break;
       }

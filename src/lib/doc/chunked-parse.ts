@@ -76,6 +76,11 @@ export function movePositions(node: Node, move: (point: Point) => void): void {
  * line that ends it. Any `<` line counts as HTML: too many such lines only cost cuts, never add one.
  */
 export function opensBlock(line: string): ((next: string) => boolean) | null {
+  // Most lines open nothing: only a backtick, a tilde or `<` after up to three spaces can (issue 17: every line of a 1 MB doc comes here).
+  let first = 0;
+  while (first < 3 && line.charCodeAt(first) === 32) first++;
+  const char = line[first];
+  if (char !== '`' && char !== '~' && char !== '<') return null;
   const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
   if (fence !== undefined) {
     const closer = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);

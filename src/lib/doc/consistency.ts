@@ -73,9 +73,13 @@ function itemsByCategory(items: readonly TrackedItem[]): Map<string, TrackedItem
 }
 
 /** Items of categories whose id is `id` or starts with `id.` (a summary row for "Task 3.1" covers 3.1.x). */
-function itemsUnder(byCategory: ReadonlyMap<string, TrackedItem[]>, id: string): TrackedItem[] {
-  // One pass over the categories, not the items: a doc may hold a summary row per category.
-  return [...byCategory].filter(([categoryId]) => categoryId === id || categoryId.startsWith(`${id}.`)).flatMap(([, items]) => items);
+function itemsUnder(byCategory: ReadonlyMap<string, TrackedItem[]>, id: string, dotted: boolean): TrackedItem[] {
+  // Slug ids never hold a dot: without task ids, a row's items are its category's (issue 17: a row per category of a 1 MB doc).
+  if (!dotted) return byCategory.get(id) ?? [];
+  const prefix = `${id}.`;
+  const under: TrackedItem[] = [];
+  for (const [categoryId, items] of byCategory) if (categoryId === id || categoryId.startsWith(prefix)) for (const item of items) under.push(item);
+  return under;
 }
 
 /** A category's own items plus those of categories written inside it ("## Phase 1 (12 files)" over its tasks). */
@@ -126,6 +130,7 @@ function resolveSummaryLabels(ctx: ParseContext): void {
 function checkSummary(ctx: ParseContext): void {
   const byCategory = itemsByCategory(ctx.items);
   const categoryIds = new Set(ctx.categories.map((category) => category.id));
+  const dotted = ctx.categories.some((category) => category.id.includes('.')) || [...byCategory.keys()].some((id) => id.includes('.'));
   // A doc may state its totals many times ("Progress: 3/5" per section read as whole-doc rows).
   let wholeDoc: Tally | undefined;
   for (const row of ctx.summary) {
@@ -134,11 +139,11 @@ function checkSummary(ctx: ParseContext): void {
       continue;
     }
     const id = row.categoryId ?? '';
-    if (!row.isTotal && !categoryIds.has(id) && ![...categoryIds].some((other) => other.startsWith(`${id}.`))) {
+    if (!row.isTotal && !categoryIds.has(id) && !(dotted && [...categoryIds].some((other) => other.startsWith(`${id}.`)))) {
       ctx.sink.warning('doc/summary-unmatched', `The summary row "${row.label}" names ${isTaskId(id) ? `Task ${id}` : `"${id}"`}, which the doc has no section for.`, row.source.startLine);
       continue;
     }
-    const entries = row.isTotal ? (wholeDoc ??= tally(ctx.items)) : tally(itemsUnder(byCategory, id));
+    const entries = row.isTotal ? (wholeDoc ??= tally(ctx.items)) : tally(itemsUnder(byCategory, id, dotted));
     const name = row.isTotal ? 'The TOTAL row' : `The summary row for ${row.label}`;
     const claims = `${row.completed ?? '?'}/${row.total ?? '?'}`;
     const wrong = disagreements(row, entries);

@@ -6,6 +6,7 @@
 import type { StatusText } from './model.js';
 import { statusFromHeadingEmoji } from './status.js';
 import { stripLeadingDecoration } from './inline.js';
+import { boundedMemo } from './memo.js';
 
 /** What readHeadingParts found in a heading. */
 export interface HeadingParts {
@@ -21,8 +22,17 @@ const COUNT_IN_PARENS = /\(([^()]*?)\s*[-–—,;]?\s*(\d+)\s+files?\s*\)/i;
 const COMPLETE_MARKER = /(?:\s*[-–—:|]\s*)?(?:\d+\s*\/\s*\d+\s+)?(?:\bCOMPLETE(?:D)?\b|\b[Cc]omplete[d]?\s*[✅✔]|[✅✔]\s*[Cc]omplete[d]?\b)\s*[✅✔]?\uFE0F?/u;
 const TRAILING_EMOJI = /[\s\-–—]*((?:[\p{Extended_Pictographic}]\uFE0F?\s*)+)$/u;
 
-/** Splits a heading (decoration already stripped) into title, count, complete marker and status. */
+/**
+ * Splits a heading (decoration already stripped) into title, count, complete marker and status.
+ * A fresh object each call (callers keep the status in the model), from an answer remembered per
+ * heading: readers ask it of the same headings many times (issue 17's 1 MB doc: ≈ 40 ms).
+ */
 export function readHeadingParts(text: string): HeadingParts {
+  const parts = headingParts(text);
+  return { ...parts, status: parts.status === null ? null : { ...parts.status } };
+}
+
+const headingParts = boundedMemo((text: string): HeadingParts => {
   let title = text.trim();
   let completeMarker = false;
   let status: StatusText | null = null;
@@ -53,7 +63,7 @@ export function readHeadingParts(text: string): HeadingParts {
     status = { status: 'done', raw: (marker?.[0] ?? 'COMPLETE').replace(/^[\s\-–—:|]+/, '').trim(), each: false };
   }
   return { title: title.replace(/\s*[-–—:]\s*$/, '').trim(), declaredCount, completeMarker, status };
-}
+});
 
 /** "Task 3.1.1: …": the task id and the rest of the heading. */
 export interface TaskHeading {

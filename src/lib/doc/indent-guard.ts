@@ -100,7 +100,11 @@ export function unclampPositions(root: Root, clamped: ClampedText): void {
   const lineCount = clamped.text.split('\n').length;
   const before = new Array<number>(lineCount + 2).fill(0);
   for (let line = 2; line <= lineCount + 1; line++) before[line] = (before[line - 1] ?? 0) + (clamped.removed.get(line - 1) ?? 0);
+  // The fast path shares one point between the nodes that end at the same place: move each once.
+  const moved = new Set<object>();
   movePositions(root, (point) => {
+    if (moved.has(point)) return;
+    moved.add(point);
     const onLine = clamped.removed.get(point.line) ?? 0;
     const past = point.column > MAX_INDENT ? onLine : 0; // points inside the clamped indentation stay put
     if (point.offset !== undefined) point.offset += (before[point.line] ?? 0) + past;

@@ -6,6 +6,7 @@
 /** Contents of the code spans in a line, in order (CommonMark: matching backtick runs, one space trimmed). */
 export function codeSpansOf(markdown: string): string[] {
   const spans: string[] = [];
+  if (!markdown.includes('`')) return spans;
   const pattern = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
   for (const match of markdown.matchAll(pattern)) {
     let content = (match[2] ?? '').replace(/\n/g, ' ');
@@ -61,6 +62,8 @@ function parsePlainFieldLine(line: string): FieldLine | null {
 
 /** Reads a `**Key:** value` line (or a plain `Status: value` for known keys); null otherwise. */
 export function parseFieldLine(line: string): FieldLine | null {
+  // Both shapes need a colon (a bold key without one is no field): most list lines have none.
+  if (!line.includes(':')) return null;
   const match = FIELD_LINE.exec(line);
   if (!match) return parsePlainFieldLine(line);
   const colonInside = match[4] === ':';
@@ -82,6 +85,9 @@ const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{Emoji_Presentation}\uF
 
 /** "📊 Progress Summary" → "Progress Summary". */
 export function stripLeadingDecoration(text: string): string {
+  // No ASCII character but white space is decoration: most titles start with a letter or digit.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 128) return text.trim();
   return text.replace(LEADING_DECORATION, '').trim();
 }
 

@@ -3,7 +3,7 @@
  * into a tree of heading sections so each part of the doc is read in its context.
  */
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { textOf } from './node-text.js';
 import { createRequire } from 'node:module';
 import type remarkGfmModule from 'remark-gfm';
 import type remarkParseModule from 'remark-parse';
@@ -123,7 +123,7 @@ export function buildSections(root: Root): Section {
       const section: Section = {
         heading: node,
         depth: node.depth,
-        title: toString(node).trim(),
+        title: textOf(node).trim(),
         blocks: [],
         subsections: [],
         source: rangeOf(node),
@@ -159,11 +159,11 @@ export function columnOf(node: Nodes): number | null {
 export function sourceOf(node: Nodes, text: string): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return toString(node);
+  if (start === undefined || end === undefined) return textOf(node);
   return text.slice(start, end);
 }
 
 /** Plain text of a node (markup stripped, code span contents kept). */
 export function plainOf(node: Nodes): string {
-  return toString(node).trim();
+  return textOf(node).trim();
 }

@@ -4,8 +4,9 @@
  * mark. Built once from the mdast; the generic readers (doc/readers/) only look at this.
  */
 import type { List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { textOf } from './node-text.js';
 import type { Section } from './markdown.js';
+import { fieldAt, paragraphFields } from './outline-fields.js';
 
 /** A mark with its offsets in the doc text (end exclusive). */
 export interface Mark {
@@ -75,7 +76,6 @@ export interface OutlineSection {
 const BULLET = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const BOX = /^\[[ \t]*([xX✓✔/\-~>!?]?)[ \t]*\](?=[ \t]|$)/u;
 const LEAD = /^(?:(?:\p{Extended_Pictographic}|[✓✗✘☑])\uFE0F?\u20E3?[ \t]*)+/u;
-const FIELD = /^(\*\*|__)?([\p{L}][\p{L}\p{N} _/&().'-]{0,40}?)(?::\1|\1:|:)[ \t]*(.*)$/u;
 
 /** Builds the outline of a section tree (from buildSections). */
 export function buildOutline(root: Section, text: string): OutlineSection {
@@ -119,7 +119,7 @@ function outlineBlock(block: RootContent, text: string): OutlineBlock {
       return { kind: 'table', line, table: outlineTable(block, text) };
     case 'paragraph': {
       const fields = paragraphFields(block, text);
-      return fields.length > 0 ? { kind: 'fields', line, fields, text: toString(block) } : { kind: 'paragraph', line, text: toString(block) };
+      return fields.length > 0 ? { kind: 'fields', line, fields, text: textOf(block) } : { kind: 'paragraph', line, text: textOf(block) };
     }
     case 'code':
     case 'html':
@@ -128,36 +128,6 @@ function outlineBlock(block: RootContent, text: string): OutlineBlock {
     default:
       return { kind: 'other', line };
   }
-}
-
-/** Every line of a paragraph that reads as `Key: value` (a paragraph may hold several, one per line). */
-function paragraphFields(node: Paragraph, text: string): OutlineField[] {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  const firstLine = node.position?.start.line;
-  if (start === undefined || end === undefined || firstLine === undefined) return [];
-  const fields: OutlineField[] = [];
-  let offset = start;
-  for (const [index, rawLine] of text.slice(start, end).split('\n').entries()) {
-    const indent = /^[ \t]*/.exec(rawLine)?.[0].length ?? 0;
-    const field = fieldAt(rawLine.slice(indent), offset + indent, firstLine + index);
-    if (field) fields.push(field);
-    offset += rawLine.length + 1;
-  }
-  return fields;
-}
-
-/** `Key: value` at the start of `raw` (which begins at `offset` in the doc). */
-export function fieldAt(raw: string, offset: number, line: number): OutlineField | null {
-  const match = FIELD.exec(raw);
-  if (!match) return null;
-  const key = (match[2] ?? '').trim();
-  const rest = match[3] ?? '';
-  // "Note: see the guide" is prose; a field key is short and its line is not a sentence about it.
-  if (key.split(/\s+/).length > 5) return null;
-  const valueText = rest.replace(/[ \t]+$/, '').replace(/^(\*\*|__)[ \t]*/, '');
-  const valueStart = offset + raw.length - rest.length + (rest.length - rest.replace(/^(\*\*|__)[ \t]*/, '').length);
-  return { key, value: plainInline(valueText), line, valueMark: { text: valueText, start: valueStart, end: valueStart + valueText.length } };
 }
 
 function listLines(list: List, text: string, depth: number): OutlineListLine[] {
@@ -172,14 +142,15 @@ function listLine(item: ListItem, ordered: boolean, text: string, depth: number)
   const bullet = BULLET.exec(rawLine)?.[0].length ?? 0;
   let cursor = bullet;
   let box: Mark | null = null;
-  const boxMatch = BOX.exec(rawLine.slice(cursor));
+  // A box starts with `[`, a lead mark with a character past ASCII: most lines have neither.
+  const boxMatch = rawLine[cursor] === '[' ? BOX.exec(rawLine.slice(cursor)) : null;
   if (boxMatch) {
     box = { text: boxMatch[0], start: start + cursor, end: start + cursor + boxMatch[0].length };
     cursor += boxMatch[0].length;
-    cursor += /^[ \t]*/.exec(rawLine.slice(cursor))?.[0].length ?? 0;
+    while (rawLine[cursor] === ' ' || rawLine[cursor] === '\t') cursor++;
   }
   let lead: Mark | null = null;
-  const leadMatch = LEAD.exec(rawLine.slice(cursor));
+  const leadMatch = rawLine.charCodeAt(cursor) >= 128 ? LEAD.exec(rawLine.slice(cursor)) : null;
   if (leadMatch) {
     const mark = leadMatch[0].replace(/[ \t]+$/, '');
     lead = { text: mark, start: start + cursor, end: start + cursor + mark.length };
@@ -187,29 +158,36 @@ function listLine(item: ListItem, ordered: boolean, text: string, depth: number)
   }
   const first = item.children[0];
   const paragraph = first?.type === 'paragraph' ? first : null;
-  let plain = paragraph ? toString(paragraph).split('\n')[0] ?? '' : '';
-  // Strip the marks from the plain text as they were stripped from the source.
-  plain = plain.replace(/^\[[ \t]*[xX✓✔/\-~>!?]?[ \t]*\][ \t]*/u, '').replace(LEAD, '').trim();
   const children: OutlineListLine[] = [];
-  for (const child of item.children) if (child.type === 'list') children.push(...listLines(child, text, depth + 1));
-  const fieldRaw = rawLine.slice(cursor);
+  for (const child of item.children) if (child.type === 'list') for (const nested of listLines(child, text, depth + 1)) children.push(nested);
+  const inlineParts = paragraph ? codeSpansAndLinks(paragraph) : null;
   return {
     line,
     depth,
     ordered,
     box,
     lead,
-    text: plain,
-    codeSpans: paragraph ? codeSpans(paragraph) : [],
-    links: paragraph ? links(paragraph) : [],
-    field: box || lead ? null : fieldAt(fieldRaw, start + cursor, line),
+    text: paragraph ? plainLine(paragraph) : '',
+    codeSpans: inlineParts?.codeSpans ?? [],
+    links: inlineParts?.links ?? [],
+    field: box || lead ? null : fieldAt(cursor === 0 ? rawLine : rawLine.slice(cursor), start + cursor, line),
     children,
   };
 }
 
+/** The first line of a list item's paragraph as plain text, its marks stripped as they were from the source. */
+function plainLine(paragraph: Paragraph): string {
+  const plain = textOf(paragraph);
+  const newline = plain.indexOf('\n');
+  let first = newline === -1 ? plain : plain.slice(0, newline);
+  if (first[0] === '[') first = first.replace(/^\[[ \t]*[xX✓✔/\-~>!?]?[ \t]*\][ \t]*/u, '');
+  if (first.charCodeAt(0) >= 128) first = first.replace(LEAD, '');
+  return first.trim();
+}
+
 function outlineTable(table: Table, text: string): OutlineTable {
   const [head, ...body] = table.children;
-  const header = (head?.children ?? []).map((cell) => toString(cell).trim());
+  const header = (head?.children ?? []).map((cell) => textOf(cell).trim());
   const rows = body.map((row) => ({
     line: row.position?.start.line ?? 0,
     cells: row.children.map((cell): OutlineCell => {
@@ -219,46 +197,39 @@ function outlineTable(table: Table, text: string): OutlineTable {
       // A cell's position includes its pipe and padding; the mark is the content alone.
       const lead = /^[ \t]*\|?[ \t]*/.exec(raw)?.[0].length ?? 0;
       const content = raw.slice(lead).replace(/[ \t]*\|?[ \t]*$/, '');
-      return { text: toString(cell).trim(), codeSpans: codeSpans(cell), mark: { text: content, start: start + lead, end: start + lead + content.length } };
+      return { text: textOf(cell).trim(), codeSpans: codeSpans(cell), mark: { text: content, start: start + lead, end: start + lead + content.length } };
     }),
   }));
   return { line: table.position?.start.line ?? 0, header, rows };
 }
 
 function codeSpans(node: Nodes): string[] {
-  const spans: string[] = [];
-  visit(node, (child) => {
-    if (child.type === 'inlineCode') spans.push(child.value);
-  });
-  return spans;
+  return codeSpansAndLinks(node).codeSpans;
 }
 
-function links(node: Nodes): Array<{ text: string; url: string }> {
-  const found: Array<{ text: string; url: string }> = [];
-  visit(node, (child) => {
-    if (child.type === 'link') found.push({ text: toString(child).trim(), url: child.url });
-  });
+/** The code spans and links of a node, nested lists left out, in one walk. */
+function codeSpansAndLinks(node: Nodes): { codeSpans: string[]; links: Array<{ text: string; url: string }> } {
+  const found = { codeSpans: [] as string[], links: [] as Array<{ text: string; url: string }> };
+  collectInline(node, found);
   return found;
 }
 
-function visit(node: Nodes, fn: (node: Nodes) => void): void {
-  fn(node);
-  if ('children' in node) for (const child of node.children as Nodes[]) if (child.type !== 'list') visit(child, fn);
-}
-
-/** Inline markdown to plain text, enough for a field value: code ticks, bold, links. */
-function plainInline(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .trim();
+function collectInline(node: Nodes, found: { codeSpans: string[]; links: Array<{ text: string; url: string }> }): void {
+  if (node.type === 'inlineCode') found.codeSpans.push(node.value);
+  else if (node.type === 'link') found.links.push({ text: textOf(node).trim(), url: node.url });
+  if ('children' in node) for (const child of node.children as Nodes[]) if (child.type !== 'list') collectInline(child, found);
 }
 
 /** The sections of a subtree, depth first, the section itself included. */
-export function* sectionsOf(section: OutlineSection): Generator<OutlineSection> {
-  yield section;
-  for (const child of section.children) yield* sectionsOf(child);
+export function sectionsOf(section: OutlineSection): OutlineSection[] {
+  // An array, not a generator: `yield*` re-yields every section through each level above it.
+  const found: OutlineSection[] = [];
+  const stack = [section];
+  for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+    found.push(at);
+    for (let child = at.children.length - 1; child >= 0; child--) stack.push(at.children[child]!);
+  }
+  return found;
 }
 
 /** The section and its ancestors, innermost first (the root, depth 0, last). */
