@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import { MigratrackError } from '../../errors.js';
-import type { RepoTree } from '../types.js';
+import { READ_CHECKED, READ_NOT, READ_VOUCHED, type ReadMode, type RepoTree } from '../types.js';
 import { comparePaths, decodePath, encodePath, splitZ } from './bytes.js';
 import { BlobReader } from '../../git/cat-file.js';
 import { runGit } from '../../git/run.js';
@@ -76,16 +76,20 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
     const exists = existsIn(paths, linkTargets);
     for (const [link, target] of linkTargets) symlinks.set(link, resolveLinkTarget(link, target, exists));
   }
-  const readInside = insideReader(fs.realpathSync(root));
+  const realRoot = fs.realpathSync(root);
+  const readInside = insideReader(realRoot);
+  // git status just compared an unmodified entry's stat data with the index (a regular file of
+  // that size and mode) and listUntracked lstat'ed each untracked one: no fstat needed for them.
+  const readMode = (path: string): ReadMode =>
+    (oids.has(path) && !modified.has(path)) || untracked.has(path) ? READ_VOUCHED : oids.has(path) ? READ_CHECKED : READ_NOT;
+  const unreadable = (path: string, reason: string): void => {
+    diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${reason}`, { file: path }));
+  };
   const readSync = (path: string, transient = false): Buffer | null => {
-    // git status just compared an unmodified entry's stat data with the index (a regular file of
-    // that size and mode) and listUntracked lstat'ed each untracked one: no fstat needed for them.
-    const r = readInside(path, (oids.has(path) && !modified.has(path)) || untracked.has(path), transient);
-    if (typeof r === 'string') {
-      diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
-      return null;
-    }
-    return r;
+    const r = readInside(path, readMode(path) === READ_VOUCHED, transient);
+    if (typeof r !== 'string') return r;
+    unreadable(path, r);
+    return null;
   };
   const tree: RepoTree = {
     paths,
@@ -101,6 +105,7 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
       return buf;
     },
     close: () => catFile?.close(),
+    ...(catFile === null ? { onDisk: { realRoot, readMode, unreadable } } : {}),
   };
   if (catFile === null) {
     tree.readSync = (path) => (listed(path) ? readSync(path) : null);
