@@ -57,13 +57,13 @@ async function scanWith(open: () => Promise<RepoTree>, threads?: Parameters<type
 }
 
 describe.each([
-  ['a git work tree', () => gitTree(fx.root)],
-  ['a plain folder', async () => fsTree(fx.root)],
-])('threads over %s', (_name, open) => {
+  // git's index lists the link's path as a file: it is opened, and refused (in file order).
+  ['a git work tree', () => gitTree(fx.root), ['scan/pattern-too-expensive', 'gen/d3/f300.py: is a symbolic link']],
+  ['a plain folder', async () => fsTree(fx.root), ['scan/pattern-too-expensive']],
+])('threads over %s', (_name, open, reported) => {
   it('give what one thread gives when the threads scan every file', async () => {
     const one = await scanWith(open);
-    expect(JSON.stringify(one)).toContain('scan/pattern-too-expensive');
-    expect(JSON.stringify(one)).toContain('gen/d3/f300.py: is a symbolic link');
+    for (const text of reported) expect(JSON.stringify(one)).toContain(text);
     expect(await scanWith(open, { threads: { minFiles: 0, callerScans: false } })).toEqual(one);
   });
 
