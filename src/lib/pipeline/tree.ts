@@ -16,7 +16,8 @@ import type { RepoInfo } from './repo-info.js';
  * and change after the first build (the history file and the pages quote paths and code).
  */
 export async function openTree(repo: RepoInfo, ignore: readonly string[], diagnostics: Diagnostic[], own: readonly string[] = []): Promise<RepoTree> {
-  const tree = repo.isGit ? await gitTree(repo.root) : fsTree(repo.root, [...ignore]);
+  // A git target is the top of its work tree (readRepoInfo): no need to ask git where root is in it.
+  const tree = repo.isGit ? await gitTree(repo.root, undefined, '') : fsTree(repo.root, [...ignore]);
   diagnostics.push(...(tree.diagnostics ?? []));
   const ignored = repo.isGit && ignore.length > 0 ? ignoreMatcher(ignore) : () => false;
   const isOwn = ownPaths(repo.root, own);

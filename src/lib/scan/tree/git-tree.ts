@@ -35,14 +35,18 @@ async function git(root: string, args: string[]): Promise<Buffer> {
   throw new MigratrackError('input', `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
 }
 
-/** The tree of a git repository: the working tree of indexed files, or commit `ref`. Call close() when done. */
-export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
+/**
+ * The tree of a git repository: the working tree of indexed files, or commit `ref`. Call close()
+ * when done. `prefix`: where `root` is inside its work tree ('' at the top), when the caller knows
+ * it (the build does: it scans only the top of a work tree); asked of git otherwise.
+ */
+export async function gitTree(root: string, ref?: string, prefix?: string): Promise<RepoTree> {
   const diagnostics: Diagnostic[] = [];
   const entries: Entry[] = [];
   const modified = new Set<string>();
   const deleted = new Set<string>();
   // Both listings at once: git walks the work tree for status while it also prints the index.
-  const [index, untrackedListing] = ref === undefined ? await Promise.all([git(root, ['ls-files', '-z', '-s']), workTreeStatus(root, modified, deleted)]) : [null, null];
+  const [index, untrackedListing] = ref === undefined ? await Promise.all([git(root, ['ls-files', '-z', '-s']), workTreeStatus(root, modified, deleted, prefix)]) : [null, null];
   if (ref === undefined) indexEntries(index as Buffer, entries);
   else {
     if (ref.startsWith('-')) throw new Error(`not a revision: ${ref}`);
@@ -160,13 +164,13 @@ interface UntrackedListing {
  * (`-uall`) and ignored paths as matched (an ignored folder is one entry). `--no-optional-locks`
  * keeps git from rewriting the user's index as a side effect; submodules are not files we search.
  */
-async function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>): Promise<UntrackedListing> {
+async function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>, knownPrefix: string | undefined): Promise<UntrackedListing> {
   const listing: UntrackedListing = { untracked: [], ignored: [] };
   // Porcelain paths are relative to the top of the work tree, ls-files' to `root`: when `root` is
   // a folder inside the work tree, its prefix is cut off (the pathspec keeps to that folder).
   const [status, prefix] = await Promise.all([
     git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '-uall', '--ignored=matching', '--ignore-submodules=all', '--no-renames', '--', '.']),
-    git(root, ['rev-parse', '--show-prefix']).then((out) => out.toString('utf8').replace(/\n$/, '')),
+    knownPrefix ?? git(root, ['rev-parse', '--show-prefix']).then((out) => out.toString('utf8').replace(/\n$/, '')),
   ]);
   for (const rec of splitZ(status)) {
     const x = rec[0];
