@@ -7,10 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluatePipelines, gitTree, fsTree, parseGrepCommand, startScanThreads, type GrepPipeline, type RepoTree, type ScanThreads } from '../../src/lib/scan/index.js';
+import { evaluatePipelines, fsTree, gitTree, startScanThreads, type RepoTree, type ScanThreads } from '../../src/lib/scan/index.js';
 import { compilePattern, type CompiledPattern } from '../../src/lib/scan/regex/compile.js';
 import { scanOnDisk } from '../../src/lib/scan/scan-threads.js';
-import { gitInit, makeFixture, type Fixture } from './fixture.js';
+import { gitInit, grepPipeline, makeFixture, type Fixture } from './fixture.js';
 
 let fx: Fixture;
 beforeAll(() => {
@@ -32,11 +32,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(path.dirname(fx.root), { recursive: true, force: true }));
 
-const pipeline = (command: string): GrepPipeline => {
-  const parsed = parseGrepCommand(command);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.pipeline;
-};
+const pipeline = grepPipeline;
 
 const COMMANDS = [
   'grep -r "bigquery\\.Client(" . --include="*.py" | wc -l',

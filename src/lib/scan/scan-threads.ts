@@ -100,6 +100,8 @@ export async function scanOnDisk(job: ScanJob, patterns: readonly CompiledPatter
   for (const [t, thread] of threads.entries()) {
     // A thread still loading when every file is claimed is told to stop and not waited for.
     if (waits || Atomics.compareExchange(shared, 1 + t, THREAD_WAITING, THREAD_CANCELLED) !== THREAD_WAITING) {
+      // Waited for, the thread must keep the process alive: nothing else may (a CLI run).
+      thread.worker.ref();
       const answer = await thread.answer;
       if (answer !== null) out.byThreads += take(answer, patterns.length, job, out, done);
     }
