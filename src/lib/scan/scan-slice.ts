@@ -33,11 +33,10 @@ export interface ScanSink {
 }
 
 /**
- * Claims batches from `next[0]` until the job is done and scans them; returns the first index of
- * each batch this thread claimed.
+ * Claims batches from `next[0]` until the files before `n` are all claimed and scans them; returns
+ * the first index of each batch this thread claimed.
  */
-export function scanClaimed(job: ScanJob, patterns: readonly CompiledPattern[], read: InsideRead, next: Int32Array, sink: ScanSink): number[] {
-  const n = job.paths.length;
+export function scanClaimed(job: ScanJob, patterns: readonly CompiledPattern[], read: InsideRead, next: Int32Array, sink: ScanSink, n = job.paths.length): number[] {
   const claimed: number[] = [];
   for (;;) {
     const from = Atomics.add(next, 0, BATCH);

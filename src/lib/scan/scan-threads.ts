@@ -111,7 +111,7 @@ export async function scanOnDisk(job: ScanJob, patterns: readonly CompiledPatter
   for (let b = 0; b < done.length; b++) {
     if (done[b] === 1) continue;
     const next = Int32Array.of(b * BATCH);
-    scanClaimed({ ...job, paths: job.paths.slice(0, Math.min(n, (b + 1) * BATCH)) }, patterns, read, next, sink);
+    scanClaimed(job, patterns, read, next, sink, Math.min(n, (b + 1) * BATCH));
   }
   // Read failures reach the tree's diagnostics in file order, as a single thread reports them.
   out.unreadable.forEach((reason, k) => {
