@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseGrepCommand, type GrepPipeline } from '../../src/lib/scan/index.js';
 
 export interface Fixture {
   root: string;
@@ -64,4 +65,11 @@ export function gitInit(root: string, ignore = 'node_modules/\n'): string {
   git('add', '-A');
   git('commit', '-q', '-m', 'one');
   return git('rev-parse', 'HEAD');
+}
+
+/** A command the tests know to be supported, parsed (a throw names the reason if not). */
+export function grepPipeline(command: string): GrepPipeline {
+  const parsed = parseGrepCommand(command);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.pipeline;
 }

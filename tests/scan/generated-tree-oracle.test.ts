@@ -4,7 +4,7 @@
  * directory (argv arrays piped by hand, no shell): byte for byte for listings (as sorted lists when
  * the tool's order is the file system's or its threads'), exactly for counts. grep -r and rg run
  * over fsTree (the working tree, with an untracked file); git grep and find over gitTree (the commit).
- * Fixed seed; FUZZ=1 runs more trees.
+ * The first command run on each tree is also run on the scan's threads. Fixed seed; FUZZ=1 runs more trees.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodePath, evaluatePipeline, fsTree, gitTree, parseGrepCommand, type RepoTree } from '../../src/lib/scan/index.js';
+import { encodePath, evaluatePipeline, fsTree, gitTree, parseGrepCommand, type MetricResult, type RepoTree } from '../../src/lib/scan/index.js';
 import { ORACLE_ENV, oraclePipeline, pipelineCommands, toolPipeline } from './oracle.js';
 import { treeArb, writeTree } from './tree-gen.js';
 
@@ -56,6 +56,8 @@ const oursRaw = (lines: string[]): string[] => lines.map((l) => encodePath(l).to
 const binaryMessages = (lines: string[]): string[] => lines.filter((l) => /binary file matches/.test(l)).sort();
 
 let runs = 0;
+/** Whether the next command run is also run on scan threads. */
+let threaded = false;
 let refused = 0;
 
 async function check(dir: string, command: string, trees: { fs: RepoTree; git: RepoTree }): Promise<void> {
@@ -72,8 +74,17 @@ async function check(dir: string, command: string, trees: { fs: RepoTree; git: R
   }
   runs++;
   const tool = parsed.pipeline.grep.tool ?? 'grep';
-  const ours = await evaluatePipeline(parsed.pipeline, tool === 'git-grep' || tool === 'find' ? trees.git : trees.fs);
+  const tree = tool === 'git-grep' || tool === 'find' ? trees.git : trees.fs;
+  const ours = await evaluatePipeline(parsed.pipeline, tree);
   if (ours.incomplete) return; // reported as failed, never shown as a number
+  if (threaded) {
+    // Once per tree: the scan threads alone (scan-threads.ts) give the same figures (their
+    // diagnostics are held equal in scan-threads.test.ts).
+    threaded = false;
+    const other = await evaluatePipeline(parsed.pipeline, tree, { threads: { minFiles: 0, callerScans: false } });
+    const figures = (r: MetricResult) => ({ value: r.value, output: r.output, stderr: r.stderr, byFile: r.byFile, matches: r.matches, incomplete: r.incomplete });
+    expect(figures(other), `${command} on threads`).toEqual(figures(ours));
+  }
   const real = tool === 'grep' ? oraclePipeline(command, dir) : { stdout: toolPipeline(command, dir), stderr: '' };
   const theirs = rawLines(real.stdout);
   const mine = oursRaw(ours.output);
@@ -91,6 +102,7 @@ describe('generated trees: our pipelines vs the real tools', () => {
         const dir = path.join(base, `t${n++}`);
         writeTree(dir, tree);
         const trees = { fs: fsTree(dir, ['.git/**']), git: await gitTree(dir) };
+        threaded = true;
         try {
           for (const command of commands) {
             if (!HAVE_RG && command.startsWith('rg')) continue;

@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTree } from '../../src/lib/pipeline/tree.js';
 import type { RepoInfo } from '../../src/lib/pipeline/repo-info.js';
-import { evaluatePipeline, evaluatePipelines, gitTree, parseGrepCommand, type GrepPipeline, type RepoTree } from '../../src/lib/scan/index.js';
-import { gitInit, makeFixture, type Fixture } from './fixture.js';
+import { evaluatePipeline, evaluatePipelines, gitTree, type RepoTree } from '../../src/lib/scan/index.js';
+import { gitInit, grepPipeline, makeFixture, type Fixture } from './fixture.js';
 
 let fx: Fixture;
 beforeAll(() => {
@@ -23,11 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(path.dirname(fx.root), { recursive: true, force: true }));
 
-const pipeline = (command: string): GrepPipeline => {
-  const parsed = parseGrepCommand(command);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.pipeline;
-};
+const pipeline = grepPipeline;
 
 const COMMANDS = [
   'grep -r "bigquery\\.Client(" src/ lib/ --include="*.py" | wc -l',

@@ -7,10 +7,8 @@
  * parse that throws) comes back as "not parsed", and the walk parses that version itself, as it
  * does without this; the result is the same model either way (structured clone of plain data).
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { workerBeside } from '../worker-beside.js';
 import type { ReadingOptions } from '../doc/index.js';
 import type { TrackingDoc } from '../doc/model.js';
 import type { DocParseAnswer, DocParseRequest } from './doc-parse-worker.js';
@@ -118,21 +116,7 @@ class WorkerDocs implements DocsAhead {
   }
 }
 
-/**
- * The worker beside this module: compiled JavaScript as installed; in a checkout (sources run
- * through tsx, or vitest) the TypeScript entry, with tsx's loader registered in the thread first.
- */
+/** The worker beside this module (worker-beside.ts: compiled JavaScript, or TypeScript through tsx in a checkout). */
 function spawnWorker(reading: ReadingOptions): Worker | null {
-  const here = fileURLToPath(import.meta.url);
-  const typescript = here.endsWith('.ts');
-  const entry = here.replace(/docs-ahead\.(?:ts|js)$/, `doc-parse-worker.${typescript ? 'ts' : 'js'}`);
-  if (entry === here || !existsSync(entry)) return null;
-  try {
-    if (!typescript) return new Worker(entry, { workerData: { reading } });
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-    const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
-    return new Worker(code, { eval: true, workerData: { reading } });
-  } catch {
-    return null;
-  }
+  return workerBeside(import.meta.url, 'doc-parse-worker', { reading });
 }

@@ -15,8 +15,8 @@ import { completePast, loadPast, savePast } from './history-step.js';
 import { planMetrics } from './metrics.js';
 import { evaluateMetrics } from './evaluate-metrics.js';
 import { readRepoInfo, type RepoInfo } from './repo-info.js';
-import { openTree } from './tree.js';
-import type { RepoTree } from '../scan/index.js';
+import { openTree, scanThreadsAhead } from './tree.js';
+import type { RepoTree, ScanThreads } from '../scan/index.js';
 import { ensureTarget, readDocBytes } from './target.js';
 import type { Logger } from '../cli/index.js';
 
@@ -45,17 +45,28 @@ export async function buildSnapshot(opts: ResolvedOptions, log: Logger): Promise
   // (issue 21). Its diagnostics join the others where they always did, after the history's.
   const treeDiagnostics: Diagnostic[] = [];
   const treeReady = openTree(repo, opts.ignore, treeDiagnostics, [opts.history.file, opts.outDir]);
+  // The scan's threads load their modules meanwhile, on the core git leaves free.
+  const scanThreads = scanThreadsAhead(repo);
   // Handled here so a failure while the history is read is not an unhandled rejection; buildOn's
   // await still throws it (a corrupt repository: one line, exit 2).
   treeReady.catch(() => undefined);
   try {
-    return await buildOn(opts, log, docBytes, repo, treeReady, treeDiagnostics);
+    return await buildOn(opts, log, docBytes, repo, treeReady, treeDiagnostics, scanThreads);
   } finally {
+    scanThreads?.close();
     (await treeReady.catch(() => null))?.close?.();
   }
 }
 
-async function buildOn(opts: ResolvedOptions, log: Logger, docBytes: Buffer, repo: RepoInfo, treeReady: Promise<RepoTree>, treeDiagnostics: Diagnostic[]): Promise<BuildOutput> {
+async function buildOn(
+  opts: ResolvedOptions,
+  log: Logger,
+  docBytes: Buffer,
+  repo: RepoInfo,
+  treeReady: Promise<RepoTree>,
+  treeDiagnostics: Diagnostic[],
+  scanThreads: ScanThreads | null,
+): Promise<BuildOutput> {
   const doc = parseTrackingDoc(docBytes, opts.doc, opts.reading);
   assertTracksSomething(doc, opts.docAbsolute);
   if (!repo.isGit) log.warn(`${opts.repo} is not a git repository: building without history or commit links.`);
@@ -86,7 +97,7 @@ async function buildOn(opts: ResolvedOptions, log: Logger, docBytes: Buffer, rep
   const tree = await treeReady;
   diagnostics.push(...treeDiagnostics);
   const groupCommands = groupCommandsOf(doc);
-  const { metrics: evaluated, alongside } = await evaluateMetrics(metrics, tree, diagnostics, groupCommands.map((c) => c.pipeline));
+  const { metrics: evaluated, alongside } = await evaluateMetrics(metrics, tree, diagnostics, groupCommands.map((c) => c.pipeline), scanThreads);
   const commandFiles = commandFilesFrom(groupCommands, alongside);
   if (repo.isGit && !opts.history.backfill) await addCheapRenames(opts.repo, doc, tree.paths, past.renames);
   const verification = await verifyDoc(doc, tree, { ...verifyOptions, renames: past.renames, commandFiles });

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
-import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type MetricResult, type RepoTree } from '../scan/index.js';
+import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type MetricResult, type RepoTree, type ScanThreads } from '../scan/index.js';
 import type { MetricInput } from '../verify/index.js';
 import { failedMetric, type MetricPlan } from './metrics.js';
 
@@ -15,6 +15,7 @@ export async function evaluateMetrics(
   tree: RepoTree,
   diagnostics: Diagnostic[],
   alongside: readonly GrepPipeline[] = [],
+  threads: ScanThreads | null = null,
 ): Promise<{ metrics: MetricInput[]; alongside: MetricResult[] }> {
   const runnable: { plan: MetricPlan; pipeline: GrepPipeline }[] = [];
   const results = new Map<string, MetricInput>();
@@ -32,7 +33,7 @@ export async function evaluateMetrics(
       }),
     );
   }
-  const all = await evaluatePipelines([...runnable.map((r) => r.pipeline), ...alongside], tree);
+  const all = await evaluatePipelines([...runnable.map((r) => r.pipeline), ...alongside], tree, threads === null ? {} : { threads: { ready: threads } });
   const evaluated = all.slice(0, runnable.length);
   runnable.forEach(({ plan }, index) => {
     const result = evaluated[index];

@@ -42,12 +42,13 @@ export function createScanCache(maxEntries = 200_000): ScanCache {
   };
 }
 
-const EMPTY: FileScan = { binary: false, hits: [], before: [], after: [] };
+/** What most files give: no hit, not binary (one shared object, never built per file). */
+export const EMPTY_SCAN: FileScan = { binary: false, hits: [], before: [], after: [] };
 
 /** Scans one file's bytes with one pattern, keeping `context` lines around each hit. */
 export function scanFile(buf: Buffer, compiled: CompiledPattern, context: number): FileScan {
   const { binary, hits, nulAt, rgNulRead } = scanBuffer(buf, compiled);
-  if (hits.length === 0) return binary ? { ...EMPTY, binary, nulAt, rgNulRead } : EMPTY;
+  if (hits.length === 0) return binary ? { ...EMPTY_SCAN, binary, nulAt, rgNulRead } : EMPTY_SCAN;
   if (binary) return { binary, hits, nulAt, rgNulRead, before: hits.map(() => []), after: hits.map(() => []) };
   if (context === 0) return { binary, hits, before: hits.map(() => []), after: hits.map(() => []) };
   const lines = buf.toString('utf8').split('\n');

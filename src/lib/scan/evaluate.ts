@@ -9,6 +9,8 @@ import { scanFile, type FileScan, type ScanCache } from './cache.js';
 import type { GrepPipeline } from './command/pipeline.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
+import type { ScanJob } from './scan-slice.js';
+import { scanOnDisk, type ScanOutcomes, type ThreadOptions } from './scan-threads.js';
 import type { Match, RepoTree } from './types.js';
 import type { FindQuery } from './command/find-options.js';
 import { findListing } from './find-walk.js';
@@ -23,6 +25,8 @@ export interface EvaluateOptions {
   context?: number;
   /** At most this many Match records in the result (default 500); counts are always complete. */
   maxMatches?: number;
+  /** When a working tree's files are read on several threads (scan-threads.ts). */
+  threads?: ThreadOptions;
 }
 
 export interface PathCount {
@@ -126,30 +130,33 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
   const unreadable = new Uint8Array(slotPaths.length);
   const tooExpensive = new Map<string, string>(); // slot + '\0' + pattern index -> reason
   const diagnostics: Diagnostic[] = [];
-  await readAll(tree, toRead.map((slot) => slotPaths[slot] as string), (k, buf) => {
-    const slot = toRead[k] as number;
-    const path = slotPaths[slot] as string;
-    if (buf === null) {
+  const count = patterns.length;
+  const want = new Uint8Array(toRead.length * count);
+  toRead.forEach((slot, k) => {
+    for (let c = 0; c < count; c++) if ((needed[c] as Uint8Array)[slot] === 1 && (scans[c] as (FileScan | undefined)[])[slot] === undefined) want[k * count + c] = 1;
+  });
+  const paths = toRead.map((slot) => slotPaths[slot] as string);
+  const found = await scanPaths(tree, { paths, modes: new Uint8Array(0), want, context }, patterns, opts.threads);
+  toRead.forEach((slot, k) => {
+    const path = paths[k] as string;
+    if (found.unreadable[k] !== undefined) {
       unreadable[slot] = 1;
       return;
     }
     const blob = opts.cache ? tree.blobId?.(path) : undefined;
-    for (let c = 0; c < patterns.length; c++) {
+    for (let c = 0; c < count; c++) {
+      if (want[k * count + c] !== 1) continue;
       const byslot = scans[c] as (FileScan | undefined)[];
-      if ((needed[c] as Uint8Array)[slot] !== 1 || byslot[slot] !== undefined) continue;
-      const compiled = patterns[c] as CompiledPattern;
-      let scan: FileScan;
-      try {
-        scan = scanFile(buf, compiled, context);
-      } catch (e) {
-        diagnostics.push({ severity: 'error', code: 'scan/pattern-too-expensive', message: `${path}: ${(e as Error).message}`, file: path, line: null, column: null });
-        tooExpensive.set(`${slot}\0${c}`, (e as Error).message);
-        scan = { binary: false, hits: [], before: [], after: [] };
-        byslot[slot] = scan;
+      const message = found.expensive.get(k * count + c);
+      if (message !== undefined) {
+        diagnostics.push({ severity: 'error', code: 'scan/pattern-too-expensive', message: `${path}: ${message}`, file: path, line: null, column: null });
+        tooExpensive.set(`${slot}\0${c}`, message);
+        byslot[slot] = { binary: false, hits: [], before: [], after: [] };
         continue;
       }
+      const scan = found.scans[k * count + c] as FileScan;
       byslot[slot] = scan;
-      if (blob !== undefined) opts.cache?.set(`${blob}\0${compiled.key}`, scan);
+      if (blob !== undefined) opts.cache?.set(`${blob}\0${(patterns[c] as CompiledPattern).key}`, scan);
     }
   });
   const extra = [...diagnostics, ...(tree.diagnostics ?? [])];
@@ -160,6 +167,32 @@ export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree
   });
   // A pipeline given twice gets a result of its own (callers may extend the lists).
   return resultOf.map((i, k) => (resultOf.indexOf(i) === k ? (results[i] as MetricResult) : copyOf(results[i] as MetricResult)));
+}
+
+/**
+ * Reads and scans the files: a working tree's on several threads when there are many
+ * (scan-threads.ts), any other tree through its own reads (a commit's blobs, in the calling thread).
+ */
+async function scanPaths(tree: RepoTree, job: ScanJob, patterns: readonly CompiledPattern[], threads: ThreadOptions | undefined): Promise<ScanOutcomes> {
+  const onDisk = tree.onDisk;
+  if (onDisk !== undefined) return scanOnDisk({ ...job, modes: Uint8Array.from(job.paths, (p) => onDisk.readMode(p)) }, patterns, onDisk, threads);
+  const count = patterns.length;
+  const out: ScanOutcomes = { scans: new Array<FileScan | undefined>(job.paths.length * count), unreadable: new Array<string | null | undefined>(job.paths.length), expensive: new Map(), byThreads: 0 };
+  await readAll(tree, job.paths, (k, buf) => {
+    if (buf === null) {
+      out.unreadable[k] = null; // the tree reported why
+      return;
+    }
+    for (let c = 0; c < count; c++) {
+      if (job.want[k * count + c] !== 1) continue;
+      try {
+        out.scans[k * count + c] = scanFile(buf, patterns[c] as CompiledPattern, job.context);
+      } catch (e) {
+        out.expensive.set(k * count + c, (e as Error).message);
+      }
+    }
+  });
+  return out;
 }
 
 function planOf(src: GrepPipeline['grep'], tree: RepoTree, ignoreTexts: ReadonlyMap<string, string>): SearchPlan {

@@ -10,6 +10,7 @@ export type { GrepPipeline, GrepSource, FilterStage, FileGlob, ParseResult } fro
 export { cutsFileNames, printsNumber } from './command/stage.js';
 export { applyStage } from './stages/index.js';
 export { evaluatePipeline, evaluatePipelines, type EvaluateOptions, type MetricResult, type PathCount } from './evaluate.js';
+export { MIN_FILES_FOR_THREADS, startScanThreads, type ScanThreads } from './scan-threads.js';
 export { createScanCache, type ScanCache, type FileScan } from './cache.js';
 export { gitTree } from './tree/git-tree.js';
 export { fsTree } from './tree/fs-tree.js';

@@ -27,11 +27,35 @@ export interface RepoTree {
    * outside the repository, dangles, or loops. Links are never in `paths` (they are not regular files).
    */
   readonly symlinks?: ReadonlyMap<string, string | null>;
+  /**
+   * The tree's files as they are on disk (a working tree, not a commit): what another thread needs
+   * to read them exactly as readSync does (scan-threads.ts). Absent: files are read through the tree.
+   */
+  readonly onDisk?: OnDiskFiles;
   /** Problems met building or reading the tree (unreadable files, links out of the repo). */
   readonly diagnostics?: Diagnostic[];
   /** Releases resources (gitTree's `git cat-file` process). Safe to call twice. */
   close?(): void;
 }
+
+/** See RepoTree.onDisk. */
+export interface OnDiskFiles {
+  /** The root as a real path (safe-read.ts insideReader's argument). */
+  readonly realRoot: string;
+  /**
+   * How readSync reads `path`: READ_NOT (it is not listed: null, nothing reported), READ_CHECKED
+   * (opened and fstat'ed to be sure it is a regular file) or READ_VOUCHED (the listing just saw a
+   * regular file: no fstat).
+   */
+  readMode(path: string): ReadMode;
+  /** Records why a path could not be read, as readSync would have. */
+  unreadable(path: string, reason: string): void;
+}
+
+export const READ_NOT = 0;
+export const READ_CHECKED = 1;
+export const READ_VOUCHED = 2;
+export type ReadMode = typeof READ_NOT | typeof READ_CHECKED | typeof READ_VOUCHED;
 
 /**
  * How a pattern is written: POSIX basic (grep), extended (grep -E), fixed (grep -F), or the

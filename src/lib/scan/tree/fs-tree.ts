@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
-import type { RepoTree } from '../types.js';
+import { READ_CHECKED, READ_VOUCHED, type ReadMode, type RepoTree } from '../types.js';
 import { decodePath, encodePath } from './bytes.js';
 import { ignoreMatcher } from './ignore.js';
 import { pathSet } from './path-set.js';
@@ -25,13 +25,18 @@ export function fsTree(root: string, ignore: string[] = []): RepoTree {
   const readInside = insideReader(realRoot);
   // A listed path was a regular file in its directory's readdir a moment ago.
   const listed = pathSet(Object.freeze(files));
+  const readMode = (path: string): ReadMode => (listed.has(path) ? READ_VOUCHED : READ_CHECKED);
+  const unreadable = (path: string, reason: string): void => {
+    diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${reason}`, { file: path }));
+  };
   const readSync = (path: string, transient = false): Buffer | null => {
     const r = readInside(path, listed.has(path), transient);
     if (typeof r !== 'string') return r;
-    diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
+    unreadable(path, r);
     return null;
   };
-  return { paths: files, symlinks, diagnostics, readSync: (path) => readSync(path), peekSync: (path) => readSync(path, true), read: async (path) => readSync(path) };
+  const onDisk = { realRoot, readMode, unreadable };
+  return { paths: files, symlinks, diagnostics, onDisk, readSync: (path) => readSync(path), peekSync: (path) => readSync(path, true), read: async (path) => readSync(path) };
 }
 
 function abs(realRoot: string, path: string): Buffer {

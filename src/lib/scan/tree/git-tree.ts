@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import { MigratrackError } from '../../errors.js';
-import type { RepoTree } from '../types.js';
+import { READ_CHECKED, READ_NOT, READ_VOUCHED, type ReadMode, type RepoTree } from '../types.js';
 import { comparePaths, decodePath, encodePath, splitZ } from './bytes.js';
 import { BlobReader } from '../../git/cat-file.js';
 import { runGit } from '../../git/run.js';
@@ -35,14 +35,18 @@ async function git(root: string, args: string[]): Promise<Buffer> {
   throw new MigratrackError('input', `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed in ${root}: ${stderr} (repair the repository, e.g. \`git fsck\`, or scan a fresh clone)`, { file: root });
 }
 
-/** The tree of a git repository: the working tree of indexed files, or commit `ref`. Call close() when done. */
-export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
+/**
+ * The tree of a git repository: the working tree of indexed files, or commit `ref`. Call close()
+ * when done. `prefix`: where `root` is inside its work tree ('' at the top), when the caller knows
+ * it (the build does: it scans only the top of a work tree); asked of git otherwise.
+ */
+export async function gitTree(root: string, ref?: string, prefix?: string): Promise<RepoTree> {
   const diagnostics: Diagnostic[] = [];
   const entries: Entry[] = [];
   const modified = new Set<string>();
   const deleted = new Set<string>();
   // Both listings at once: git walks the work tree for status while it also prints the index.
-  const [index, untrackedListing] = ref === undefined ? await Promise.all([git(root, ['ls-files', '-z', '-s']), workTreeStatus(root, modified, deleted)]) : [null, null];
+  const [index, untrackedListing] = ref === undefined ? await Promise.all([git(root, ['ls-files', '-z', '-s']), workTreeStatus(root, modified, deleted, prefix)]) : [null, null];
   if (ref === undefined) indexEntries(index as Buffer, entries);
   else {
     if (ref.startsWith('-')) throw new Error(`not a revision: ${ref}`);
@@ -76,16 +80,20 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
     const exists = existsIn(paths, linkTargets);
     for (const [link, target] of linkTargets) symlinks.set(link, resolveLinkTarget(link, target, exists));
   }
-  const readInside = insideReader(fs.realpathSync(root));
+  const realRoot = fs.realpathSync(root);
+  const readInside = insideReader(realRoot);
+  // git status just compared an unmodified entry's stat data with the index (a regular file of
+  // that size and mode) and listUntracked lstat'ed each untracked one: no fstat needed for them.
+  const readMode = (path: string): ReadMode =>
+    (oids.has(path) && !modified.has(path)) || untracked.has(path) ? READ_VOUCHED : oids.has(path) ? READ_CHECKED : READ_NOT;
+  const unreadable = (path: string, reason: string): void => {
+    diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${reason}`, { file: path }));
+  };
   const readSync = (path: string, transient = false): Buffer | null => {
-    // git status just compared an unmodified entry's stat data with the index (a regular file of
-    // that size and mode) and listUntracked lstat'ed each untracked one: no fstat needed for them.
-    const r = readInside(path, (oids.has(path) && !modified.has(path)) || untracked.has(path), transient);
-    if (typeof r === 'string') {
-      diagnostics.push(diagnostic('warning', 'scan/unreadable-file', `${path}: ${r}`, { file: path }));
-      return null;
-    }
-    return r;
+    const r = readInside(path, readMode(path) === READ_VOUCHED, transient);
+    if (typeof r !== 'string') return r;
+    unreadable(path, r);
+    return null;
   };
   const tree: RepoTree = {
     paths,
@@ -101,6 +109,7 @@ export async function gitTree(root: string, ref?: string): Promise<RepoTree> {
       return buf;
     },
     close: () => catFile?.close(),
+    ...(catFile === null ? { onDisk: { realRoot, readMode, unreadable } } : {}),
   };
   if (catFile === null) {
     tree.readSync = (path) => (listed(path) ? readSync(path) : null);
@@ -155,13 +164,13 @@ interface UntrackedListing {
  * (`-uall`) and ignored paths as matched (an ignored folder is one entry). `--no-optional-locks`
  * keeps git from rewriting the user's index as a side effect; submodules are not files we search.
  */
-async function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>): Promise<UntrackedListing> {
+async function workTreeStatus(root: string, modified: Set<string>, deleted: Set<string>, knownPrefix: string | undefined): Promise<UntrackedListing> {
   const listing: UntrackedListing = { untracked: [], ignored: [] };
   // Porcelain paths are relative to the top of the work tree, ls-files' to `root`: when `root` is
   // a folder inside the work tree, its prefix is cut off (the pathspec keeps to that folder).
   const [status, prefix] = await Promise.all([
     git(root, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '-uall', '--ignored=matching', '--ignore-submodules=all', '--no-renames', '--', '.']),
-    git(root, ['rev-parse', '--show-prefix']).then((out) => out.toString('utf8').replace(/\n$/, '')),
+    knownPrefix ?? git(root, ['rev-parse', '--show-prefix']).then((out) => out.toString('utf8').replace(/\n$/, '')),
   ]);
   for (const rec of splitZ(status)) {
     const x = rec[0];

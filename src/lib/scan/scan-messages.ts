@@ -1,0 +1,29 @@
+/**
+ * What the main thread and a scan thread (scan-worker.ts) exchange: plain data and one shared
+ * block of Int32 cells, the claim counter and each thread's state.
+ */
+import type { FileScan } from './cache.js';
+import type { ScanJob } from './scan-slice.js';
+import type { PatternSpec } from './types.js';
+
+/** What the main thread gives each scan thread. */
+export interface ScanThreadInput {
+  job: ScanJob;
+  specs: PatternSpec[];
+  realRoot: string;
+  /** Int32 cells: [0] the next file index to claim, [1 + thread] that thread's state. */
+  control: SharedArrayBuffer;
+  thread: number;
+}
+
+/** What a scan thread sends back once the job's files are all claimed. */
+export interface ScanThreadAnswer {
+  claimed: Int32Array;
+  found: [k: number, c: number, scan: FileScan][];
+  unreadable: [k: number, reason: string | null][];
+  expensive: [k: number, c: number, message: string][];
+}
+
+export const THREAD_WAITING = 0;
+export const THREAD_WORKING = 1;
+export const THREAD_CANCELLED = 3;
