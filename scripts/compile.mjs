@@ -8,8 +8,9 @@
  * what a command imports lazily (the pipeline, Astro's side, `build --merge`, shards) stays a lazy
  * chunk in compiled/chunks/. The entries keep their paths: compiled/cli/main.js (the bin),
  * compiled/index.js (the package's `exports`), compiled/lib/doc/index.js (the doc stage, which the
- * cold-parse bench loads) and compiled/lib/history/doc-parse-worker.js (started as a worker by path,
- * beside history/docs-ahead). zod is bundled too, so its unused parts (zod 4's 40 locales, 147 kB)
+ * cold-parse bench loads) and the two worker entries, compiled/lib/history/doc-parse-worker.js and
+ * compiled/lib/scan/scan-worker.js (each started by path beside its caller: src/lib/worker-beside.ts).
+ * zod is bundled too, so its unused parts (zod 4's 40 locales, 147 kB)
  * are left out, and so are the ESM packages of many small files a start-up imports (diff, cac,
  * mdast-util-to-string); every other package stays a dependency, loaded from node_modules.
  *
@@ -32,7 +33,7 @@ const src = join(root, 'src');
 const out = join(root, 'compiled');
 
 /** Entry points, each written at its source's path under compiled/ (src/x/y.ts → compiled/x/y.js). */
-const ENTRIES = ['index.ts', 'cli/main.ts', 'lib/doc/index.ts', 'lib/history/doc-parse-worker.ts'];
+const ENTRIES = ['index.ts', 'cli/main.ts', 'lib/doc/index.ts', 'lib/history/doc-parse-worker.ts', 'lib/scan/scan-worker.ts'];
 
 /**
  * Packages bundled into our chunks, tree-shaken: zod, and ESM packages whose module files a fresh

@@ -1,15 +1,16 @@
 /**
  * The split bundle `npm pack` ships (scripts/compile.mjs, issue 21): its entries sit at their
  * sources' paths, the doc stage and the doc-parse worker it bundles give the very model the
- * TypeScript sources give, and a backfill run from it starts that worker by path (beside
- * history/docs-ahead, whose `import.meta.url` the bundle keeps per module).
+ * TypeScript sources give, a backfill run from it starts that worker by path (beside
+ * history/docs-ahead, whose `import.meta.url` the bundle keeps per module), and a scan of a big
+ * work tree starts its scan threads (scan/scan-worker.js beside scan/scan-threads).
  *
  * Compiles in a copy of the checkout (its node_modules linked), as from-tarball.test.ts packs:
  * a compiled/ in the checkout is what bin/migratrack.mjs would run while other tests run it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -33,7 +34,7 @@ beforeAll(() => {
 
 describe('compiled/', () => {
   it('has the entries at their sources’ paths and the rest in a few chunks', () => {
-    for (const entry of ['cli/main.js', 'index.js', 'index.d.ts', 'lib/doc/index.js', 'lib/history/doc-parse-worker.js', 'lib/cli/templates/migratrack.yml.tmpl']) {
+    for (const entry of ['cli/main.js', 'index.js', 'index.d.ts', 'lib/doc/index.js', 'lib/history/doc-parse-worker.js', 'lib/scan/scan-worker.js', 'lib/cli/templates/migratrack.yml.tmpl']) {
       expect(existsSync(path.join(compiled, entry)), entry).toBe(true);
     }
     const scripts = readdirSync(compiled, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
@@ -67,14 +68,32 @@ describe('compiled/', () => {
       ...Array.from({ length: 8 }, (_, n) => [`### File ${n + 1}: m${n}.py`, `- **Path:** \`app/m${n}.py\``, `- **Status:** ${n < done ? '✅ Complete' : '⚪ Not Started'}`, ''].join('\n'))].join('\n');
     const commits: TestCommit[] = Array.from({ length: 8 }, (_, n) => ({ date: `2026-01-${String(5 + n).padStart(2, '0')}`, message: `step ${n}`, files: { 'TRACKING.md': doc(n + 1), [`app/m${n}.py`]: 'x = 1\n' } }));
     const { root } = await makeTestRepo(path.join(work, 'repo'), commits);
-    const marks = path.join(work, 'threads.txt');
-    // Loaded by every thread of the process (workers inherit execArgv): each worker leaves a line.
-    const marker = path.join(work, 'mark.mjs');
-    writeFileSync(marker, "import { isMainThread } from 'node:worker_threads';\nimport { appendFileSync } from 'node:fs';\nif (!isMainThread) appendFileSync(process.env.MT_THREAD_MARKS, 'worker\\n');\n");
-    const run = spawnSync(process.execPath, ['--import', pathToFileURL(marker).href, path.join(stage, 'bin/migratrack.mjs'), 'scan', '--repo', root, '--doc', 'TRACKING.md', '--history', path.join(work, 'history.json'), '--format', 'json'],
-      { encoding: 'utf8', env: { ...process.env, MT_THREAD_MARKS: marks, NO_COLOR: '1' }, timeout: 120_000 });
-    expect(run.status, run.stderr).toBe(0);
+    const run = scanMarkingThreads(root, ['--history', path.join(work, 'history.json')]);
     expect((JSON.parse(run.stdout) as { totals: { declaredDone: number } }).totals.declaredDone).toBe(8);
-    expect(readFileSync(marks, 'utf8')).toBe('worker\n');
+    expect(run.threads).toBe(1);
+  }, 120_000);
+
+  it.skipIf(availableParallelism() < 2)('starts its scan threads on a work tree of 4,000 files or more', async () => {
+    const files: Record<string, string> = { 'TRACKING.md': '# Big\n\n- [ ] `src/f0.py`\n- [x] `src/f1.py`\n' };
+    for (let n = 0; n < 4_500; n++) files[`src/f${n}.py`] = n % 3 === 0 ? 'import old_client\n' : 'x = 1\n';
+    const { root } = await makeTestRepo(path.join(work, 'big'), [{ date: '2026-01-05', message: 'all', files }]);
+    writeFileSync(path.join(root, 'migratrack.config.json'), JSON.stringify({ metrics: [{ id: 'old', name: 'old imports', pattern: 'import old_client', flavour: 'fixed', paths: ['src'] }] }));
+    const run = scanMarkingThreads(root, ['--no-backfill']);
+    expect(run.threads).toBeGreaterThanOrEqual(1);
+    const git = spawnSync('git', ['grep', '-n', '-F', 'import old_client', '--', 'src'], { cwd: root, encoding: 'utf8' });
+    const metric = (JSON.parse(run.stdout) as { metrics: { id: string; value: number }[] }).metrics.find((m) => m.id === 'old');
+    expect(metric?.value).toBe(git.stdout.trim().split('\n').length);
   }, 120_000);
 });
+
+/** `migratrack scan` from the compiled CLI, counting the worker threads it started. */
+function scanMarkingThreads(root: string, extra: string[]): { stdout: string; threads: number } {
+  const marks = path.join(work, `threads-${path.basename(root)}.txt`);
+  // Loaded by every thread of the process (workers inherit execArgv): each worker leaves a line.
+  const marker = path.join(work, 'mark.mjs');
+  writeFileSync(marker, "import { isMainThread } from 'node:worker_threads';\nimport { appendFileSync } from 'node:fs';\nif (!isMainThread) appendFileSync(process.env.MT_THREAD_MARKS, 'worker\\n');\n");
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(marker).href, path.join(stage, 'bin/migratrack.mjs'), 'scan', '--repo', root, '--doc', 'TRACKING.md', ...extra, '--format', 'json'],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, MT_THREAD_MARKS: marks, NO_COLOR: '1' }, timeout: 120_000 });
+  expect(run.status, run.stderr).toBe(0);
+  return { stdout: run.stdout, threads: existsSync(marks) ? readFileSync(marks, 'utf8').split('\n').filter(Boolean).length : 0 };
+}
