@@ -58,6 +58,10 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // Vite's own cache (its dependency optimizer's output) beside Astro's, private to the build:
+    // by default it is the package's node_modules/.vite, which two builds at once (a merge) race to
+    // create (ENOTEMPTY on its rename) and an installed package may not let its user write.
+    ...(process.env.MIGRATRACK_CACHE_DIR ? { cacheDir: resolve(process.env.MIGRATRACK_CACHE_DIR, 'vite') } : {}),
     resolve: { alias: { 'migratrack-notes': notesDir } },
     define: { __MIGRATRACK_NOTES_DIR__: JSON.stringify(notesDir) },
     plugins: [reloadOnSnapshotChange(), ...(refuseMdx ? [refuseMdxNotes(notesDir)] : [])],
