@@ -38,7 +38,8 @@ describe('compiled/', () => {
       expect(existsSync(path.join(compiled, entry)), entry).toBe(true);
     }
     const scripts = readdirSync(compiled, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
-    expect(scripts.length).toBeLessThan(40);
+    // A few dozen for 340 modules: the commands' lazily loaded steps (cli/commands) add chunks of their own.
+    expect(scripts.length).toBeLessThan(60);
     // No output still holds the placeholder of a module's own URL.
     expect(scripts.filter((file) => readFileSync(path.join(compiled, file), 'utf8').includes('__migratrack_compiled_root__'))).toEqual([]);
   });
