@@ -38,7 +38,7 @@ export function asciiTwinOf(pattern: RegExp): RegExp {
     .replaceAll('\\p{L}', 'A-Za-z')
     .replaceAll('\\p{N}', '0-9')
     .replaceAll('\\p{Extended_Pictographic}', '');
-  if (/\\[pP]\{/.test(source)) throw new Error(`asciiTwinOf: no ASCII twin for /${pattern.source}/`);
+  if (source.includes('\\p{') || source.includes('\\P{')) throw new Error(`asciiTwinOf: no ASCII twin for /${pattern.source}/`);
   const flags = pattern.flags.includes('i') ? pattern.flags.replace('u', '') : pattern.flags;
   return new RegExp(source, flags);
 }
@@ -54,9 +54,10 @@ export function withoutLongSOrKelvin(text: string): boolean {
  */
 export function withAsciiTwin(pattern: RegExp, trust: Trust): TextPattern {
   if (pattern.global || pattern.sticky) throw new Error('withAsciiTwin: a global or sticky pattern keeps state');
-  const twin = asciiTwinOf(pattern);
+  // Made on first use, as the doc stage's other patterns are compiled: not at import.
+  let twin: RegExp | undefined;
   const exec = (text: string): RegExpExecArray | null => {
-    const match = twin.exec(text);
+    const match = (twin ??= asciiTwinOf(pattern)).exec(text);
     return trust(text, match) ? match : pattern.exec(text);
   };
   const made: TextPattern = { exec, test: (text) => exec(text) !== null };
@@ -104,8 +105,9 @@ export function foldAsciiCase(text: string): string {
  */
 export function onFoldedCase(pattern: RegExp): TextPattern {
   if (pattern.flags !== 'iu') throw new Error('onFoldedCase: an `iu` pattern');
-  const folded = new RegExp(pattern.source.replaceAll('\\p{Extended_Pictographic}', '\\p{Extended_Pictographic}\\u24DC'), 'u');
-  const made: TextPattern = { exec: (text) => folded.exec(foldAsciiCase(text)), test: (text) => folded.test(foldAsciiCase(text)) };
+  let folded: RegExp | undefined;
+  const compiled = (): RegExp => (folded ??= new RegExp(pattern.source.replaceAll('\\p{Extended_Pictographic}', '\\p{Extended_Pictographic}\\u24DC'), 'u'));
+  const made: TextPattern = { exec: (text) => compiled().exec(foldAsciiCase(text)), test: (text) => compiled().test(foldAsciiCase(text)) };
   TWINNED.push({ definition: pattern, pattern: made });
   return made;
 }
