@@ -4,12 +4,13 @@
  * subset in line-blocks.ts). One pass over a line's characters, no intermediate arrays.
  */
 import type { Heading, Paragraph, PhrasingContent, Text } from 'mdast';
+import { asciiHead, withAsciiTwin } from './ascii-twin.js';
 import { endsInBlank, lineEnd, point, type Line, type Point } from './source-lines.js';
 
 /** Characters that start or may start an inline construct outside the subset (`_` and `*` are checked apart). */
 const INLINE_SPECIAL = /\\(?![A-Za-z0-9])|[<|\t\r\0]|&(?:#|[A-Za-z0-9]+;)|~.*~|\]\(|\]\[|!\[|www\.|:\/\/|[\w.+-]@|mailto:|xmpp:/i;
 /** What a paragraph line may start with: a letter, an emoji, a digit that is no list number, `**` + non-space. */
-const LINE_START = /^(?:[\p{L}\p{Extended_Pictographic}]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*])/u;
+const LINE_START = withAsciiTwin(/^(?:[\p{L}\p{Extended_Pictographic}]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*])/u, asciiHead(1));
 /** A strong's text: no markup inside, no blank at its edges. */
 const STRONG_TEXT = /^\S(?:[^*_`[\]]*\S)?$/;
 const CLOSING_PUNCTUATION = /[:.,;!?)]/;

@@ -4,13 +4,14 @@
  * items and lists end at the line's shared end point, line by line, as the list grows.
  */
 import type { List, ListItem, Paragraph } from 'mdast';
+import { asciiHead, withAsciiTwin } from './ascii-twin.js';
 import { inline } from './line-inline.js';
 import { lineEnd, point, type Line } from './source-lines.js';
 
 const LIST_LINE = /^( *)([-*+]|(\d{1,9})([.)])) (?! )(.*)$/;
 /** A list marker and its one space at the start of an item's text (a list nested on the same line). */
 const NESTED_MARKER = /^([-*+]|(\d{1,9})([.)])) (?! )/;
-const ITEM_START = /^(?:[\p{L}\p{Extended_Pictographic}[]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*]|`[^`]|~(?![~\s]))/u;
+const ITEM_START = withAsciiTwin(/^(?:[\p{L}\p{Extended_Pictographic}[]|\d(?!\d{0,8}[.)](?: |$))|\*\*[^\s*]|`[^`]|~(?![~\s]))/u, asciiHead(1));
 const TASK = /^\[([ xX])\] (?=\S)/;
 /** A box remark-gfm reads another way than TASK. */
 const OTHER_BOX = /^\[[ xX]\](?:\s|$)/;

@@ -3,9 +3,12 @@
  * a paragraph (`**Status:** Done`, `Status: \`pending\``), with the exact span of the value.
  */
 import type { Paragraph } from 'mdast';
+import { isAsciiRange, withAsciiTwin } from './ascii-twin.js';
 import type { OutlineField } from './outline.js';
 
-const FIELD = /^(\*\*|__)?([\p{L}][\p{L}\p{N} _/&().'-]{0,40}?)(?::\1|\1:|:)[ \t]*(.*)$/u;
+// A twin match is the pattern's: its key is ASCII, and the shorter keys tried before it read the
+// same characters. Without one, the pattern's classes read at most 43 characters (`**`, the key).
+const FIELD = withAsciiTwin(/^(\*\*|__)?([\p{L}][\p{L}\p{N} _/&().'-]{0,40}?)(?::\1|\1:|:)[ \t]*(.*)$/u, (text, match) => match !== null || isAsciiRange(text, 0, 43));
 
 /** Every line of a paragraph that reads as `Key: value` (a paragraph may hold several, one per line). */
 export function paragraphFields(node: Paragraph, text: string): OutlineField[] {

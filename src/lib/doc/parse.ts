@@ -113,7 +113,7 @@ function readSeedOrGeneric(sections: Section, ctx: ParseContext, reading: Readin
     const extra = newContext(ctx.text, new DiagnosticSink(ctx.sink.file));
     extra.header = ctx.header;
     const isClaimed = claimedLines(claimed);
-    readGeneric(buildOutline(sections, ctx.text), extra, reading, isClaimed);
+    readGeneric(buildOutline(sections, ctx.text), extra, reading, isClaimed, true);
     mergeGeneric(ctx, extra, isClaimed);
     return;
   }

@@ -10,9 +10,11 @@ export type PathReading =
   | { kind: 'unsafe'; raw: string; reason: string }
   | { kind: 'not-a-path'; raw: string };
 
+import { asciiText, withAsciiTwin } from './ascii-twin.js';
+
 const GLOB_CHARS = /[*?[\]{}]/;
 // A path-looking token: no spaces, has a slash or a file extension.
-const PATH_SHAPE = /^[\p{L}\p{N}_@.~+\-/\\*?[\]{}]+$/u;
+const PATH_SHAPE = withAsciiTwin(/^[\p{L}\p{N}_@.~+\-/\\*?[\]{}]+$/u, asciiText);
 
 /**
  * Normalises and classifies one path-like string from the doc. Spaces are allowed only when the

@@ -3,6 +3,7 @@
  * bare words, a bare emoji in a heading. Words win over emoji when both are present and disagree,
  * because the emoji is usually the one left stale after a copy-paste.
  */
+import { withAsciiTwin, wordsBeforeNonLetter, type TextPattern } from './ascii-twin.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
 import type { DeclaredStatus, StatusText } from './model.js';
 
@@ -19,15 +20,16 @@ export const EMOJI_STATUS: ReadonlyArray<[RegExp, DeclaredStatus]> = [
 
 // Order matters: "not started" before "started", "incomplete" before "complete". Skipped first:
 // "n/a", "won't do" and "keep as-is" name no other status. Portuguese and Spanish where cheap.
-const WORD_STATUS: ReadonlyArray<[RegExp, DeclaredStatus]> = [
+// The `iu` ones are answered by their ASCII twins where those agree (ascii-twin.ts, issue 21).
+const WORD_STATUS: ReadonlyArray<[TextPattern, DeclaredStatus]> = [
   [/(?:^|[\s(])(?:n\/a|skipped|skip|won'?t[\s-]*(?:do|fix|migrate)|wontfix|keep[\s-]+as[\s-]*is|out[\s-]+of[\s-]+scope|not[\s-]+applicable|not[\s-]+needed|cancell?ed|obsolete|ignorado|n[ãa]o[\s-]+se[\s-]+aplica)(?=$|[\s).,;:!/])/i, 'skipped'],
-  [/\b(not[\s-]*started|not[\s-]*begun|to[\s-]?do|todo|pending|planned|open|incomplete|not[\s-]*done|queued|not[\s-]+migrated|backlog|upcoming|pendente|pendiente|n[ãa]o[\s-]+iniciad[oa]|a[\s-]+fazer|por[\s-]+hacer)(?![\p{L}])/iu, 'not-started'],
-  [/\b(in[\s-]*progress|wip|work[\s-]*in[\s-]*progress|partial(ly)?[\s-]*(done|complete)?|started|ongoing|in[\s-]*review|under[\s-]*review|testing|doing|em[\s-]+andamento|em[\s-]+progresso|en[\s-]+progreso|en[\s-]+curso|iniciad[oa])(?![\p{L}])/iu, 'in-progress'],
-  [/\b(blocked|on[\s-]*hold|stuck|failed|waiting|bloqueado|aguardando)(?![\p{L}])/iu, 'blocked'],
-  [/\b(complete|completed|done|finished|merged|shipped|fixed|verified|migrated|converted|conclu[ií]d[oa]|feito|pronto|completado|hecho|terminado)(?![\p{L}])/iu, 'done'],
+  [withAsciiTwin(/\b(not[\s-]*started|not[\s-]*begun|to[\s-]?do|todo|pending|planned|open|incomplete|not[\s-]*done|queued|not[\s-]+migrated|backlog|upcoming|pendente|pendiente|n[ãa]o[\s-]+iniciad[oa]|a[\s-]+fazer|por[\s-]+hacer)(?![\p{L}])/iu, wordsBeforeNonLetter), 'not-started'],
+  [withAsciiTwin(/\b(in[\s-]*progress|wip|work[\s-]*in[\s-]*progress|partial(ly)?[\s-]*(done|complete)?|started|ongoing|in[\s-]*review|under[\s-]*review|testing|doing|em[\s-]+andamento|em[\s-]+progresso|en[\s-]+progreso|en[\s-]+curso|iniciad[oa])(?![\p{L}])/iu, wordsBeforeNonLetter), 'in-progress'],
+  [withAsciiTwin(/\b(blocked|on[\s-]*hold|stuck|failed|waiting|bloqueado|aguardando)(?![\p{L}])/iu, wordsBeforeNonLetter), 'blocked'],
+  [withAsciiTwin(/\b(complete|completed|done|finished|merged|shipped|fixed|verified|migrated|converted|conclu[ií]d[oa]|feito|pronto|completado|hecho|terminado)(?![\p{L}])/iu, wordsBeforeNonLetter), 'done'],
 ];
 
-function firstMatch(table: ReadonlyArray<[RegExp, DeclaredStatus]>, text: string): DeclaredStatus | null {
+function firstMatch(table: ReadonlyArray<[TextPattern, DeclaredStatus]>, text: string): DeclaredStatus | null {
   let best: { status: DeclaredStatus; index: number } | null = null;
   for (const [pattern, status] of table) {
     const match = pattern.exec(text);

@@ -1,8 +1,6 @@
 /** `migratrack build`: snapshot + history + site. */
-import { loadConfig } from '../../config/index.js';
 import { SITE_OPTIONS, TARGET_OPTIONS, cliFlags, type CommandSpec } from '../spec.js';
 import { PACKAGE_DIR } from '../version.js';
-import { runBuildMerge } from './build-merge.js';
 import { previewHint } from './preview.js';
 import { displayPath, resolveFor } from './shared.js';
 
@@ -27,7 +25,7 @@ export const buildCommand: CommandSpec = {
     ["build --merge 'shards/*.json' --org-config migratrack.org.json", 'the org site from a CI matrix\'s shards (docs/ORG.md)'],
   ],
   async run(ctx) {
-    if (ctx.options.merge !== undefined) return runBuildMerge(ctx);
+    if (ctx.options.merge !== undefined) return (await import('./build-merge.js')).runBuildMerge(ctx);
     const opts = { ...(await resolveFor(ctx, false)), forceOut: ctx.options.force === true };
     const pipeline = await ctx.pipeline();
     // Before the history is appended or anything is scanned: a refused --out costs nothing.
@@ -37,7 +35,7 @@ export const buildCommand: CommandSpec = {
     const t = snapshot.totals;
     ctx.log.info(`${t.declaredDone}/${t.slots} declared done, ${t.verifiedDone}/${t.slots} verified in the code; ${history.length} history records`);
     const configFlag = cliFlags(ctx.options).config;
-    const loaded = await loadConfig(ctx.io.cwd, configFlag);
+    const loaded = await (await import('../../config/index.js')).loadConfig(ctx.io.cwd, configFlag);
     const config = loaded === null ? null : { out: loaded.config.out, base: loaded.config.base, dir: loaded.dir };
     const hint = previewHint({ packageRoot: PACKAGE_DIR, cwd: ctx.io.cwd, outDir, base: opts.base, configFlag, config });
     ctx.log.success(`Site written to ${displayPath(ctx.io.cwd, outDir)}/ (${pages} pages). Preview it with \`${hint}\`.`);

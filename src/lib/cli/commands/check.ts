@@ -3,7 +3,6 @@
  * `--update` (and no --baseline) the pipeline appends this run to the very file it came from.
  */
 import path from 'node:path';
-import { compareToBaseline, formatCheckResult, hasRegressions, readBaseline, writeBaseline } from '../check/index.js';
 import { TARGET_OPTIONS, stringOption, type CommandSpec } from '../spec.js';
 import { displayPath, resolveFor } from './shared.js';
 
@@ -23,6 +22,7 @@ export const checkCommand: CommandSpec = {
     ['check --baseline .migratrack/baseline.json --update', 'accept the current state'],
   ],
   async run(ctx) {
+    const { compareToBaseline, formatCheckResult, hasRegressions, readBaseline, writeBaseline } = await import('../check/index.js');
     const baselineFlag = stringOption(ctx.options, 'baseline');
     const update = ctx.options.update === true;
     // Only `--update` without --baseline lets the pipeline write: it appends the new history record.

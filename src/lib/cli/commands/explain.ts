@@ -1,6 +1,4 @@
 /** `migratrack explain`: how the tracking doc was read, item by item, and what was left out. */
-import { explainDoc, parseTrackingDoc } from '../../doc/index.js';
-import { readDocBytes } from '../../pipeline/target.js';
 import { TARGET_OPTIONS, stringOption, type CommandSpec } from '../spec.js';
 import { MigratrackError } from '../../errors.js';
 import { resolveFor } from './shared.js';
@@ -19,6 +17,7 @@ export const explainCommand: CommandSpec = {
     const format = stringOption(ctx.options, 'format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new MigratrackError('usage', `--format: "${format}" is not a format (expected text or json)`);
     const opts = await resolveFor(ctx, true);
+    const [{ explainDoc, parseTrackingDoc }, { readDocBytes }] = await Promise.all([import('../../doc/index.js'), import('../../pipeline/target.js')]);
     const doc = parseTrackingDoc(await readDocBytes(opts.docAbsolute), opts.doc, opts.reading);
     if (format === 'json') {
       const items = doc.items.map((item) => ({ id: item.id, line: item.source.startLine, name: item.name, path: item.path, category: item.categoryId, status: item.status.status, reading: item.reading ?? { reader: 'seed' } }));

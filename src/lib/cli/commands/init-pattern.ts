@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MigratrackError } from '../../errors.js';
-import { evaluatePipeline, fsTree, gitTree, parseGrepCommand, type RepoTree } from '../../scan/index.js';
+import type { RepoTree } from '../../scan/index.js';
 import { stringOption, type CommandContext, type OptionSpec } from '../spec.js';
 import { countCommand, renderPatternDoc } from './pattern-doc.js';
 
@@ -35,6 +35,7 @@ function listOption(raw: unknown): string[] {
 }
 
 async function openTree(root: string): Promise<RepoTree> {
+  const { fsTree, gitTree } = await import('../../scan/index.js');
   try {
     return await gitTree(root);
   } catch {
@@ -59,6 +60,8 @@ export async function planPatternStart(ctx: CommandContext, cwd: string, docPath
   const docFile = path.resolve(cwd, docPath);
   if (existsSync(docFile)) throw new MigratrackError('usage', `${docPath} already exists; init --pattern never overwrites a doc (choose another --doc)`);
   const command = countCommand(pattern, includes);
+  // The scan loads with `init --pattern` only, not with every start of the CLI.
+  const { evaluatePipeline, parseGrepCommand } = await import('../../scan/index.js');
   const parsed = parseGrepCommand(command);
   if (!parsed.ok) throw new MigratrackError('usage', `--pattern: ${parsed.reason}`);
   const tree = await openTree(cwd);

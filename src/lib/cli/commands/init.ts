@@ -7,15 +7,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE_NAMES, DEFAULT_HISTORY_FILE } from '../../config/index.js';
 import { MigratrackError } from '../../errors.js';
 import { runGitSync } from '../../git/run.js';
-import { writeFileAtomic } from '../check/index.js';
 import { stringOption, type CommandSpec } from '../spec.js';
 import { VERSION } from '../version.js';
 import { addIgnoreEntries } from './ignore-entries.js';
 import { installSource } from './install-source.js';
-import { runInitOrg } from './init-org.js';
 import { PATTERN_OPTIONS, planPatternStart, writePatternDoc } from './init-pattern.js';
 
 export const CONFIG_FILE = 'migratrack.config.mjs';
@@ -64,8 +61,9 @@ export const initCommand: CommandSpec = {
   async run(ctx) {
     if (ctx.options.org === true) {
       if (ctx.options.pattern !== undefined) throw new MigratrackError('usage', '--org and --pattern cannot be combined: --pattern starts one repository\'s doc');
-      return runInitOrg(ctx);
+      return (await import('./init-org.js')).runInitOrg(ctx);
     }
+    const [{ CONFIG_FILE_NAMES, DEFAULT_HISTORY_FILE }, { writeFileAtomic }] = await Promise.all([import('../../config/index.js'), import('../check/index.js')]);
     const cwd = ctx.io.cwd;
     const force = ctx.options.force === true;
     const existing = [...CONFIG_FILE_NAMES, WORKFLOW_FILE].filter((name) => existsSync(path.join(cwd, name)));

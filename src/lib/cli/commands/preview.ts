@@ -4,9 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, normaliseBase } from '../../config/index.js';
+import { normaliseBase } from '../../config/resolve.js';
 import { MigratrackError } from '../../errors.js';
-import { startPreviewServer } from '../../preview/index.js';
 import { cliFlags, type CommandSpec } from '../spec.js';
 import { displayPath } from './shared.js';
 
@@ -30,6 +29,7 @@ export const previewCommand: CommandSpec = {
   async run(ctx) {
     const flags = cliFlags(ctx.options);
     if (flags.port !== undefined && flags.port > 65535) throw new MigratrackError('usage', `--port: "${flags.port}" is not a port number (expected 1-65535)`);
+    const [{ loadConfig }, { startPreviewServer }] = await Promise.all([import('../../config/index.js'), import('../../preview/index.js')]);
     const loaded = await loadConfig(ctx.io.cwd, flags.config);
     const out =
       flags.out !== undefined ? path.resolve(ctx.io.cwd, flags.out) : loaded?.config.out !== undefined ? path.resolve(loaded.dir, loaded.config.out) : path.resolve(ctx.io.cwd, 'dist');

@@ -1,8 +1,6 @@
 /** `migratrack scan`: the snapshot without a site, as JSON, markdown or a terminal summary. */
 import { MigratrackError } from '../../errors.js';
 import { TARGET_OPTIONS, stringOption, type CommandSpec } from '../spec.js';
-import { renderMarkdownSummary, renderTextSummary } from '../summary/index.js';
-import { runScanShard } from './scan-shard.js';
 import { resolveFor } from './shared.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -26,7 +24,7 @@ export const scanCommand: CommandSpec = {
     ['scan --shard billing-api --repo . --org-config org/migratrack.org.json --out shard.json', 'a shard for build --merge (docs/ORG.md)'],
   ],
   async run(ctx) {
-    if (ctx.options.shard !== undefined) return runScanShard(ctx);
+    if (ctx.options.shard !== undefined) return (await import('./scan-shard.js')).runScanShard(ctx);
     for (const flag of ['out', 'orgConfig'] as const) {
       if (ctx.options[flag] !== undefined) throw new MigratrackError('usage', `--${flag === 'out' ? 'out' : 'org-config'} is for a shard (expected --shard NAME with it; scan itself writes no file)`);
     }
@@ -36,6 +34,7 @@ export const scanCommand: CommandSpec = {
     }
     const opts = await resolveFor(ctx, true);
     const { snapshot } = await (await ctx.pipeline()).buildSnapshot(opts, ctx.log);
+    const { renderMarkdownSummary, renderTextSummary } = await import('../summary/index.js');
     if (format === 'json') ctx.print(`${JSON.stringify(snapshot, null, 2)}\n`);
     else if (format === 'markdown') ctx.print(renderMarkdownSummary(snapshot));
     else ctx.print(renderTextSummary(snapshot, ctx.colors));

@@ -1,9 +1,11 @@
 /** Steps every pipeline command starts with: load the config, merge the flags, show it with --verbose. */
 import path from 'node:path';
-import { loadConfig, resolveOptions, type ResolvedOptions } from '../../config/index.js';
+import type { ResolvedOptions } from '../../config/index.js';
 import { cliFlags, type CommandContext } from '../spec.js';
 
 export async function resolveFor(ctx: CommandContext, dryRun: boolean): Promise<ResolvedOptions> {
+  // Loaded here, not at start-up: `--version` and `--help` need no config (nor zod, which it loads).
+  const { loadConfig, resolveOptions } = await import('../../config/index.js');
   const flags = cliFlags(ctx.options);
   const loaded = await loadConfig(ctx.io.cwd, flags.config);
   const opts = resolveOptions(flags, loaded, ctx.io.cwd, dryRun, ctx.io.env);

@@ -3,12 +3,11 @@
  * by default (the unified diff on stdout); `--write` replaces the doc atomically, refusing when it
  * changed since it was read; `--check` exits 1 when the doc is out of date (for CI).
  */
-import { createTrackingDocParser, type TrackingDoc } from '../../doc/index.js';
+import type { TrackingDoc } from '../../doc/index.js';
 import { MigratrackError } from '../../errors.js';
-import { readDocBytes } from '../../pipeline/target.js';
 import { printableLine, printableText } from '../../printable.js';
 import type { Snapshot } from '../../snapshot/schema.js';
-import { applyEdits, planSync, unifiedDiff, type SyncPlan } from '../../sync/index.js';
+import type { planSync, SyncPlan } from '../../sync/index.js';
 import { TARGET_OPTIONS, type CommandContext, type CommandSpec } from '../spec.js';
 import { statDoc, writeDocIfUnchanged } from './doc-write.js';
 import { displayPath, resolveFor } from './shared.js';
@@ -35,6 +34,7 @@ export const syncCommand: CommandSpec = {
     const check = ctx.options.check === true;
     if (write && check) throw new MigratrackError('usage', '--write and --check: choose one (--check never writes)');
     const opts = await resolveFor(ctx, true);
+    const [{ createTrackingDocParser }, { readDocBytes }, { applyEdits, planSync, unifiedDiff }] = await Promise.all([import('../../doc/index.js'), import('../../pipeline/target.js'), import('../../sync/index.js')]);
     const file = opts.docAbsolute;
     const mtimeMs = await statDoc(file).catch(() => 0);
     const bytes = await readDocBytes(file);

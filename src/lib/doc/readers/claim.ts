@@ -53,8 +53,10 @@ const READERS = ['status-heading', 'table-row', 'task-line', 'status-line', 'sec
 /**
  * Reads the items of a doc the seed family did not claim; `claimedLine` says which heading lines
  * the seed family already read (their sections are skipped). Returns the number of items read.
+ * `unreadOnlyWithoutItems`: the caller keeps only `unread` of a reading that found no item (the
+ * seed family's, parse.ts), so categories and declared summaries are then not read at all.
  */
-export function readGeneric(root: OutlineSection, ctx: ParseContext, options: ReadingOptions = {}, claimedLine: (line: number) => boolean = () => false): number {
+export function readGeneric(root: OutlineSection, ctx: ParseContext, options: ReadingOptions = {}, claimedLine: (line: number) => boolean = () => false, unreadOnlyWithoutItems = false): number {
   const legend = collectLegend(root);
   for (const [mark, status] of extraMarks(options)) legend.set(/^\[/.test(mark) ? `[${boxKey(mark)}]` : normaliseMark(mark), status);
   const rc: ReaderContext = {
@@ -69,6 +71,7 @@ export function readGeneric(root: OutlineSection, ctx: ParseContext, options: Re
   visit(root, walk);
   const read = walk.found.filter((candidate) => walk.readers.has(candidate.reader as (typeof READERS)[number]));
   const items = dedupe(read, ctx);
+  if (items.length === 0 && unreadOnlyWithoutItems) return 0;
   inheritPaths(items);
   const categories = categorySections(root, new Set(items.map((item) => item.section)), walk.itemHeadings, options.categoryLevel);
   place(items, categories, root, walk.itemHeadings, ctx);

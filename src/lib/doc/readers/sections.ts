@@ -7,11 +7,12 @@
 import type { DeclaredStatus } from '../model.js';
 import type { OutlineSection } from '../outline.js';
 import { readStatus } from '../status.js';
+import { onFoldedCase, type TextPattern } from '../ascii-twin.js';
 import { stripLeadingDecoration } from '../inline.js';
 import { boundedMemo } from '../memo.js';
 
 /** Sections whose lines and rows are never items, with the reason `explain` gives. */
-const IGNORED: ReadonlyArray<[RegExp, string]> = [
+const IGNORED: ReadonlyArray<[TextPattern, string]> = [
   [/\blegend\b|\bstatus\s+(codes?|key)\b/i, 'a legend'],
   [subject('risks?(\\s+.*)?|.*\\brisks?(\\s+\\w+)?|mitigation(\\s+.*)?|high-risk\\s+areas'), 'a risk table or list'],
   [subject('issues?\\s+(tracking|log|tracker)|known\\s+issues|troubleshooting|faq|common\\s+issues(\\s+&\\s+solutions)?'), 'an issue list'],
@@ -21,9 +22,12 @@ const IGNORED: ReadonlyArray<[RegExp, string]> = [
   [subject('(additional\\s+)?(references?|resources|glossary|(table\\s+of\\s+)?contents|time\\s+tracking|roles(\\s+and\\s+responsibilities)?|team(\\s+members?)?(\\s+assignments)?|recommended\\s+actions|recommendations)|.*discrepanc.*'), 'reference material'],
 ];
 
-/** A heading whose whole title (decoration, numbering and a trailing note in parentheses aside) is `words`. */
-function subject(words: string): RegExp {
-  return new RegExp(`^(?:[\\p{Extended_Pictographic}\\uFE0F\\s]*)(?:\\d+(?:\\.\\d+)*[.)]?\\s+)?(?:${words})\\s*:?\\s*(?:\\(.*\\))?$`, 'iu');
+/**
+ * A heading whose whole title (decoration, numbering and a trailing note in parentheses aside) is
+ * `words`; run as a cheaper `u` pattern on the title's folded case (ascii-twin.ts, issue 21).
+ */
+function subject(words: string): TextPattern {
+  return onFoldedCase(new RegExp(`^(?:[\\p{Extended_Pictographic}\\uFE0F\\s]*)(?:\\d+(?:\\.\\d+)*[.)]?\\s+)?(?:${words})\\s*:?\\s*(?:\\(.*\\))?$`, 'iu'));
 }
 
 /** Criteria at the doc's top level restate the goal; inside a phase they are its deliverables. */

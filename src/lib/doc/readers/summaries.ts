@@ -9,11 +9,12 @@
 import type { Category, SummaryRow } from '../model.js';
 import type { OutlineField, OutlineSection, OutlineTable } from '../outline.js';
 import { sectionsOf } from '../outline.js';
+import { asciiFromMatch, withAsciiTwin } from '../ascii-twin.js';
 import { categoryOf } from './categories.js';
 
 /** Units that count items; "calls", "lines", "errors" count something else. */
 const ITEM_UNIT = /^(files?|items?|tasks?|components?|functions?|pages?|tests?|test\s+files|steps?|modules?|entries|documents?|screens?|endpoints?|packages?|complete|completed|done|migrated|converted)\b/i;
-const FRACTION = /(\d+)\s*\/\s*(\d+)(?:\s+([\p{L}][\p{L}.*]*(?:\s+[\p{L}][\p{L}.*]*)?))?/u;
+const FRACTION = withAsciiTwin(/(\d+)\s*\/\s*(\d+)(?:\s+([\p{L}][\p{L}.*]*(?:\s+[\p{L}][\p{L}.*]*)?))?/u, asciiFromMatch);
 const COUNT_DONE = /\((\d+)\s+(?:files?|items?|tasks?)\s+(?:completed?|done|migrated)\)/i;
 const PERCENT = /(\d+(?:\.\d+)?)\s*%/;
 
