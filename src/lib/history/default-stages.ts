@@ -5,7 +5,7 @@
  */
 import { createTrackingDocParser, type ReadingOptions } from '../doc/index.js';
 import type { TrackingDoc } from '../doc/model.js';
-import { createScanCache, evaluatePipeline, evaluatePipelines, parseGrepCommand } from '../scan/index.js';
+import { createScanCache, parseGrepCommand, preparePipelines, type PreparedPipelines } from '../scan/index.js';
 import { createVerifyCache, verifyDoc, type VerifyOptions } from '../verify/index.js';
 import { startDocsAhead } from './docs-ahead.js';
 import { sumsOverFiles } from './per-file-metric.js';
@@ -20,7 +20,7 @@ export interface HistoryStageOptions {
 
 /**
  * Stages wired to parseTrackingDoc (remembering markdown chunks across the doc's versions),
- * evaluatePipeline and verifyDoc. Create one per backfill.
+ * the scanner's pipeline evaluation and verifyDoc. Create one per backfill.
  */
 export function createHistoryStages(options: HistoryStageOptions = {}): HistoryStages {
   const parseDoc = createTrackingDocParser(options.reading);
@@ -34,19 +34,32 @@ export function createHistoryStages(options: HistoryStageOptions = {}): HistoryS
     if (parsed === undefined) pipelines.set(command, (parsed = parseGrepCommand(command)));
     return parsed;
   };
+  // Prepared once per list of metrics (the per-file metrics ask with the same list ~10,000 times).
+  const preparedFor = new WeakMap<readonly BackfillMetric[], { parsed: ReturnType<typeof parse>[]; runnable: PreparedPipelines }>();
+  const prepare = (metrics: readonly BackfillMetric[]) => {
+    let known = preparedFor.get(metrics);
+    if (known === undefined) {
+      const parsed = metrics.map((metric) => parse(metric.command));
+      known = { parsed, runnable: preparePipelines(parsed.flatMap((p) => (p.ok ? [p.pipeline] : []))) };
+      preparedFor.set(metrics, known);
+    }
+    return known;
+  };
+  const single = new Map<string, PreparedPipelines>();
   return {
     parseDoc,
     docsAhead: () => startDocsAhead(options.reading ?? {}),
     async evaluateMetric(metric, tree) {
       const parsed = parse(metric.command);
       if (!parsed.ok) throw new Error(parsed.reason);
-      const result = await evaluatePipeline(parsed.pipeline, tree, VALUE_ONLY);
-      return result.incomplete === null ? result.value : null;
+      let prepared = single.get(metric.command);
+      if (prepared === undefined) single.set(metric.command, (prepared = preparePipelines([parsed.pipeline])));
+      const [result] = await prepared.evaluate(tree, VALUE_ONLY);
+      return result !== undefined && result.incomplete === null ? result.value : null;
     },
     async evaluateMetrics(metrics, tree) {
-      const parsed = metrics.map((metric) => parse(metric.command));
-      const runnable = parsed.flatMap((p) => (p.ok ? [p.pipeline] : []));
-      const results = await evaluatePipelines(runnable, tree, VALUE_ONLY);
+      const { parsed, runnable } = prepare(metrics);
+      const results = await runnable.evaluate(tree, VALUE_ONLY);
       let next = 0;
       return parsed.map((p) => {
         if (!p.ok) return null;
