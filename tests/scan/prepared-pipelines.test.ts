@@ -1,10 +1,11 @@
 /**
  * Pipelines prepared once and evaluated on many trees (issue 21, the backfill's one-file scans)
  * give on every tree what a fresh evaluatePipelines gives: the plans kept for one-file trees by
- * path are used only where the path alone decides the plan, and never leak between results.
+ * path are used only where the path alone decides the plan, and never leak between results; a
+ * pattern compiled again for the same spec object is compiled anew once the object changed.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePipelines, preparePipelines, type RepoTree } from '../../src/lib/scan/index.js';
+import { compilePattern, evaluatePipelines, isCompileError, preparePipelines, type PatternSpec, type RepoTree } from '../../src/lib/scan/index.js';
 import { grepPipeline } from './fixture.js';
 
 const COMMANDS = [
@@ -69,5 +70,23 @@ describe('preparePipelines', () => {
     const again = await prepared.evaluate(oneFile('data/a.py', CALLS));
     expect(again[2]?.stderr).toEqual(['grep: lib/: No such file or directory', 'grep: missing/: No such file or directory']);
     expect(again[2]?.diagnostics.some((d) => d.code === 'x')).toBe(false);
+  });
+});
+
+describe('compilePattern asked again for the same spec object', () => {
+  it('answers from the object while it is unchanged, and compiles it again once changed', () => {
+    const spec: PatternSpec = { pattern: 'http_pool', flavour: 'basic', ignoreCase: false, wordRegexp: false, invert: false };
+    const first = compilePattern(spec);
+    expect(compilePattern(spec)).toBe(first);
+    spec.invert = true;
+    const inverted = compilePattern(spec);
+    if (isCompileError(inverted)) throw new Error(inverted.error);
+    expect(inverted.selects('requests.get(u)')).toBe(true);
+    spec.pattern = 'requests';
+    spec.invert = false;
+    const other = compilePattern(spec);
+    if (isCompileError(other)) throw new Error(other.error);
+    expect(other.selects('requests.get(u)')).toBe(true);
+    expect(other.selects('http_pool.get(u)')).toBe(false);
   });
 });

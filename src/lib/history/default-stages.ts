@@ -16,6 +16,12 @@ export interface HistoryStageOptions {
   verify?: Omit<VerifyOptions, 'renames' | 'cache'>;
   /** How the doc's versions are read (config `reading`), as for the current doc. */
   reading?: ReadingOptions;
+  /**
+   * The doc as the caller already parsed it with the same `reading` (the work tree's): a version
+   * with these very bytes at this path is that model, not parsed again (the backfill's start date
+   * is read from the doc at HEAD, most often the work tree's bytes).
+   */
+  parsed?: { path: string; bytes: Buffer; doc: TrackingDoc };
 }
 
 /**
@@ -23,7 +29,10 @@ export interface HistoryStageOptions {
  * the scanner's pipeline evaluation and verifyDoc. Create one per backfill.
  */
 export function createHistoryStages(options: HistoryStageOptions = {}): HistoryStages {
-  const parseDoc = createTrackingDocParser(options.reading);
+  const parser = createTrackingDocParser(options.reading);
+  const known = options.parsed;
+  const parseDoc = (bytes: Buffer, path: string): TrackingDoc =>
+    known !== undefined && path === known.path && bytes.equals(known.bytes) ? known.doc : parser(bytes, path);
   const scanCache = createScanCache();
   const verifyCache = createVerifyCache();
   // History keeps values only: no matches, no context lines (one setting for the one cache).
