@@ -1,12 +1,15 @@
 /**
  * The backfill with the real parser, scanner and verifier on a small repo from makeTestRepo, every
  * commit sampled: each metric equals real `git grep` at that commit, declared done equals a regex
- * count over `git show <sha>:<doc>`, and a doc that did not exist yet gives no declared data.
+ * count over `git show <sha>:<doc>`, and a doc that did not exist yet gives no declared data; the
+ * work tree's doc handed over already parsed changes nothing but the parse it saves.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTrackingDoc } from '../../src/lib/doc/index.js';
 import { backfillHistory, createHistoryStages, type BackfillResult } from '../../src/lib/history/index.js';
 import { makeTestRepo } from '../helpers/git-repo.js';
 import { declaredDoneAt, gitGrepMetric } from './oracle.js';
@@ -61,5 +64,25 @@ describe('backfill on a makeTestRepo history (real stages, every commit)', () =>
     expect(result.records.map((r) => [r.declaredDone, r.slots])).toEqual([[null, null], [0, 2], [1, 2], [1, 2], [2, 2]]);
     expect(result.records.at(-1)?.items['file-2']).toEqual({ declared: 'done', detected: 'done', remaining: 0 });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['history/doc-absent']);
+  });
+});
+
+describe('the work tree doc handed to the stages, already parsed', () => {
+  it('stands for a version with the very same bytes at the same path, and only that', () => {
+    const bytes = Buffer.from(doc([1, 2]));
+    const model = parseTrackingDoc(bytes, DOC);
+    const stages = createHistoryStages({ parsed: { path: DOC, bytes, doc: model } });
+    expect(stages.parseDoc(Buffer.from(doc([1, 2])), DOC)).toBe(model);
+    expect(stages.parseDoc(Buffer.from(doc([1, 2])), 'docs/OTHER.md')).not.toBe(model);
+    const older = stages.parseDoc(Buffer.from(doc([1])), DOC);
+    expect(older).not.toBe(model);
+    expect(older.items.map((i) => i.status.status)).toEqual(['done', 'not-started']);
+  });
+
+  it('gives the same records as a backfill that parses every version itself', async () => {
+    const bytes = Buffer.from(execFileSync('git', ['show', `HEAD:${DOC}`], { cwd: root }));
+    const stages = createHistoryStages({ parsed: { path: DOC, bytes, doc: parseTrackingDoc(bytes, DOC) } });
+    const again = await backfillHistory({ root, docPath: DOC, metrics: METRICS, stages, every: 'commit' });
+    expect(again.records).toEqual(result.records);
   });
 });

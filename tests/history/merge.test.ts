@@ -36,4 +36,13 @@ describe('appendRecords', () => {
     const b = { ...record('2026-01-21', 2), commit: null };
     expect(appendRecords(appendRecords(base, [a]), [b, a]).records).toEqual([a, b]);
   });
+
+  it('orders by instant across offsets, keeping the order given for records at the same instant', () => {
+    // Same instant written three ways, and text order that is not time order.
+    const ats = ['2026-01-20T10:00:00+02:00', '2026-01-20T08:00:00Z', '2026-01-20T03:00:00-05:00', '2026-01-20T07:59:59Z', '2026-01-19T23:00:00-12:00', '2026-01-20T09:00:00+01:00'];
+    const records = ats.map((at, i) => ({ ...record('2026-01-20', i), commit: sha(100 + i), at }));
+    const merged = appendRecords(base, records).records;
+    expect(merged.map((r) => r.declaredDone)).toEqual([3, 0, 1, 2, 5, 4]);
+    expect(merged).toEqual([...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)));
+  });
 });

@@ -31,6 +31,26 @@ describe('verifyDoc across commits', () => {
     await verifyDoc(d, countingTree({ 'a.py': 'x.new()\n' }, reads), { cache });
     expect(reads).toEqual(['a.py', 'a.py']);
   });
+
+  it('keeps a verdict only while its file, or the rename of its missing file, is the same', async () => {
+    const cache = createVerifyCache();
+    const fresh = (files: Record<string, string>, renames: Map<string, string>) => verifyDoc(d, countingTree(files, []), { renames });
+    const steps: [Record<string, string>, Map<string, string>][] = [
+      [{ 'a.py': 'x.old()\n' }, new Map()],
+      [{ 'a.py': 'x.new()\n' }, new Map()],
+      [{ 'b.py': 'x.new()\n' }, new Map()],
+      [{ 'b.py': 'x.new()\n' }, new Map([['a.py', 'b.py']])],
+      [{ 'b.py': 'x.new()\n' }, new Map([['a.py', 'c.py']])],
+      [{ 'a.py': 'x.new()\n' }, new Map([['a.py', 'c.py']])],
+      [{ 'a.py': 'x.old()\n' }, new Map([['a.py', 'c.py']])],
+    ];
+    for (const [files, renames] of steps) {
+      const walked = await verifyDoc(d, countingTree(files, []), { cache, renames });
+      expect(walked.items).toEqual((await fresh(files, renames)).items);
+    }
+    expect((await verifyDoc(d, countingTree({}, []), { cache, renames: new Map([['a.py', 'b.py']]) })).items[0]?.renamedTo).toBe('b.py');
+    expect((await verifyDoc(d, countingTree({}, []), { cache, renames: new Map([['a.py', 'c.py']]) })).items[0]?.renamedTo).toBe('c.py');
+  });
 });
 
 describe('group members across commits', () => {

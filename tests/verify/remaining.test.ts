@@ -4,7 +4,8 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CategoryPattern } from '../../src/lib/verify/index.js';
+import type { CategoryPattern, CheckSpec } from '../../src/lib/verify/index.js';
+import { remainingCalls } from '../../src/lib/verify/categories.js';
 import { verifyDoc } from '../../src/lib/verify/index.js';
 import { fsTree } from '../../src/lib/scan/index.js';
 import { doc, grep, item, writeTemp } from './helpers.js';
@@ -87,5 +88,26 @@ describe('per-category remaining call sites equal grep', async () => {
       'sc/s1.py:not-started', 'sc/s2.py:done', 'sc/s3.py:not-started',
     ]);
     expect(category('bq').verified).toEqual({ done: 1, partial: 0, notStarted: 4, missing: 0, unknown: 0 });
+  });
+});
+
+describe('remaining call sites tallied again from the same verdict objects', async () => {
+  const result = await verifyDoc(doc(items), fsTree(root), { categoryPatterns: patterns, commandFiles: new Map() });
+  const specs = new Map(result.items.map((e) => [e.itemId, e.checks.map((c) => ({ id: c.id, label: `\`${c.id}\`` }) as CheckSpec)]));
+  const http = result.items.filter((e) => items.find((i) => i.id === e.itemId)?.categoryId === 'http');
+
+  it('gives what copies of them give, call after call (a history walk tallies a category ~900 times)', () => {
+    const fresh = () => remainingCalls(http.map((e) => structuredClone(e)), specs);
+    expect(remainingCalls(http, specs)).toEqual(fresh());
+    expect(remainingCalls(http, specs)).toEqual(fresh());
+    expect(remainingCalls(http, specs).calls).toBe(4);
+  });
+
+  it('labels them from the specs of this call, not those of an earlier one', () => {
+    const relabelled = new Map([...specs].map(([id, list]) => [id, list.map((s) => ({ ...s, label: `other ${s.label}` }))]));
+    expect(remainingCalls(http, specs).byPattern.every((p) => !p.label.startsWith('other'))).toBe(true);
+    const again = remainingCalls(http, relabelled);
+    expect(again.byPattern.every((p) => p.label.startsWith('other'))).toBe(true);
+    expect(again).toEqual(remainingCalls(http.map((e) => structuredClone(e)), relabelled));
   });
 });

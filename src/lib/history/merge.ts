@@ -20,8 +20,7 @@ export function appendRecords(history: HistoryFile, records: readonly HistoryRec
     const seen = byKey.get(key);
     byKey.set(key, seen === undefined ? record : pick(seen, record));
   }
-  const merged = [...byKey.values()].sort(compareRecords);
-  return { ...history, records: merged };
+  return { ...history, records: sortedByTime([...byKey.values()]) };
 }
 
 function pick(a: HistoryRecord, b: HistoryRecord): HistoryRecord {
@@ -37,6 +36,17 @@ function laterOf(a: HistoryRecord, b: HistoryRecord): HistoryRecord {
 /** Orders by instant (ISO strings with different offsets do not sort as text). Stable for ties. */
 export function compareRecords(a: HistoryRecord, b: HistoryRecord): number {
   return time(a.at) - time(b.at);
+}
+
+/**
+ * The records in compareRecords' order, each instant parsed once rather than at every comparison
+ * (a 5,000-commit backfill: ~120,000 Date.parse calls). Sorting the indexes with the same
+ * differences gives the same order, ties included.
+ */
+function sortedByTime(records: readonly HistoryRecord[]): HistoryRecord[] {
+  const times = records.map((r) => time(r.at));
+  const order = records.map((_, i) => i).sort((i, j) => (times[i] as number) - (times[j] as number));
+  return order.map((i) => records[i] as HistoryRecord);
 }
 
 function time(iso: string): number {

@@ -38,16 +38,15 @@ export function buildRecord(input: PointInput, previous?: { input: PointInput; r
   // object, so a long walk holds one per change, not one per item per record (issue 21).
   const before = previous && previous.input.doc === doc && previous.input.verification ? previous : undefined;
   const verdictsBefore = before ? new Map(before.input.verification?.items.map((item) => [item.itemId, item])) : undefined;
-  const items: Record<string, ItemRecord> = {};
+  // Copied whole from the record before (the same keys in the same order: one shape copy, not a
+  // hundred property additions), then only the items with another verdict are replaced.
+  const items: Record<string, ItemRecord> = before ? { ...before.record.items } : {};
   for (const item of doc.items) {
     const verdict = verdicts.get(item.id);
-    const kept = verdict !== undefined && verdictsBefore?.get(item.id) === verdict ? before?.record.items[item.id] : undefined;
-    if (kept !== undefined) {
-      items[item.id] = kept;
-      continue;
-    }
-    items[item.id] = { declared: item.status.status, detected: verdict?.detectedStatus ?? null };
-    if (verdict?.remaining !== undefined) items[item.id]!.remaining = verdict.remaining.length;
+    if (before !== undefined && verdict !== undefined && verdictsBefore?.get(item.id) === verdict && items[item.id] !== undefined) continue;
+    items[item.id] = verdict?.remaining !== undefined
+      ? { declared: item.status.status, detected: verdict.detectedStatus, remaining: verdict.remaining.length }
+      : { declared: item.status.status, detected: verdict?.detectedStatus ?? null };
   }
   const categories = verification ? fromVerification(verification) : fromDoc(doc);
   const totals = Object.values(categories);

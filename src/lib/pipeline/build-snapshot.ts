@@ -89,6 +89,7 @@ async function buildOn(
     metrics,
     verify: verifyOptions,
     reading: opts.reading,
+    current: { bytes: docBytes, doc },
     onProgress: (done, total) => progress.update(done),
   });
   progress.done();

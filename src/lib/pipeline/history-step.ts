@@ -38,6 +38,8 @@ export interface PastInput {
   verify: Omit<VerifyOptions, 'renames' | 'cache'>;
   /** How the doc's past versions are read (config `reading`). */
   reading?: ReadingOptions;
+  /** The work tree's doc, parsed with `reading`, and its bytes: a past version with the same bytes is not parsed again. */
+  current?: { bytes: Buffer; doc: TrackingDoc };
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -62,7 +64,8 @@ export async function loadPast(input: PastInput): Promise<Past> {
     return { history, renames, diagnostics };
   }
   if (!input.backfill) return { history, renames, diagnostics };
-  const stages = createHistoryStages({ verify: input.verify, reading: input.reading });
+  const parsed = input.current === undefined ? undefined : { path: input.docPath, ...input.current };
+  const stages = createHistoryStages({ verify: input.verify, reading: input.reading, parsed });
   const result = await backfillHistory({
     root: input.root,
     docPath: input.docPath,

@@ -60,9 +60,6 @@ interface Prepared {
   compiled: CompiledPattern;
   /** Index of `compiled` among the evaluation's distinct patterns. */
   pattern: number;
-  plan: SearchPlan;
-  /** Slot of each of `plan.files` (see evaluatePipelines). */
-  slots: Int32Array;
 }
 
 /** Runs one pipeline. See evaluatePipelines for several in one pass. */
@@ -78,95 +75,149 @@ export async function evaluatePipeline(pipeline: GrepPipeline, tree: RepoTree, o
  * group command) is evaluated once.
  */
 export async function evaluatePipelines(pipelines: readonly GrepPipeline[], tree: RepoTree, opts: EvaluateOptions = {}): Promise<MetricResult[]> {
-  const context = opts.context ?? 2;
-  const ignoreTexts = pipelines.some((p) => p.grep.tool === 'rg') ? await readIgnoreFiles(tree) : new Map<string, string>();
-  const distinct = new Map<string, number>(); // pipeline as JSON -> index in `prepared`
-  const resultOf: number[] = [];
-  const patterns: CompiledPattern[] = [];
-  const prepared: Prepared[] = [];
-  const slotOf = new Map<string, number>();
-  const slotPaths: string[] = [];
-  for (const pipeline of pipelines) {
-    const key = JSON.stringify(pipeline);
-    const known = distinct.get(key);
-    if (known !== undefined) {
-      resultOf.push(known);
-      continue;
-    }
-    distinct.set(key, prepared.length);
-    resultOf.push(prepared.length);
-    const compiled = compilePattern(pipeline.grep.spec);
-    if ('error' in compiled) throw new Error(compiled.error); // parseGrepCommand compiled it already
-    let pattern = patterns.findIndex((c) => c.key === compiled.key);
-    if (pattern < 0) pattern = patterns.push(compiled) - 1;
-    const plan = planOf(pipeline.grep, tree, ignoreTexts);
-    const slots = new Int32Array(plan.files.length);
-    plan.files.forEach((f, k) => {
-      let slot = slotOf.get(f.path);
-      if (slot === undefined) {
-        slot = slotPaths.push(f.path) - 1;
-        slotOf.set(f.path, slot);
-      }
-      slots[k] = slot;
-    });
-    prepared.push({ pipeline, compiled, pattern, plan, slots });
-  }
-  // Which patterns each slot needs (1), so each file is read at most once for all of them.
-  const needed = patterns.map(() => new Uint8Array(slotPaths.length));
-  for (const p of prepared) for (const slot of p.slots) (needed[p.pattern] as Uint8Array)[slot] = 1;
-  const scans: (FileScan | undefined)[][] = patterns.map(() => new Array<FileScan | undefined>(slotPaths.length));
-  const toRead: number[] = [];
-  for (let slot = 0; slot < slotPaths.length; slot++) {
-    const blob = opts.cache ? tree.blobId?.(slotPaths[slot] as string) : undefined;
-    let missing = false;
-    for (let c = 0; c < patterns.length; c++) {
-      if ((needed[c] as Uint8Array)[slot] !== 1) continue;
-      const hit = blob !== undefined ? opts.cache?.get(`${blob}\0${(patterns[c] as CompiledPattern).key}`) : undefined;
-      if (hit) (scans[c] as (FileScan | undefined)[])[slot] = hit;
-      else missing = true;
-    }
-    if (missing) toRead.push(slot);
-  }
-  const unreadable = new Uint8Array(slotPaths.length);
-  const tooExpensive = new Map<string, string>(); // slot + '\0' + pattern index -> reason
-  const diagnostics: Diagnostic[] = [];
-  const count = patterns.length;
-  const want = new Uint8Array(toRead.length * count);
-  toRead.forEach((slot, k) => {
-    for (let c = 0; c < count; c++) if ((needed[c] as Uint8Array)[slot] === 1 && (scans[c] as (FileScan | undefined)[])[slot] === undefined) want[k * count + c] = 1;
-  });
-  const paths = toRead.map((slot) => slotPaths[slot] as string);
-  const found = await scanPaths(tree, { paths, modes: new Uint8Array(0), want, context }, patterns, opts.threads);
-  toRead.forEach((slot, k) => {
-    const path = paths[k] as string;
-    if (found.unreadable[k] !== undefined) {
-      unreadable[slot] = 1;
-      return;
-    }
-    const blob = opts.cache ? tree.blobId?.(path) : undefined;
-    for (let c = 0; c < count; c++) {
-      if (want[k * count + c] !== 1) continue;
-      const byslot = scans[c] as (FileScan | undefined)[];
-      const message = found.expensive.get(k * count + c);
-      if (message !== undefined) {
-        diagnostics.push({ severity: 'error', code: 'scan/pattern-too-expensive', message: `${path}: ${message}`, file: path, line: null, column: null });
-        tooExpensive.set(`${slot}\0${c}`, message);
-        byslot[slot] = { binary: false, hits: [], before: [], after: [] };
+  return preparePipelines(pipelines).evaluate(tree, opts);
+}
+
+/**
+ * Pipelines made ready to run on many trees, for a caller that evaluates the same few again and
+ * again (the history backfill: thousands of one-file trees, issue 21): told apart and their
+ * patterns compiled once, not per tree. `evaluate(tree)` is evaluatePipelines(pipelines, tree).
+ */
+export function preparePipelines(pipelines: readonly GrepPipeline[]): PreparedPipelines {
+  return new PreparedPipelines(pipelines);
+}
+
+/** Plans kept for one-file trees, by path: past this many different paths they are dropped. */
+const ONE_FILE_PLAN_LIMIT = 50_000;
+
+export class PreparedPipelines {
+  private readonly prepared: Prepared[] = [];
+  private readonly patterns: CompiledPattern[] = [];
+  /** Index in `prepared` of each pipeline as given (the same pipeline twice: the same index). */
+  private readonly resultOf: number[] = [];
+  private readonly usesRg: boolean;
+  /** Plans over trees of one file, by its path (see plansOn). */
+  private readonly onePathPlans = new Map<string, SearchPlan[]>();
+
+  constructor(pipelines: readonly GrepPipeline[]) {
+    this.usesRg = pipelines.some((p) => p.grep.tool === 'rg');
+    const distinct = new Map<string, number>(); // pipeline as JSON -> index in `prepared`
+    for (const pipeline of pipelines) {
+      const key = JSON.stringify(pipeline);
+      const known = distinct.get(key);
+      if (known !== undefined) {
+        this.resultOf.push(known);
         continue;
       }
-      const scan = found.scans[k * count + c] as FileScan;
-      byslot[slot] = scan;
-      if (blob !== undefined) opts.cache?.set(`${blob}\0${(patterns[c] as CompiledPattern).key}`, scan);
+      distinct.set(key, this.prepared.length);
+      this.resultOf.push(this.prepared.length);
+      const compiled = compilePattern(pipeline.grep.spec);
+      if ('error' in compiled) throw new Error(compiled.error); // parseGrepCommand compiled it already
+      let pattern = this.patterns.findIndex((c) => c.key === compiled.key);
+      if (pattern < 0) pattern = this.patterns.push(compiled) - 1;
+      this.prepared.push({ pipeline, compiled, pattern });
     }
-  });
-  const extra = [...diagnostics, ...(tree.diagnostics ?? [])];
-  const results = prepared.map((p) => {
-    const view = { pipeline: p.pipeline, plan: p.plan, slots: p.slots, scans: scans[p.pattern] as (FileScan | undefined)[], unreadable, slotOf };
-    const result = assemble(view, extra, opts.maxMatches ?? 500);
-    return { ...result, incomplete: incompleteReason(p, tooExpensive) ?? result.incomplete };
-  });
-  // A pipeline given twice gets a result of its own (callers may extend the lists).
-  return resultOf.map((i, k) => (resultOf.indexOf(i) === k ? (results[i] as MetricResult) : copyOf(results[i] as MetricResult)));
+  }
+
+  async evaluate(tree: RepoTree, opts: EvaluateOptions = {}): Promise<MetricResult[]> {
+    const { prepared, patterns, resultOf } = this;
+    const context = opts.context ?? 2;
+    const ignoreTexts = this.usesRg ? await readIgnoreFiles(tree) : new Map<string, string>();
+    const plans = this.plansOn(tree, ignoreTexts);
+    const slotOf = new Map<string, number>();
+    const slotPaths: string[] = [];
+    const slotsOf = plans.map((plan) => {
+      const slots = new Int32Array(plan.files.length);
+      plan.files.forEach((f, k) => {
+        let slot = slotOf.get(f.path);
+        if (slot === undefined) {
+          slot = slotPaths.push(f.path) - 1;
+          slotOf.set(f.path, slot);
+        }
+        slots[k] = slot;
+      });
+      return slots;
+    });
+    // Which patterns each slot needs (1), so each file is read at most once for all of them.
+    const needed = patterns.map(() => new Uint8Array(slotPaths.length));
+    prepared.forEach((p, i) => {
+      for (const slot of slotsOf[i] as Int32Array) (needed[p.pattern] as Uint8Array)[slot] = 1;
+    });
+    const scans: (FileScan | undefined)[][] = patterns.map(() => new Array<FileScan | undefined>(slotPaths.length));
+    const toRead: number[] = [];
+    for (let slot = 0; slot < slotPaths.length; slot++) {
+      const blob = opts.cache ? tree.blobId?.(slotPaths[slot] as string) : undefined;
+      let missing = false;
+      for (let c = 0; c < patterns.length; c++) {
+        if ((needed[c] as Uint8Array)[slot] !== 1) continue;
+        const hit = blob !== undefined ? opts.cache?.get(`${blob}\0${(patterns[c] as CompiledPattern).key}`) : undefined;
+        if (hit) (scans[c] as (FileScan | undefined)[])[slot] = hit;
+        else missing = true;
+      }
+      if (missing) toRead.push(slot);
+    }
+    const unreadable = new Uint8Array(slotPaths.length);
+    const tooExpensive = new Map<string, string>(); // slot + '\0' + pattern index -> reason
+    const diagnostics: Diagnostic[] = [];
+    const count = patterns.length;
+    const want = new Uint8Array(toRead.length * count);
+    toRead.forEach((slot, k) => {
+      for (let c = 0; c < count; c++) if ((needed[c] as Uint8Array)[slot] === 1 && (scans[c] as (FileScan | undefined)[])[slot] === undefined) want[k * count + c] = 1;
+    });
+    const paths = toRead.map((slot) => slotPaths[slot] as string);
+    const found = await scanPaths(tree, { paths, modes: new Uint8Array(0), want, context }, patterns, opts.threads);
+    toRead.forEach((slot, k) => {
+      const path = paths[k] as string;
+      if (found.unreadable[k] !== undefined) {
+        unreadable[slot] = 1;
+        return;
+      }
+      const blob = opts.cache ? tree.blobId?.(path) : undefined;
+      for (let c = 0; c < count; c++) {
+        if (want[k * count + c] !== 1) continue;
+        const byslot = scans[c] as (FileScan | undefined)[];
+        const message = found.expensive.get(k * count + c);
+        if (message !== undefined) {
+          diagnostics.push({ severity: 'error', code: 'scan/pattern-too-expensive', message: `${path}: ${message}`, file: path, line: null, column: null });
+          tooExpensive.set(`${slot}\0${c}`, message);
+          byslot[slot] = { binary: false, hits: [], before: [], after: [] };
+          continue;
+        }
+        const scan = found.scans[k * count + c] as FileScan;
+        byslot[slot] = scan;
+        if (blob !== undefined) opts.cache?.set(`${blob}\0${(patterns[c] as CompiledPattern).key}`, scan);
+      }
+    });
+    const extra = [...diagnostics, ...(tree.diagnostics ?? [])];
+    const results = prepared.map((p, i) => {
+      const plan = plans[i] as SearchPlan;
+      const slots = slotsOf[i] as Int32Array;
+      const view = { pipeline: p.pipeline, plan, slots, scans: scans[p.pattern] as (FileScan | undefined)[], unreadable, slotOf };
+      const result = assemble(view, extra, opts.maxMatches ?? 500);
+      return { ...result, incomplete: incompleteReason(plan, slots, p.pattern, tooExpensive) ?? result.incomplete };
+    });
+    // A pipeline given twice gets a result of its own (callers may extend the lists).
+    return resultOf.map((i, k) => (resultOf.indexOf(i) === k ? (results[i] as MetricResult) : copyOf(results[i] as MetricResult)));
+  }
+
+  /**
+   * Each pipeline's plan on `tree`. A tree of one regular file is what the backfill's per-file
+   * metrics scan ~10,000 times; grep's plan there depends on the path alone, so it is kept by path
+   * (never mutated: assemble copies the plan's lists before adding to them).
+   */
+  private plansOn(tree: RepoTree, ignoreTexts: ReadonlyMap<string, string>): SearchPlan[] {
+    // A plan reads the path list, the links, which paths git tracks and rg's ignore files; none of
+    // those but the one path here.
+    const planFromPathAlone = tree.paths.length === 1 && tree.symlinks === undefined && tree.tracked === undefined && !this.usesRg;
+    const onePath = planFromPathAlone ? tree.paths[0] : undefined;
+    if (onePath === undefined) return this.prepared.map((p) => planOf(p.pipeline.grep, tree, ignoreTexts));
+    const known = this.onePathPlans.get(onePath);
+    if (known !== undefined) return known;
+    const plans = this.prepared.map((p) => planOf(p.pipeline.grep, tree, ignoreTexts));
+    if (this.onePathPlans.size >= ONE_FILE_PLAN_LIMIT) this.onePathPlans.clear();
+    this.onePathPlans.set(onePath, plans);
+    return plans;
+  }
 }
 
 /**
@@ -221,11 +272,11 @@ async function readIgnoreFiles(tree: RepoTree): Promise<Map<string, string>> {
   return out;
 }
 
-function incompleteReason(p: Prepared, tooExpensive: ReadonlyMap<string, string>): string | null {
+function incompleteReason(plan: SearchPlan, slots: Int32Array, pattern: number, tooExpensive: ReadonlyMap<string, string>): string | null {
   if (tooExpensive.size === 0) return null;
-  for (let k = 0; k < p.plan.files.length; k++) {
-    const reason = tooExpensive.get(`${p.slots[k]}\0${p.pattern}`);
-    if (reason !== undefined) return `${(p.plan.files[k] as { path: string }).path}: ${reason}`;
+  for (let k = 0; k < plan.files.length; k++) {
+    const reason = tooExpensive.get(`${slots[k]}\0${pattern}`);
+    if (reason !== undefined) return `${(plan.files[k] as { path: string }).path}: ${reason}`;
   }
   return null;
 }

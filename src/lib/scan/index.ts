@@ -9,7 +9,7 @@ export { parseGrepCommand } from './command/parse.js';
 export type { GrepPipeline, GrepSource, FilterStage, FileGlob, ParseResult } from './command/pipeline.js';
 export { cutsFileNames, printsNumber } from './command/stage.js';
 export { applyStage } from './stages/index.js';
-export { evaluatePipeline, evaluatePipelines, type EvaluateOptions, type MetricResult, type PathCount } from './evaluate.js';
+export { evaluatePipeline, evaluatePipelines, preparePipelines, type PreparedPipelines, type EvaluateOptions, type MetricResult, type PathCount } from './evaluate.js';
 export { MIN_FILES_FOR_THREADS, startScanThreads, type ScanThreads } from './scan-threads.js';
 export { createScanCache, type ScanCache, type FileScan } from './cache.js';
 export { gitTree } from './tree/git-tree.js';

@@ -26,7 +26,7 @@ export interface DocPlan {
    * Each item's last verdict and drift, with what they were computed from (path, blob, rename):
    * on most commits of a history walk, most files did not change.
    */
-  readonly verdicts: Map<string, { key: string; evaluation: ItemEvaluation; drift: readonly Drift[] }>;
+  readonly verdicts: Map<string, { path: string | null; blob: string | undefined; renamedTo: string; evaluation: ItemEvaluation; drift: readonly Drift[] }>;
   /** Each category's last verdict, reused while its items' verdicts are the same objects. */
   readonly categories: CategoryMemo;
 }

@@ -68,16 +68,12 @@ export function remainingCalls(
   const lines = new Map<string, Match>();
   const byLabel = new Map<string, Map<string, Match>>();
   for (const e of evals) {
-    const labels = new Map((specs.get(e.itemId) ?? []).map((s) => [s.id, s.label]));
-    for (const check of e.checks) {
-      if (!CALL_SITE_KINDS.has(check.kind)) continue;
-      const label = labels.get(check.id) ?? check.description;
-      const forLabel = byLabel.get(label) ?? new Map<string, Match>();
-      byLabel.set(label, forLabel);
-      if (check.passed !== false) continue;
-      for (const m of check.matches) {
-        lines.set(`${m.path}:${m.line}`, m);
-        forLabel.set(`${m.path}:${m.line}`, m);
+    for (const site of callSitesOf(e, specs.get(e.itemId))) {
+      const forLabel = byLabel.get(site.label) ?? new Map<string, Match>();
+      byLabel.set(site.label, forLabel);
+      for (const [key, m] of site.lines) {
+        lines.set(key, m);
+        forLabel.set(key, m);
       }
     }
   }
@@ -95,6 +91,33 @@ export function remainingCalls(
     what: named.map((p) => p.label).join(', '),
     byPattern,
   };
+}
+
+/** One call-site check of an item: its label, and its matches by `path:line` when it fails. */
+interface CallSites {
+  label: string;
+  lines: readonly (readonly [string, Match])[];
+}
+
+/**
+ * Each verdict's call-site checks, worked out once per verdict object: a history walk tallies a
+ * category again for every changed item (~900 times for 5,000 commits) while its other items keep
+ * their verdict objects. Kept with the specs they were labelled from, and recomputed for others.
+ */
+const callSitesMemo = new WeakMap<ItemEvaluation, { specs: readonly CheckSpec[] | undefined; sites: CallSites[] }>();
+
+function callSitesOf(e: ItemEvaluation, specs: readonly CheckSpec[] | undefined): CallSites[] {
+  const known = callSitesMemo.get(e);
+  if (known !== undefined && known.specs === specs) return known.sites;
+  const labels = new Map((specs ?? []).map((s) => [s.id, s.label]));
+  const sites: CallSites[] = [];
+  for (const check of e.checks) {
+    if (!CALL_SITE_KINDS.has(check.kind)) continue;
+    const label = labels.get(check.id) ?? check.description;
+    sites.push({ label, lines: check.passed !== false ? [] : check.matches.map((m) => [`${m.path}:${m.line}`, m] as const) });
+  }
+  callSitesMemo.set(e, { specs, sites });
+  return sites;
 }
 
 /** Remaining call sites of one pattern in a category. */

@@ -89,6 +89,7 @@ function dedupe(checks: CheckSpec[]): CheckSpec[] {
 
 function applyOverrides(checks: CheckSpec[], item: TrackedItem, overrides: readonly CheckOverride[]): CheckSpec[] {
   const mine = overrides.filter((o) => appliesTo(o, item));
+  if (mine.length === 0) return checks; // already deduplicated: a second pass would give the same
   // 'replace' is for items whose doc wording is misread: the config's checks are then the only ones.
   const kept = mine.some((o) => o.mode === 'replace') ? [] : checks;
   return dedupe([...kept, ...mine.map(overrideCheck)]);

@@ -69,10 +69,12 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
     specsByItem.set(item.id, specs);
     const present = path !== null && exists.has(path);
     const blob = present ? tree.blobId?.(path) : undefined;
-    // What the verdict depends on besides the item: the file's content, or the rename of a missing file.
-    const verdictKey = blob ? `${path}\0${blob}` : present ? null : `${path}\0\0${(path !== null && opts.renames?.get(path)) || ''}`;
-    const known = verdictKey === null ? undefined : plan.verdicts.get(item.id);
-    if (known !== undefined && known.key === verdictKey) {
+    // What the verdict depends on besides the item: the file's content, or the rename of a missing
+    // file (compared field by field: no key string per item and commit in a history walk).
+    const reusable = blob !== undefined || !present;
+    const renamedTo = present ? '' : (path !== null && opts.renames?.get(path)) || '';
+    const known = reusable ? plan.verdicts.get(item.id) : undefined;
+    if (known !== undefined && known.path === path && known.blob === blob && known.renamedTo === renamedTo) {
       evaluations.set(item.id, known.evaluation);
       drift.push(...known.drift);
       continue;
@@ -92,7 +94,7 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
     evaluations.set(item.id, evaluation);
     drift.push(...itemDrift(item, evaluation, doc));
     if (present && item.lineSpans.length > 0) drift.push(...(await staleFor(item, path, blob)));
-    if (verdictKey !== null && readable) plan.verdicts.set(item.id, { key: verdictKey, evaluation, drift: drift.slice(itemDriftStart) });
+    if (reusable && readable) plan.verdicts.set(item.id, { path, blob, renamedTo, evaluation, drift: drift.slice(itemDriftStart) });
   }
   for (const { pattern, error } of patterns.errors()) {
     diagnostics.push(diagnostic('warning', 'verify/invalid-pattern', `Pattern \`${pattern}\` cannot be checked: ${error}`));

@@ -41,15 +41,26 @@ const NON_WORD = '[^\\p{L}\\p{Nl}0-9_]';
  * Returns `{ error }` with grep's own wording for a pattern grep would refuse.
  */
 export function compilePattern(spec: PatternSpec): CompiledPattern | { error: string } {
-  const key = specKey(spec);
+  const fields = specFields(spec);
+  const seen = compiledBySpec.get(spec);
+  if (seen !== undefined && seen.fields.every((f, k) => f === fields[k])) return seen.compiled;
+  const key = JSON.stringify(fields);
   let compiled = compiledByKey.get(key);
   if (compiled === undefined) {
     compiled = compileUncached(spec, key);
     if (compiledByKey.size >= COMPILED_LIMIT) compiledByKey.delete(compiledByKey.keys().next().value as string);
     compiledByKey.set(key, compiled);
   }
+  compiledBySpec.set(spec, { fields, compiled });
   return compiled;
 }
+
+/**
+ * The same spec object asked for again (a pipeline's later `grep -v` stage, once per one-file tree
+ * of the backfill): found without building its key string. Kept with the fields it had, so a spec
+ * changed since is compiled again.
+ */
+const compiledBySpec = new WeakMap<PatternSpec, { fields: readonly unknown[]; compiled: CompiledPattern | { error: string } }>();
 
 /**
  * Compiled patterns by spec. The history backfill evaluates the same few patterns on thousands of
@@ -59,8 +70,9 @@ export function compilePattern(spec: PatternSpec): CompiledPattern | { error: st
 const compiledByKey = new Map<string, CompiledPattern | { error: string }>();
 const COMPILED_LIMIT = 512;
 
-function specKey(spec: PatternSpec): string {
-  return JSON.stringify([spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true, spec.gitWords === true, spec.keepNul === true]);
+/** What a pattern's compilation depends on: its cache key is these as JSON. */
+function specFields(spec: PatternSpec): unknown[] {
+  return [spec.pattern, spec.flavour, spec.ignoreCase, spec.wordRegexp, spec.invert, spec.lineRegexp === true, spec.onlyMatching === true, spec.gitWords === true, spec.keepNul === true];
 }
 
 function compileUncached(spec: PatternSpec, key: string): CompiledPattern | { error: string } {
