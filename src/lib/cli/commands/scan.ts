@@ -1,5 +1,6 @@
 /** `migratrack scan`: the snapshot without a site, as JSON, markdown or a terminal summary. */
 import { MigratrackError } from '../../errors.js';
+import { snapshotText } from '../../snapshot/checked.js';
 import { TARGET_OPTIONS, stringOption, type CommandSpec } from '../spec.js';
 import { renderMarkdownSummary, renderTextSummary } from '../summary/index.js';
 import { runScanShard } from './scan-shard.js';
@@ -36,7 +37,7 @@ export const scanCommand: CommandSpec = {
     }
     const opts = await resolveFor(ctx, true);
     const { snapshot } = await (await ctx.pipeline()).buildSnapshot(opts, ctx.log);
-    if (format === 'json') ctx.print(`${JSON.stringify(snapshot, null, 2)}\n`);
+    if (format === 'json') ctx.print(snapshotText(snapshot));
     else if (format === 'markdown') ctx.print(renderMarkdownSummary(snapshot));
     else ctx.print(renderTextSummary(snapshot, ctx.colors));
     return 0;
