@@ -80,6 +80,21 @@ describe('scan', () => {
     expect(calls.render).toHaveLength(0);
   });
 
+  it('validates the snapshot it prints as JSON: one failing its schema is a bug (exit 3) naming the field', async () => {
+    const { cwd, deps } = target();
+    const broken: PipelineDeps = {
+      ...deps,
+      buildSnapshot: async (opts, log) => {
+        const built = await deps.buildSnapshot(opts, log);
+        return { ...built, snapshot: { ...built.snapshot, totals: { ...built.snapshot.totals, slots: -1 } } };
+      },
+    };
+    const result = await run(['scan', '--format', 'json'], { cwd, deps: broken });
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('migratrack: internal error: Snapshot failed its schema at totals.slots:');
+  });
+
   it('renders markdown and text summaries', async () => {
     const { cwd, deps } = target();
     const md = await run(['scan', '--format', 'markdown'], { cwd, deps });

@@ -9,12 +9,11 @@ import { dirname, join } from 'node:path';
 import { MigratrackError } from '../errors.js';
 import { writeFault, writeFileAtomic } from '../history/index.js';
 import { issueMessage } from '../schema-issues.js';
+import { snapshotText } from '../snapshot/checked.js';
 import { Snapshot } from '../snapshot/schema.js';
 
 /** The file's text: the snapshot validated, indented by two spaces. */
-export function snapshotFileText(snapshot: Snapshot): string {
-  return `${JSON.stringify(Snapshot.parse(snapshot), null, 2)}\n`;
-}
+export const snapshotFileText: (snapshot: Snapshot) => string = snapshotText;
 
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
   const text = snapshotFileText(snapshot);

@@ -7,12 +7,23 @@ import type { FileGlob } from './command/pipeline.js';
 
 /** fnmatch(3) with flags 0: `*`, `?`, `[...]`/`[!...]`/`[^...]` with classes, `\` escapes. */
 export function fnmatch(pattern: string, name: string): boolean {
-  let re = compiled.get(pattern);
-  if (!re) compiled.set(pattern, (re = new RegExp(`^${globToRegExp(pattern, {})}$`, 'su')));
-  return re.test(name);
+  let test = compiled.get(pattern);
+  if (!test) compiled.set(pattern, (test = nameTest(pattern)));
+  return test(name);
 }
 
-const compiled = new Map<string, RegExp>();
+const compiled = new Map<string, (name: string) => boolean>();
+
+/**
+ * `--include="*.py"`, the usual glob, is a suffix test: it runs for every file a recursive grep
+ * meets (issue 21). Only an ASCII suffix without wildcards, brackets or escapes takes that path.
+ */
+function nameTest(pattern: string): (name: string) => boolean {
+  const suffix = pattern.slice(1);
+  if (pattern.startsWith('*') && /^[\x20-\x7e]*$/.test(suffix) && !/[*?[\\]/.test(suffix)) return (name) => name.endsWith(suffix);
+  const re = new RegExp(`^${globToRegExp(pattern, {})}$`, 'su');
+  return (name) => re.test(name);
+}
 
 const CLASSES: Record<string, string> = {
   alpha: '\\p{L}', digit: '0-9', alnum: '\\p{L}0-9', upper: '\\p{Lu}', lower: '\\p{Ll}', space: '\\s',

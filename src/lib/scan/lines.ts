@@ -141,19 +141,20 @@ function hitOf(compiled: CompiledPattern, line: number, t: LineText, lineEnd: nu
 
 /** Only lines containing one of the required literals are decoded and tested. */
 function candidates(buf: Buffer, compiled: CompiledPattern, needles: readonly Buffer[], binary: boolean): LineHit[] {
-  const starts = new Set<number>();
+  // Most files hold no needle: nothing is allocated for them (this runs per file and pattern).
+  let starts: number[] | null = null;
   for (const needle of needles) {
     let at = buf.indexOf(needle);
     while (at >= 0) {
-      const s = buf.lastIndexOf(NL, at) + 1;
-      starts.add(s);
+      (starts ??= []).push(buf.lastIndexOf(NL, at) + 1);
       let e = buf.indexOf(NL, at + needle.length);
       if (e < 0) e = buf.length;
       at = buf.indexOf(needle, e + 1);
     }
   }
-  if (starts.size === 0) return [];
-  const sorted = [...starts].sort((a, b) => a - b);
+  if (starts === null) return [];
+  // Several needles can find the same line: each line once, in file order.
+  const sorted = needles.length === 1 ? starts : [...new Set(starts)].sort((a, b) => a - b);
   const hits: LineHit[] = [];
   let line = 1;
   let pos = 0;

@@ -7,7 +7,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { GrepSource } from './command/pipeline.js';
 import { excludedByGlobs, excludedDir, shellExpand } from './glob.js';
-import { pathSet } from './tree/path-set.js';
+import { anyUnder, pathSet, prefixRange } from './tree/path-set.js';
 import type { RepoTree } from './types.js';
 
 /** A file to search: the name grep prints and the tree path to read. */
@@ -58,7 +58,7 @@ export function planSearch(src: GrepSource, tree: RepoTree): SearchPlan {
   const diagnostics: Diagnostic[] = [];
   const files: SearchFile[] = [];
   const fileSet = pathSet(tree.paths);
-  const isDir = (p: string): boolean => p === '' || tree.paths.some((f) => f.startsWith(`${p}/`)) || [...(tree.symlinks?.keys() ?? [])].some((l) => l.startsWith(`${p}/`));
+  const isDir = (p: string): boolean => p === '' || anyUnder(tree.paths, `${p}/`) || [...(tree.symlinks?.keys() ?? [])].some((l) => l.startsWith(`${p}/`));
   const operands = expandOperands(src, tree, isDir);
   const implicit = operands.length === 0;
   if (implicit && src.recursive === 'none') {
@@ -141,7 +141,10 @@ function walkDir(
   // every directory is searched; a name printed as the path itself is not built again.
   const everyDir = src.excludeDirs.length === 0 && chain.length === 0;
   const samePrefix = prefix === base;
-  for (const p of tree.paths) {
+  const paths = tree.paths;
+  const { from, to } = prefixRange(paths, base);
+  for (let k = from; k < to; k++) {
+    const p = paths[k] as string;
     if (!p.startsWith(base)) continue;
     if (!everyDir && !dirsAllowed(p.slice(base.length))) continue;
     if (excludedByGlobs(src.globs, p.slice(p.lastIndexOf('/') + 1), false)) continue;

@@ -2,6 +2,7 @@
  * The doc's path globs (`orchestration/cloud_functions/*\/main.py`) as gitignore-free shell globs:
  * `*` and `?` stay within one path segment, `**` spans segments, `{a,b}` alternates.
  */
+import { prefixRange } from '../scan/tree/path-set.js';
 
 /** A RegExp matching whole repo-relative paths against `glob`. */
 export function globToRegExp(glob: string): RegExp {
@@ -26,10 +27,26 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-/** Paths from `paths` matching any of `globs`, in the order given. */
+/**
+ * Paths from `paths` matching any of `globs`, in the order given. A glob is tested only on the
+ * paths starting with its literal part (`orchestration/cloud_functions/`), found by bisection in a
+ * sorted tree list (prefixRange), not on every path of the tree (issue 21).
+ */
 export function matchGlobs(globs: readonly string[], paths: readonly string[]): string[] {
-  const res = globs.map((g) => globToRegExp(g.replace(/^\.\//, '')));
-  return paths.filter((p) => res.some((re) => re.test(p)));
+  const matched = new Uint8Array(paths.length);
+  for (const g of globs) {
+    const glob = g.replace(/^\.\//, '');
+    const re = globToRegExp(glob);
+    const { from, to } = prefixRange(paths, literalStart(glob));
+    for (let k = from; k < to; k++) if (matched[k] === 0 && re.test(paths[k] as string)) matched[k] = 1;
+  }
+  return paths.filter((_, k) => matched[k] === 1);
+}
+
+/** The glob's text before its first wildcard or brace: every path it matches starts with it. */
+function literalStart(glob: string): string {
+  const at = glob.search(/[*?{]/);
+  return at < 0 ? glob : glob.slice(0, at);
 }
 
 function escapeRe(text: string): string {

@@ -35,7 +35,7 @@ export const scanCommand: CommandSpec = {
     const opts = await resolveFor(ctx, true);
     const { snapshot } = await (await ctx.pipeline()).buildSnapshot(opts, ctx.log);
     const { renderMarkdownSummary, renderTextSummary } = await import('../summary/index.js');
-    if (format === 'json') ctx.print(`${JSON.stringify(snapshot, null, 2)}\n`);
+    if (format === 'json') ctx.print((await import('../../snapshot/checked.js')).snapshotText(snapshot));
     else if (format === 'markdown') ctx.print(renderMarkdownSummary(snapshot));
     else ctx.print(renderTextSummary(snapshot, ctx.colors));
     return 0;
