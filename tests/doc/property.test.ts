@@ -60,6 +60,8 @@ function checkTotal(input: Buffer | string): void {
   const doc = parseTrackingDoc(input, 'docs/fuzz.md');
   const result = TrackingDoc.safeParse(doc);
   if (!result.success) throw new Error(`schema: ${JSON.stringify(result.error.issues[0])}`);
+  // The model is parsed in place (src/lib/schema-check.ts): it must be exactly zod's copy of it.
+  expect(JSON.stringify(doc)).toBe(JSON.stringify(result.data));
   expect(doc.diagnostics.some((entry) => entry.code === 'doc/internal-error')).toBe(false);
 }
 

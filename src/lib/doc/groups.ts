@@ -15,7 +15,7 @@ import { newItem, ownRange, splitItemSection, type SiblingReader } from './items
 import type { Section } from './markdown.js';
 import type { ItemGroup, StatusText, TrackedItem } from './model.js';
 import { globBase, globToRegExp, leadingPath, readPath } from './paths.js';
-import { NO_STATUS, readReportedStatus, readStatus } from './status.js';
+import { noStatus, readReportedStatus, readStatus } from './status.js';
 import { describeNode, reportUnplaced } from './unplaced.js';
 
 /** A group bigger than this is a typo ("Files 40-5600"); its slots are capped, with a diagnostic. */
@@ -49,7 +49,7 @@ export function readGroup(section: Section, first: number, last: number, rest: s
     listedPaths: [],
     vagueLines: [],
     commandIds: [],
-    status: parts.status ?? NO_STATUS,
+    status: parts.status ?? noStatus(),
     source: ownRange(section, blocks),
   };
   const slotFields: RawField[] = [];

@@ -11,7 +11,7 @@ import { applyItemFields, applyPath } from './item-fields.js';
 import type { Section } from './markdown.js';
 import { columnOf } from './markdown.js';
 import type { TrackedItem } from './model.js';
-import { NO_STATUS } from './status.js';
+import { noStatus } from './status.js';
 import { describeNode, reportUnplaced } from './unplaced.js';
 
 /** Reads a heading found nested under an item as one of the item's siblings. */
@@ -26,7 +26,7 @@ export function newItem(number: number | null, name: string, scope: Scope, sourc
     subgroup: scope.subgroup?.title ?? null,
     name,
     path: null,
-    status: NO_STATUS,
+    status: noStatus(),
     groupId: null,
     fields: [],
     lineSpans: [],

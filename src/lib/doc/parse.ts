@@ -2,6 +2,7 @@
  * parseTrackingDoc: bytes of a tracking doc in, a schema-valid TrackingDoc out. Pure and total: any
  * input, however broken, yields a model plus diagnostics (issue 3).
  */
+import { inPlaceParser } from '../schema-check.js';
 import { issueMessage } from '../schema-issues.js';
 import { checkConsistency } from './consistency.js';
 import { newContext, type ParseContext } from './context.js';
@@ -153,6 +154,11 @@ export function createTrackingDocParser(reading: ReadingOptions = {}): (input: B
 /** Docs validated without zod's compiled validators at the start of a process (see parseWith). */
 const JITLESS_VALIDATIONS = 2;
 let validations = 0;
+/**
+ * The model is checked against its schema where it stands: zod's parse would only return a copy of
+ * it (see schema-check.ts). A model the check refuses is parsed by zod, which says what is wrong.
+ */
+const parsedInPlace = inPlaceParser(TrackingDoc);
 
 function parseWith(input: Buffer | string, path: string, chunks: ChunkParser, reading: ReadingOptions): TrackingDoc {
   const sink = new DiagnosticSink(path);
@@ -169,6 +175,7 @@ function parseWith(input: Buffer | string, path: string, chunks: ChunkParser, re
   // Diagnostics in doc order (doc-wide ones first), as an editor's problem list shows them.
   sink.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const model = toModel(ctx, path, decoded.encoding);
+  if (parsedInPlace?.(model) === true) return model;
   // zod compiles a fast validator for each object schema on first use, which costs a fresh process
   // more than validating its first docs without it (issue 21's cold parse); later parses use it.
   const checked = TrackingDoc.safeParse(model, { error: issueMessage, jitless: validations++ < JITLESS_VALIDATIONS });

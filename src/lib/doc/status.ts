@@ -102,8 +102,10 @@ export function readReportedStatus(
   return reading.status;
 }
 
-/** The status of things the doc gives none for. */
-export const NO_STATUS: StatusText = { status: 'unknown', raw: '', each: false };
+/** The status of things the doc gives none for: a fresh object each time, as it goes into the model. */
+export function noStatus(): StatusText {
+  return { status: 'unknown', raw: '', each: false };
+}
 
 /** The status the words of `text` name, ignoring marks; null when none (for readers with a legend). */
 export function readWordStatus(text: string): DeclaredStatus | null {
