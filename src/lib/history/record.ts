@@ -33,21 +33,21 @@ export function buildRecord(input: PointInput, previous?: { input: PointInput; r
   if (doc === null) {
     return { ...base, categories: {}, items: {}, declaredDone: null, verifiedDone: null, slots: null };
   }
-  const verdicts = new Map(verification?.items.map((item) => [item.itemId, item]) ?? []);
+  const verdicts = verdictLookup(verification);
   // Same doc, another verdict: the items whose verdict is the very same object keep their state
   // object, so a long walk holds one per change, not one per item per record (issue 21).
   const before = previous && previous.input.doc === doc && previous.input.verification ? previous : undefined;
-  const verdictsBefore = before ? new Map(before.input.verification?.items.map((item) => [item.itemId, item])) : undefined;
+  const verdictsBefore = before ? verdictLookup(before.input.verification) : undefined;
   // Copied whole from the record before (the same keys in the same order: one shape copy, not a
   // hundred property additions), then only the items with another verdict are replaced.
   const items: Record<string, ItemRecord> = before ? { ...before.record.items } : {};
-  for (const item of doc.items) {
-    const verdict = verdicts.get(item.id);
-    if (before !== undefined && verdict !== undefined && verdictsBefore?.get(item.id) === verdict && items[item.id] !== undefined) continue;
+  doc.items.forEach((item, index) => {
+    const verdict = verdicts(item.id, index);
+    if (before !== undefined && verdict !== undefined && verdictsBefore?.(item.id, index) === verdict && items[item.id] !== undefined) return;
     items[item.id] = verdict?.remaining !== undefined
       ? { declared: item.status.status, detected: verdict.detectedStatus, remaining: verdict.remaining.length }
       : { declared: item.status.status, detected: verdict?.detectedStatus ?? null };
-  }
+  });
   const categories = verification ? fromVerification(verification) : fromDoc(doc);
   const totals = Object.values(categories);
   const sum = (pick: (c: CategoryRecord) => number): number => totals.reduce((s, c) => s + pick(c), 0);
@@ -58,6 +58,23 @@ export function buildRecord(input: PointInput, previous?: { input: PointInput; r
     declaredDone: sum((c) => c.declaredDone),
     verifiedDone: verification ? sum((c) => c.verifiedDone) : null,
     slots: sum((c) => c.slots),
+  };
+}
+
+type ItemVerdict = Verification['items'][number];
+
+/**
+ * Each item's verdict by id. The verifier lists them in doc order, one per item, so the item at the
+ * same index is checked first: no map of every verdict per record (~900 of them in a backfill).
+ */
+function verdictLookup(verification: Verification | null): (id: string, index: number) => ItemVerdict | undefined {
+  const list = verification?.items ?? [];
+  let byId: Map<string, ItemVerdict> | undefined;
+  return (id, index) => {
+    const atIndex = list[index];
+    if (atIndex?.itemId === id) return atIndex;
+    byId ??= new Map(list.map((item) => [item.itemId, item]));
+    return byId.get(id);
   };
 }
 

@@ -21,7 +21,11 @@ export interface TouchedPath {
 export class TreeState {
   private readonly blobs = new Map<string, string>();
   private sorted: readonly string[] = [];
+  /** The whole list must be sorted again (a tree loaded at once). */
   private dirty = false;
+  /** Paths added and removed since `sorted` was made: merged into a copy rather than sorting all again. */
+  private readonly added = new Set<string>();
+  private readonly removed = new Set<string>();
 
   /** Loads the tree of `commit` with one `git ls-tree` (the starting point of a partial walk). */
   static async fromCommit(root: string, commit: string): Promise<TreeState> {
@@ -46,7 +50,7 @@ export class TreeState {
       if (change.status === 'D' || !isRegular(change.mode)) touched.push(this.remove(change.path));
       else {
         const before = this.blobs.get(change.path);
-        if (before === undefined) this.dirty = true;
+        if (before === undefined) this.noteAdded(change.path);
         this.blobs.set(change.path, change.blob);
         touched.push({ path: change.path, before });
       }
@@ -56,8 +60,16 @@ export class TreeState {
 
   private remove(path: string): TouchedPath {
     const before = this.blobs.get(path);
-    if (this.blobs.delete(path)) this.dirty = true;
+    if (this.blobs.delete(path)) this.noteRemoved(path);
     return { path, before };
+  }
+
+  private noteAdded(path: string): void {
+    if (!this.removed.delete(path)) this.added.add(path); // removed then added back: still in `sorted`
+  }
+
+  private noteRemoved(path: string): void {
+    if (!this.added.delete(path)) this.removed.add(path); // added then removed: never in `sorted`
   }
 
   blob(path: string): string | undefined {
@@ -69,12 +81,29 @@ export class TreeState {
    * identity tells a cache whether the file list changed since it last looked.
    */
   paths(): readonly string[] {
-    if (this.dirty) {
-      this.sorted = Object.freeze([...this.blobs.keys()].sort(comparePaths));
-      this.dirty = false;
-    }
+    if (this.dirty) this.sorted = Object.freeze([...this.blobs.keys()].sort(comparePaths));
+    else if (this.added.size > 0 || this.removed.size > 0) this.sorted = Object.freeze(mergeSorted(this.sorted, this.removed, [...this.added].sort(comparePaths)));
+    this.dirty = false;
+    this.added.clear();
+    this.removed.clear();
     return this.sorted;
   }
+}
+
+/**
+ * `sorted` without `removed`, with `added` (sorted, none of them in `sorted`) in place: the list a
+ * full sort would give, for one pass over it (a commit adds a file or two to thousands).
+ */
+function mergeSorted(sorted: readonly string[], removed: ReadonlySet<string>, added: readonly string[]): string[] {
+  const out: string[] = [];
+  let a = 0;
+  for (const path of sorted) {
+    if (removed.has(path)) continue;
+    while (a < added.length && comparePaths(added[a]!, path) < 0) out.push(added[a++]!);
+    out.push(path);
+  }
+  while (a < added.length) out.push(added[a++]!);
+  return out;
 }
 
 /** Byte order of the UTF-8 paths, as `git ls-files` sorts (differs from `<` only beyond the BMP). */

@@ -20,6 +20,10 @@ export interface DocPlan {
   readonly categoryPatterns: ReadonlyMap<string, readonly CategoryPattern[]>;
   /** Each item's checks, and a string identifying them in `checks` cache keys. */
   readonly specs: ReadonlyMap<string, { specs: CheckSpec[]; key: string }>;
+  /** The same checks alone, as categoryVerdicts takes them: one map per doc version, not per run. */
+  readonly specsByItem: ReadonlyMap<string, readonly CheckSpec[]>;
+  /** Each item's position in the doc, by id. */
+  readonly positions: ReadonlyMap<string, number>;
   /** Problems found while deriving (a category command grep cannot run). */
   readonly diagnostics: readonly Diagnostic[];
   /**

@@ -12,6 +12,11 @@ import { categoryUrl } from './urls.js';
 /** A category's last verdict and the item verdicts it was computed from (see categoryVerdicts). */
 export type CategoryMemo = Map<string, { evals: readonly ItemEvaluation[]; verdict: SnapshotCategory }>;
 
+/** Item verdicts by item id (a Map will do). */
+export interface ItemVerdicts {
+  get(itemId: string): ItemEvaluation | undefined;
+}
+
 /**
  * Per-category verdicts in doc order. `specs` are each item's checks, by item id. With `memo` (kept
  * per doc version), a category whose item verdicts are the very same objects as last time keeps its
@@ -19,19 +24,50 @@ export type CategoryMemo = Map<string, { evals: readonly ItemEvaluation[]; verdi
  */
 export function categoryVerdicts(
   doc: TrackingDoc,
-  evaluations: ReadonlyMap<string, ItemEvaluation>,
+  evaluations: ItemVerdicts,
   specs: ReadonlyMap<string, readonly CheckSpec[]>,
   memo?: CategoryMemo,
 ): SnapshotCategory[] {
+  const byCategory = itemsByCategory(doc);
   return doc.categories.map((category) => {
-    const items = doc.items.filter((i) => i.categoryId === category.id);
-    const evals = items.map((i) => evaluations.get(i.id)).filter((e): e is ItemEvaluation => e !== undefined);
+    const items = byCategory.get(category.id) ?? [];
     const known = memo?.get(category.id);
-    if (known && known.evals.length === evals.length && known.evals.every((e, i) => e === evals[i])) return known.verdict;
+    if (known && sameEvaluations(known.evals, items, evaluations)) return known.verdict;
+    const evals = items.map((i) => evaluations.get(i.id)).filter((e): e is ItemEvaluation => e !== undefined);
     const verdict = categoryVerdict(category, items, evals, doc, specs);
     memo?.set(category.id, { evals, verdict });
     return verdict;
   });
+}
+
+/**
+ * Each category's items in doc order, worked out once per items list (a walk verifies each doc
+ * version ~10 times); kept with the list's length, so a list grown since is grouped again.
+ */
+const itemsByCategoryMemo = new WeakMap<TrackingDoc['items'], { length: number; byCategory: Map<string, TrackingDoc['items']> }>();
+
+function itemsByCategory(doc: TrackingDoc): ReadonlyMap<string, TrackingDoc['items']> {
+  const known = itemsByCategoryMemo.get(doc.items);
+  if (known !== undefined && known.length === doc.items.length) return known.byCategory;
+  const byCategory = new Map<string, TrackingDoc['items']>();
+  for (const item of doc.items) {
+    const list = byCategory.get(item.categoryId);
+    if (list === undefined) byCategory.set(item.categoryId, [item]);
+    else list.push(item);
+  }
+  itemsByCategoryMemo.set(doc.items, { length: doc.items.length, byCategory });
+  return byCategory;
+}
+
+/** Whether the items' verdicts are the very objects `known` holds (items without one are left out of both). */
+function sameEvaluations(known: readonly ItemEvaluation[], items: TrackingDoc['items'], evaluations: ItemVerdicts): boolean {
+  let k = 0;
+  for (const item of items) {
+    const e = evaluations.get(item.id);
+    if (e === undefined) continue;
+    if (known[k++] !== e) return false;
+  }
+  return k === known.length;
 }
 
 function categoryVerdict(
@@ -65,21 +101,24 @@ export function remainingCalls(
   evals: readonly ItemEvaluation[],
   specs: ReadonlyMap<string, readonly CheckSpec[]>,
 ): SnapshotCategory['remaining'] & { byPattern: PatternCount[] } {
-  const lines = new Map<string, Match>();
-  const byLabel = new Map<string, Map<string, Match>>();
+  // A key names its path (`path:line`, the line a number): paths counted as keys are added give
+  // the same files as the paths of the matches kept, with no second pass over them.
+  const all = new Tally();
+  const byLabel = new Map<string, Tally>();
   for (const e of evals) {
     for (const site of callSitesOf(e, specs.get(e.itemId))) {
-      const forLabel = byLabel.get(site.label) ?? new Map<string, Match>();
-      byLabel.set(site.label, forLabel);
+      let forLabel = byLabel.get(site.label);
+      if (forLabel === undefined) byLabel.set(site.label, (forLabel = new Tally()));
       for (const [key, m] of site.lines) {
-        lines.set(key, m);
-        forLabel.set(key, m);
+        all.add(key, m.path);
+        forLabel.add(key, m.path);
       }
     }
   }
+  const lines = all.lines;
   // Stable sort: most calls first, then the order the checks appear in the doc.
   const byPattern = [...byLabel.entries()]
-    .map(([label, ms]) => ({ label, calls: ms.size, files: new Set([...ms.values()].map((m) => m.path)).size }))
+    .map(([label, tally]) => ({ label, calls: tally.lines.size, files: tally.files.size }))
     .sort((a, b) => b.calls - a.calls);
   // One label when it covers every remaining line (the category's command pattern usually does),
   // else up to three; "0 `bigquery.Client(` calls left" still says what was being removed.
@@ -87,10 +126,20 @@ export function remainingCalls(
   const named = top && top.calls < lines.size ? byPattern.filter((p) => p.calls > 0).slice(0, 3) : byPattern.slice(0, 1);
   return {
     calls: lines.size,
-    files: new Set([...lines.values()].map((m) => m.path)).size,
+    files: all.files.size,
     what: named.map((p) => p.label).join(', '),
     byPattern,
   };
+}
+
+/** Distinct `path:line` keys and distinct paths among them. */
+class Tally {
+  readonly lines = new Set<string>();
+  readonly files = new Set<string>();
+  add(key: string, path: string): void {
+    this.lines.add(key);
+    this.files.add(path);
+  }
 }
 
 /** One call-site check of an item: its label, and its matches by `path:line` when it fails. */

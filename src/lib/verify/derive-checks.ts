@@ -82,7 +82,8 @@ function dedupe(checks: CheckSpec[]): CheckSpec[] {
     let id = check.id;
     for (let n = 2; ids.has(id); n++) id = `${check.id}#${n}`;
     ids.add(id);
-    seen.set(key, { ...check, id });
+    // A copy only for a new id: the same keys in the same order either way (the specs' cache key).
+    seen.set(key, id === check.id ? check : { ...check, id });
   }
   return [...seen.values()];
 }

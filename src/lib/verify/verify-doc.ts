@@ -60,13 +60,12 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
     return hit;
   };
 
-  const evaluations = new Map<string, ItemEvaluation>();
-  const specsByItem = new Map<string, CheckSpec[]>();
+  // One per item, in doc order (pushed by both branches below): no map of every verdict per call.
+  const evaluations: ItemEvaluation[] = [];
   const drift: Drift[] = [...groups.drift];
   for (const item of doc.items) {
     const path = groups.paths.get(item.id) ?? item.path;
     const { specs, key: specsKey } = plan.specs.get(item.id) ?? { specs: [], key: '[]' };
-    specsByItem.set(item.id, specs);
     const present = path !== null && exists.has(path);
     const blob = present ? tree.blobId?.(path) : undefined;
     // What the verdict depends on besides the item: the file's content, or the rename of a missing
@@ -75,7 +74,7 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
     const renamedTo = present ? '' : (path !== null && opts.renames?.get(path)) || '';
     const known = reusable ? plan.verdicts.get(item.id) : undefined;
     if (known !== undefined && known.path === path && known.blob === blob && known.renamedTo === renamedTo) {
-      evaluations.set(item.id, known.evaluation);
+      evaluations.push(known.evaluation);
       drift.push(...known.drift);
       continue;
     }
@@ -91,7 +90,7 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
       if (key && file) cache.put(cache.checks, key, checks);
     }
     const evaluation = itemVerdict({ item, path, exists: present, renames: opts.renames ?? new Map(), readable }, checks);
-    evaluations.set(item.id, evaluation);
+    evaluations.push(evaluation);
     drift.push(...itemDrift(item, evaluation, doc));
     if (present && item.lineSpans.length > 0) drift.push(...(await staleFor(item, path, blob)));
     if (reusable && readable) plan.verdicts.set(item.id, { path, blob, renamedTo, evaluation, drift: drift.slice(itemDriftStart) });
@@ -99,9 +98,10 @@ export async function verifyDoc(doc: TrackingDoc, tree: RepoTree, opts: VerifyOp
   for (const { pattern, error } of patterns.errors()) {
     diagnostics.push(diagnostic('warning', 'verify/invalid-pattern', `Pattern \`${pattern}\` cannot be checked: ${error}`));
   }
-  const categories = categoryVerdicts(doc, evaluations, specsByItem, plan.categories);
+  const byId = { get: (id: string) => evaluations[plan.positions.get(id) ?? -1] };
+  const categories = categoryVerdicts(doc, byId, plan.specsByItem, plan.categories);
   drift.push(...docDrift(doc, categories));
-  return { items: doc.items.map((i) => evaluations.get(i.id) as ItemEvaluation), categories, drift, diagnostics };
+  return { items: evaluations, categories, drift, diagnostics };
 
   async function staleFor(item: TrackingDoc['items'][number], path: string, blob: string | undefined): Promise<Drift[]> {
     const key = blob ? `${path}\0${blob}\0${item.id}\0${JSON.stringify(item.lineSpans)}` : null;
@@ -122,11 +122,15 @@ function planFor(doc: TrackingDoc, opts: VerifyOptions, cache: VerifyCache): Doc
   const derived = categoryPatternsOf(doc, diagnostics);
   const categoryPatterns = groupBy([...derived, ...(opts.categoryPatterns ?? [])], (p) => p.categoryId);
   const specs = new Map<string, { specs: CheckSpec[]; key: string }>();
-  for (const item of doc.items) {
+  const specsByItem = new Map<string, CheckSpec[]>();
+  const positions = new Map<string, number>();
+  for (const [index, item] of doc.items.entries()) {
+    positions.set(item.id, index);
     const itemSpecs = deriveChecks(item, doc, { categoryPatterns, overrides: opts.overrides ?? [] });
     specs.set(item.id, { specs: itemSpecs, key: JSON.stringify(itemSpecs) });
+    specsByItem.set(item.id, itemSpecs);
   }
-  const plan: DocPlan = { extraPatterns: opts.categoryPatterns, overrides: opts.overrides, categoryPatterns, specs, diagnostics, verdicts: new Map(), categories: new Map() };
+  const plan: DocPlan = { extraPatterns: opts.categoryPatterns, overrides: opts.overrides, categoryPatterns, specs, specsByItem, positions, diagnostics, verdicts: new Map(), categories: new Map() };
   cache.plans.set(doc, plan);
   return plan;
 }
