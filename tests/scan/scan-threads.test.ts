@@ -22,6 +22,10 @@ beforeAll(() => {
     fs.writeFileSync(path.join(dir, `f${i}.py`), i % 37 === 0 ? `x = 1\nbigquery.Client(${i})\nrequests.get(u)\n` : `x = ${i}\n`);
   }
   fs.writeFileSync(path.join(fx.root, 'gen/slow.txt'), `${'a'.repeat(40)}cb\nfoo\n`);
+  // What a thread's answer must carry back intact (it comes as JSON): a line with bytes that are
+  // not UTF-8 (git grep prints them raw, as U+DC80+byte) and a binary file (its first NUL).
+  fs.writeFileSync(path.join(fx.root, 'gen/d4/bad.py'), Buffer.from('x = 1\nbigquery.Client(\xff\xfe)\n', 'latin1'));
+  fs.writeFileSync(path.join(fx.root, 'gen/d6/blob.py'), Buffer.from('bigquery.Client(1)\n\0\x01rest\n', 'latin1'));
   gitInit(fx.root);
   // After the commit: a tracked file turned into a link (read with a check, refused: a diagnostic
   // in file order), an untracked file, a modified one.
@@ -54,7 +58,7 @@ async function scanWith(open: () => Promise<RepoTree>, threads?: Parameters<type
 
 describe.each([
   // git's index lists the link's path as a file: it is opened, and refused (in file order).
-  ['a git work tree', () => gitTree(fx.root), ['scan/pattern-too-expensive', 'gen/d3/f300.py: is a symbolic link']],
+  ['a git work tree', () => gitTree(fx.root), ['scan/pattern-too-expensive', 'gen/d3/f300.py: is a symbolic link', '(\\udcff\\udcfe)', 'blob.py matches']],
   ['a plain folder', async () => fsTree(fx.root), ['scan/pattern-too-expensive']],
 ])('threads over %s', (_name, open, reported) => {
   it('give what one thread gives when the threads scan every file', async () => {

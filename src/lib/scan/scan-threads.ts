@@ -15,7 +15,7 @@ import { workerBeside } from '../worker-beside.js';
 import { EMPTY_SCAN, type FileScan } from './cache.js';
 import type { CompiledPattern } from './regex/compile.js';
 import { BATCH, scanClaimed, type ScanJob, type ScanSink } from './scan-slice.js';
-import { THREAD_CANCELLED, THREAD_WAITING, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
+import { THREAD_CANCELLED, THREAD_WAITING, type FoundScans, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
 import { insideReader } from './tree/safe-read.js';
 import type { OnDiskFiles } from './types.js';
 
@@ -147,7 +147,8 @@ function take(answer: ScanThreadAnswer, count: number, job: ScanJob, out: ScanOu
     files += Math.min(n, from + BATCH) - from;
     for (let i = from * count, end = Math.min(n, from + BATCH) * count; i < end; i++) if (job.want[i] === 1) out.scans[i] = EMPTY_SCAN;
   }
-  for (const [k, c, scan] of answer.found) out.scans[k * count + c] = scan;
+  // Our own thread's JSON of FileScans (scan-messages.ts), not input: no schema to check it against.
+  for (const [k, c, scan] of JSON.parse(answer.found) as FoundScans) out.scans[k * count + c] = scan;
   for (const [k, reason] of answer.unreadable) {
     out.unreadable[k] = reason;
     out.scans.fill(undefined, k * count, (k + 1) * count);

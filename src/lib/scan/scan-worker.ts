@@ -10,7 +10,7 @@ import { EMPTY_SCAN } from './cache.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { scanClaimed } from './scan-slice.js';
 import { insideReader } from './tree/safe-read.js';
-import { THREAD_WAITING, THREAD_WORKING, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
+import { THREAD_WAITING, THREAD_WORKING, type FoundScans, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
 
 // Started ahead of the scan (startScanThreads): the modules load while the caller does other
 // work; the job comes in one message.
@@ -19,15 +19,17 @@ parentPort?.once('message', (input: ScanThreadInput) => {
   const shared = new Int32Array(input.control);
   if (!patterns.every((p): p is CompiledPattern => !('error' in p))) return parentPort?.close();
   if (Atomics.compareExchange(shared, 1 + input.thread, THREAD_WAITING, THREAD_WORKING) !== THREAD_WAITING) return parentPort?.close();
-  const answer: ScanThreadAnswer = { claimed: new Int32Array(0), found: [], unreadable: [], expensive: [] };
+  const answer: ScanThreadAnswer = { claimed: new Int32Array(0), found: '[]', unreadable: [], expensive: [] };
+  const found: FoundScans = [];
   const claimed = scanClaimed(input.job, patterns, insideReader(input.realRoot), shared, {
     scanned: (k, c, scan) => {
-      if (scan !== EMPTY_SCAN) answer.found.push([k, c, scan]);
+      if (scan !== EMPTY_SCAN) found.push([k, c, scan]);
     },
     unreadable: (k, reason) => void answer.unreadable.push([k, reason]),
     expensive: (k, c, message) => void answer.expensive.push([k, c, message]),
   });
   answer.claimed = Int32Array.from(claimed);
+  answer.found = JSON.stringify(found);
   parentPort?.postMessage(answer, [answer.claimed.buffer as ArrayBuffer]);
   parentPort?.close();
 });
