@@ -93,12 +93,28 @@ describe('the scan threads themselves', () => {
     tree.close?.();
   });
 
+  it('compile patterns told ahead of the job, and still scan the job with its own', async () => {
+    const tree = await gitTree(fx.root);
+    const onDisk = tree.onDisk;
+    if (onDisk === undefined) throw new Error('a work tree is on disk');
+    const paths = tree.paths;
+    const job = { paths, modes: Uint8Array.from(paths, (p) => onDisk.readMode(p)), want: new Uint8Array(paths.length * 2).fill(1), context: 1 };
+    const alone = await scanOnDisk(job, patterns(), onDisk, { minFiles: Infinity });
+    const ready = startScanThreads(1);
+    // One of the job's two patterns, and one the job does not use.
+    ready.compileAhead([patterns()[0]?.spec, { ...(patterns()[1]?.spec as CompiledPattern['spec']), pattern: 'unused' }].filter((s) => s !== undefined));
+    const threaded = await scanOnDisk(job, patterns(), onDisk, { minFiles: 0, callerScans: false, ready });
+    expect(threaded.byThreads).toBe(paths.length);
+    expect({ ...threaded, byThreads: 0 }).toEqual(alone);
+    tree.close?.();
+  });
+
   it('leave a dead thread’s files to the calling thread', async () => {
     const started = startScanThreads(1);
     const threads = started.take();
     expect(threads).toHaveLength(1);
     await threads[0]?.worker.terminate();
-    const dead: ScanThreads = { take: () => threads.splice(0), close: () => undefined };
+    const dead: ScanThreads = { take: () => threads.splice(0), compileAhead: () => undefined, close: () => undefined };
     const one = await scanWith(() => gitTree(fx.root));
     expect(await scanWith(() => gitTree(fx.root), { threads: { minFiles: 0, callerScans: false, ready: dead } })).toEqual(one);
   });

@@ -16,6 +16,11 @@ export interface ScanThreadInput {
   thread: number;
 }
 
+/** Patterns a scan will likely use, sent before its job so the thread compiles them meanwhile. */
+export interface PatternsAhead {
+  ahead: PatternSpec[];
+}
+
 /** What a scan thread sends back once the job's files are all claimed. */
 export interface ScanThreadAnswer {
   claimed: Int32Array;

@@ -15,9 +15,9 @@ import { workerBeside } from '../worker-beside.js';
 import { EMPTY_SCAN, type FileScan } from './cache.js';
 import type { CompiledPattern } from './regex/compile.js';
 import { BATCH, scanClaimed, type ScanJob, type ScanSink } from './scan-slice.js';
-import { THREAD_CANCELLED, THREAD_WAITING, type FoundScans, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
+import { THREAD_CANCELLED, THREAD_WAITING, type FoundScans, type PatternsAhead, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
 import { insideReader } from './tree/safe-read.js';
-import type { OnDiskFiles } from './types.js';
+import type { OnDiskFiles, PatternSpec } from './types.js';
 
 /** Below this many files to read, no thread is started (a thread's start costs ~30 ms of CPU, ~1,500 files' worth). */
 export const MIN_FILES_FOR_THREADS = 4000;
@@ -48,6 +48,8 @@ export interface ThreadOptions {
 export interface ScanThreads {
   /** Takes the threads for a job (each thread does one); empty once taken or closed. */
   take(): ScanThread[];
+  /** Has the threads compile these patterns now, before the job comes (a job's other patterns are compiled then). */
+  compileAhead(specs: readonly PatternSpec[]): void;
   close(): void;
 }
 
@@ -69,6 +71,10 @@ export function startScanThreads(count = scanThreadCount()): ScanThreads {
   }
   return {
     take: () => threads.splice(0),
+    compileAhead: (specs) => {
+      const message: PatternsAhead = { ahead: [...specs] };
+      for (const thread of threads) thread.worker.postMessage(message);
+    },
     close: () => {
       for (const thread of threads.splice(0)) void thread.worker.terminate();
     },

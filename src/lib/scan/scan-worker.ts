@@ -10,11 +10,21 @@ import { EMPTY_SCAN } from './cache.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { scanClaimed } from './scan-slice.js';
 import { insideReader } from './tree/safe-read.js';
-import { THREAD_WAITING, THREAD_WORKING, type FoundScans, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
+import { THREAD_WAITING, THREAD_WORKING, type FoundScans, type PatternsAhead, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
 
 // Started ahead of the scan (startScanThreads): the modules load while the caller does other
-// work; the job comes in one message.
-parentPort?.once('message', (input: ScanThreadInput) => {
+// work; the job comes in one message. Patterns told ahead (ScanThreads.compileAhead) are compiled
+// while the caller still waits for the tree, and the job's compilePattern finds them compiled.
+parentPort?.on('message', (message: ScanThreadInput | PatternsAhead) => {
+  if ('ahead' in message) {
+    for (const spec of message.ahead) compilePattern(spec);
+    return;
+  }
+  parentPort?.removeAllListeners('message');
+  scanJob(message);
+});
+
+function scanJob(input: ScanThreadInput): void {
   const patterns = input.specs.map((spec) => compilePattern(spec));
   const shared = new Int32Array(input.control);
   if (!patterns.every((p): p is CompiledPattern => !('error' in p))) return parentPort?.close();
@@ -32,4 +42,4 @@ parentPort?.once('message', (input: ScanThreadInput) => {
   answer.found = JSON.stringify(found);
   parentPort?.postMessage(answer, [answer.claimed.buffer as ArrayBuffer]);
   parentPort?.close();
-});
+}
