@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { assemble } from './assemble.js';
-import { scanFile, type FileScan, type ScanCache } from './cache.js';
+import { EMPTY_SCAN, scanFile, type FileScan, type ScanCache } from './cache.js';
 import type { GrepPipeline } from './command/pipeline.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
@@ -183,7 +183,7 @@ export class PreparedPipelines {
           byslot[slot] = { binary: false, hits: [], before: [], after: [] };
           continue;
         }
-        const scan = found.scans[k * count + c] as FileScan;
+        const scan = found.scans[k * count + c] ?? EMPTY_SCAN;
         byslot[slot] = scan;
         if (blob !== undefined) opts.cache?.set(`${blob}\0${(patterns[c] as CompiledPattern).key}`, scan);
       }

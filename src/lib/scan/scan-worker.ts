@@ -30,16 +30,18 @@ function scanJob(input: ScanThreadInput): void {
   if (!patterns.every((p): p is CompiledPattern => !('error' in p))) return parentPort?.close();
   if (Atomics.compareExchange(shared, 1 + input.thread, THREAD_WAITING, THREAD_WORKING) !== THREAD_WAITING) return parentPort?.close();
   const answer: ScanThreadAnswer = { claimed: new Int32Array(0), found: '[]', unreadable: [], expensive: [] };
-  const found: FoundScans = [];
+  // Each finding is written as JSON when found, not all at the end: the scan's batches are shared
+  // as they come, so the calling thread does not wait for this thread to write thousands at once.
+  const found: string[] = [];
   const claimed = scanClaimed(input.job, patterns, insideReader(input.realRoot), shared, {
     scanned: (k, c, scan) => {
-      if (scan !== EMPTY_SCAN) found.push([k, c, scan]);
+      if (scan !== EMPTY_SCAN) found.push(JSON.stringify([k, c, scan] satisfies FoundScans[number]));
     },
     unreadable: (k, reason) => void answer.unreadable.push([k, reason]),
     expensive: (k, c, message) => void answer.expensive.push([k, c, message]),
   });
   answer.claimed = Int32Array.from(claimed);
-  answer.found = JSON.stringify(found);
+  answer.found = `[${found.join(',')}]`;
   parentPort?.postMessage(answer, [answer.claimed.buffer as ArrayBuffer]);
   parentPort?.close();
 }
