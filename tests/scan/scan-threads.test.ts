@@ -22,6 +22,10 @@ beforeAll(() => {
     fs.writeFileSync(path.join(dir, `f${i}.py`), i % 37 === 0 ? `x = 1\nbigquery.Client(${i})\nrequests.get(u)\n` : `x = ${i}\n`);
   }
   fs.writeFileSync(path.join(fx.root, 'gen/slow.txt'), `${'a'.repeat(40)}cb\nfoo\n`);
+  // What a thread's answer must carry back intact (it comes as JSON): a line with bytes that are
+  // not UTF-8 (git grep prints them raw, as U+DC80+byte) and a binary file (its first NUL).
+  fs.writeFileSync(path.join(fx.root, 'gen/d4/bad.py'), Buffer.from('x = 1\nbigquery.Client(\xff\xfe)\n', 'latin1'));
+  fs.writeFileSync(path.join(fx.root, 'gen/d6/blob.py'), Buffer.from('bigquery.Client(1)\n\0\x01rest\n', 'latin1'));
   gitInit(fx.root);
   // After the commit: a tracked file turned into a link (read with a check, refused: a diagnostic
   // in file order), an untracked file, a modified one.
@@ -54,7 +58,7 @@ async function scanWith(open: () => Promise<RepoTree>, threads?: Parameters<type
 
 describe.each([
   // git's index lists the link's path as a file: it is opened, and refused (in file order).
-  ['a git work tree', () => gitTree(fx.root), ['scan/pattern-too-expensive', 'gen/d3/f300.py: is a symbolic link']],
+  ['a git work tree', () => gitTree(fx.root), ['scan/pattern-too-expensive', 'gen/d3/f300.py: is a symbolic link', '(\\udcff\\udcfe)', 'blob.py matches']],
   ['a plain folder', async () => fsTree(fx.root), ['scan/pattern-too-expensive']],
 ])('threads over %s', (_name, open, reported) => {
   it('give what one thread gives when the threads scan every file', async () => {
@@ -89,12 +93,28 @@ describe('the scan threads themselves', () => {
     tree.close?.();
   });
 
+  it('compile patterns told ahead of the job, and still scan the job with its own', async () => {
+    const tree = await gitTree(fx.root);
+    const onDisk = tree.onDisk;
+    if (onDisk === undefined) throw new Error('a work tree is on disk');
+    const paths = tree.paths;
+    const job = { paths, modes: Uint8Array.from(paths, (p) => onDisk.readMode(p)), want: new Uint8Array(paths.length * 2).fill(1), context: 1 };
+    const alone = await scanOnDisk(job, patterns(), onDisk, { minFiles: Infinity });
+    const ready = startScanThreads(1);
+    // One of the job's two patterns, and one the job does not use.
+    ready.compileAhead([patterns()[0]?.spec, { ...(patterns()[1]?.spec as CompiledPattern['spec']), pattern: 'unused' }].filter((s) => s !== undefined));
+    const threaded = await scanOnDisk(job, patterns(), onDisk, { minFiles: 0, callerScans: false, ready });
+    expect(threaded.byThreads).toBe(paths.length);
+    expect({ ...threaded, byThreads: 0 }).toEqual(alone);
+    tree.close?.();
+  });
+
   it('leave a dead thread’s files to the calling thread', async () => {
     const started = startScanThreads(1);
     const threads = started.take();
     expect(threads).toHaveLength(1);
     await threads[0]?.worker.terminate();
-    const dead: ScanThreads = { take: () => threads.splice(0), close: () => undefined };
+    const dead: ScanThreads = { take: () => threads.splice(0), compileAhead: () => undefined, close: () => undefined };
     const one = await scanWith(() => gitTree(fx.root));
     expect(await scanWith(() => gitTree(fx.root), { threads: { minFiles: 0, callerScans: false, ready: dead } })).toEqual(one);
   });

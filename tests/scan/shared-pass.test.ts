@@ -44,6 +44,16 @@ describe('one pass for all pipelines', () => {
     tree.close?.();
   });
 
+  it('gives pipelines over some of the same files, in the same order or not, what each has alone', async () => {
+    const tree = await gitTree(fx.root);
+    // Their file lists start alike (src/ then lib/), are the same, or hold the same files later.
+    const pipelines = ['grep -rn "bigquery" src/', 'grep -rc "requests" src/ lib/', 'grep -rn "Client" src/ lib/', 'grep -rl "import" lib/ src/', 'grep -rn "x" src/'].map(pipeline);
+    const together = await evaluatePipelines(pipelines, tree);
+    for (const [k, p] of pipelines.entries()) expect(together[k]).toEqual(await evaluatePipeline(p, tree));
+    expect(together.every((r) => r.filesSearched > 0)).toBe(true);
+    tree.close?.();
+  });
+
   it('scans lent buffers (peekSync) exactly as copied ones (readSync)', async () => {
     const tree = await gitTree(fx.root);
     expect(tree.peekSync).toBeDefined();

@@ -50,6 +50,17 @@ describe('the files grep -r plans over a sorted tree', () => {
     expect([anyUnder(sorted, 'a/b/'), anyUnder(sorted, 'a/c/'), anyUnder(unsorted, 'ab/'), anyUnder(sorted, 'zz')]).toEqual([true, false, true, false]);
   });
 
+  it('bisects both ends of every prefix’s range', () => {
+    const prefixes = new Set(sorted.flatMap((p) => Array.from({ length: p.length + 1 }, (_, n) => p.slice(0, n))));
+    for (const prefix of [...prefixes, 'a/zz', '\uffff']) {
+      const inside = sorted.flatMap((p, k) => (p.startsWith(prefix) ? [k] : []));
+      const range = prefixRange(sorted, prefix);
+      if (prefix === '') expect(range).toEqual({ from: 0, to: sorted.length });
+      else if (inside.length === 0) expect(range.to - range.from).toBe(0);
+      else expect([prefix, range]).toEqual([prefix, { from: inside[0], to: (inside.at(-1) as number) + 1 }]);
+    }
+  });
+
   it('tests a plain suffix glob as fnmatch does', () => {
     for (const name of ['x.py', '.py', 'py', 'x.py\n', 'x\n.py', 'x.PY', 'ü.py', 'x.pyc']) {
       expect([name, fnmatch('*.py', name)]).toEqual([name, name.endsWith('.py')]);

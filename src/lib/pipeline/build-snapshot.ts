@@ -13,7 +13,7 @@ import type { Snapshot } from '../snapshot/schema.js';
 import { assembleSnapshot, commandFilesFrom, configCategoryPatterns, groupCommandsOf, verifyDoc, type VerifyOptions } from '../verify/index.js';
 import { completePast, loadPast, savePast } from './history-step.js';
 import { planMetrics } from './metrics.js';
-import { evaluateMetrics } from './evaluate-metrics.js';
+import { evaluateMetrics, patternSpecsOf } from './evaluate-metrics.js';
 import { readRepoInfo, type RepoInfo } from './repo-info.js';
 import { openTree, scanThreadsAhead } from './tree.js';
 import type { RepoTree, ScanThreads } from '../scan/index.js';
@@ -77,6 +77,11 @@ async function buildOn(
     categoryPatterns: configCategoryPatterns(opts.metrics, diagnostics),
   };
 
+  const groupCommands = groupCommandsOf(doc);
+  // The patterns are compiled here and on the scan threads while git lists the tree (issue 21).
+  const specs = patternSpecsOf(metrics, groupCommands.map((c) => c.pipeline));
+  scanThreads?.compileAhead(specs);
+
   const progress = log.progress('Reading git history');
   const past = await loadPast({
     root: opts.repo,
@@ -97,7 +102,6 @@ async function buildOn(
 
   const tree = await treeReady;
   diagnostics.push(...treeDiagnostics);
-  const groupCommands = groupCommandsOf(doc);
   const { metrics: evaluated, alongside } = await evaluateMetrics(metrics, tree, diagnostics, groupCommands.map((c) => c.pipeline), scanThreads);
   const commandFiles = commandFilesFrom(groupCommands, alongside);
   if (repo.isGit && !opts.history.backfill) await addCheapRenames(opts.repo, doc, tree.paths, past.renames);

@@ -6,9 +6,22 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic } from '../diagnostics.js';
-import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type MetricResult, type RepoTree, type ScanThreads } from '../scan/index.js';
+import { evaluatePipelines, parseGrepCommand, type GrepPipeline, type MetricResult, type PatternSpec, type RepoTree, type ScanThreads } from '../scan/index.js';
 import type { MetricInput } from '../verify/index.js';
 import { failedMetric, type MetricPlan } from './metrics.js';
+
+/**
+ * The grep patterns evaluateMetrics will compile for these plans and pipelines. Parsing them here,
+ * before the tree is listed, compiles them in the calling thread (compilePattern keeps them) while
+ * git walks the work tree, and lets the scan threads compile them then too (compileAhead).
+ */
+export function patternSpecsOf(plans: readonly MetricPlan[], alongside: readonly GrepPipeline[]): PatternSpec[] {
+  const parsed = plans.flatMap((plan) => {
+    const r = parseGrepCommand(plan.command);
+    return r.ok ? [r.pipeline] : [];
+  });
+  return [...parsed, ...alongside].map((p) => p.grep.spec);
+}
 
 export async function evaluateMetrics(
   plans: readonly MetricPlan[],

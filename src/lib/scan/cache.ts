@@ -51,12 +51,47 @@ export function scanFile(buf: Buffer, compiled: CompiledPattern, context: number
   if (hits.length === 0) return binary ? { ...EMPTY_SCAN, binary, nulAt, rgNulRead } : EMPTY_SCAN;
   if (binary) return { binary, hits, nulAt, rgNulRead, before: hits.map(() => []), after: hits.map(() => []) };
   if (context === 0) return { binary, hits, before: hits.map(() => []), after: hits.map(() => []) };
-  const lines = buf.toString('utf8').split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  let last = 0;
+  for (const h of hits) last = Math.max(last, h.line);
+  const line = contextLines(buf, last + context);
+  const range = (from: number, to: number): string[] => {
+    const out: string[] = [];
+    for (let i = Math.max(0, from); i < to; i++) {
+      const text = line(i);
+      if (text === undefined) break;
+      out.push(text);
+    }
+    return out;
+  };
   return {
     binary,
     hits,
-    before: hits.map((h) => lines.slice(Math.max(0, h.line - 1 - context), h.line - 1)),
-    after: hits.map((h) => lines.slice(h.line, h.line + context)),
+    before: hits.map((h) => range(h.line - 1 - context, h.line - 1)),
+    after: hits.map((h) => range(h.line, h.line + context)),
+  };
+}
+
+/**
+ * The file's lines (0-based) up to `upTo`, each decoded alone: what `buf.toString('utf8')
+ * .split('\n')` gives, without decoding and splitting the whole file for a hit near its top
+ * (issue 21: most of a scan's hits only feed counts). A newline byte is never part of a UTF-8
+ * sequence, so a line's bytes decode alone to the same text, bad bytes included. undefined past
+ * the last line (an empty last segment, after a final newline, is not a line).
+ */
+function contextLines(buf: Buffer, upTo: number): (i: number) => string | undefined {
+  const starts = [0];
+  for (let at = 0; starts.length <= upTo + 1; ) {
+    const nl = buf.indexOf(10, at);
+    if (nl < 0) break;
+    at = nl + 1;
+    starts.push(at);
+  }
+  return (i) => {
+    const start = starts[i];
+    if (start === undefined) return undefined;
+    const next = starts[i + 1];
+    if (next !== undefined) return buf.toString('utf8', start, next - 1);
+    // The last segment: a line unless empty (the file ends with a newline) — or cut short by `upTo`.
+    return start < buf.length && i <= upTo ? buf.toString('utf8', start, buf.length) : undefined;
   };
 }

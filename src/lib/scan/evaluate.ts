@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { assemble } from './assemble.js';
-import { scanFile, type FileScan, type ScanCache } from './cache.js';
+import { EMPTY_SCAN, scanFile, type FileScan, type ScanCache } from './cache.js';
 import type { GrepPipeline } from './command/pipeline.js';
 import { compilePattern, type CompiledPattern } from './regex/compile.js';
 import { readAll } from './read.js';
@@ -126,18 +126,29 @@ export class PreparedPipelines {
     const plans = this.plansOn(tree, ignoreTexts);
     const slotOf = new Map<string, number>();
     const slotPaths: string[] = [];
-    const slotsOf = plans.map((plan) => {
+    const slotsOf: Int32Array[] = [];
+    for (const plan of plans) {
       const slots = new Int32Array(plan.files.length);
-      plan.files.forEach((f, k) => {
-        let slot = slotOf.get(f.path);
+      // Files an earlier plan starts with too (`grep -r X dp/` and `grep -r Y dp/ orch/`, the
+      // same directories twice): their slots are copied, not looked up per file again.
+      let shared = 0;
+      let from = -1;
+      for (let j = 0; j < slotsOf.length; j++) {
+        const n = commonStart((plans[j] as SearchPlan).files, plan.files);
+        if (n > shared) [shared, from] = [n, j];
+      }
+      if (from >= 0) slots.set((slotsOf[from] as Int32Array).subarray(0, shared));
+      for (let k = shared; k < plan.files.length; k++) {
+        const path = (plan.files[k] as { path: string }).path;
+        let slot = slotOf.get(path);
         if (slot === undefined) {
-          slot = slotPaths.push(f.path) - 1;
-          slotOf.set(f.path, slot);
+          slot = slotPaths.push(path) - 1;
+          slotOf.set(path, slot);
         }
         slots[k] = slot;
-      });
-      return slots;
-    });
+      }
+      slotsOf.push(slots);
+    }
     // Which patterns each slot needs (1), so each file is read at most once for all of them.
     const needed = patterns.map(() => new Uint8Array(slotPaths.length));
     prepared.forEach((p, i) => {
@@ -183,7 +194,7 @@ export class PreparedPipelines {
           byslot[slot] = { binary: false, hits: [], before: [], after: [] };
           continue;
         }
-        const scan = found.scans[k * count + c] as FileScan;
+        const scan = found.scans[k * count + c] ?? EMPTY_SCAN;
         byslot[slot] = scan;
         if (blob !== undefined) opts.cache?.set(`${blob}\0${(patterns[c] as CompiledPattern).key}`, scan);
       }
@@ -244,6 +255,14 @@ async function scanPaths(tree: RepoTree, job: ScanJob, patterns: readonly Compil
     }
   });
   return out;
+}
+
+/** How many files two plans start with alike (slots depend on nothing else of a plan's files). */
+function commonStart(a: SearchPlan['files'], b: SearchPlan['files']): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && (a[k] as { path: string }).path === (b[k] as { path: string }).path) k++;
+  return k;
 }
 
 function planOf(src: GrepPipeline['grep'], tree: RepoTree, ignoreTexts: ReadonlyMap<string, string>): SearchPlan {

@@ -15,15 +15,19 @@ import { workerBeside } from '../worker-beside.js';
 import { EMPTY_SCAN, type FileScan } from './cache.js';
 import type { CompiledPattern } from './regex/compile.js';
 import { BATCH, scanClaimed, type ScanJob, type ScanSink } from './scan-slice.js';
-import { THREAD_CANCELLED, THREAD_WAITING, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
+import { THREAD_CANCELLED, THREAD_WAITING, type FoundScans, type PatternsAhead, type ScanThreadAnswer, type ScanThreadInput } from './scan-messages.js';
 import { insideReader } from './tree/safe-read.js';
-import type { OnDiskFiles } from './types.js';
+import type { OnDiskFiles, PatternSpec } from './types.js';
 
 /** Below this many files to read, no thread is started (a thread's start costs ~30 ms of CPU, ~1,500 files' worth). */
 export const MIN_FILES_FOR_THREADS = 4000;
 
 /** What scanning a job's files found, by file index k and pattern index c (`k * patterns + c`). */
 export interface ScanOutcomes {
+  /**
+   * undefined where a wanted scan found nothing (EMPTY_SCAN): most files, so neither the threads
+   * nor the calling thread write a slot for them.
+   */
   scans: (FileScan | undefined)[];
   /** undefined: read; null: not listed by the tree (nothing to report); else why it was not read. */
   unreadable: (string | null | undefined)[];
@@ -48,6 +52,8 @@ export interface ThreadOptions {
 export interface ScanThreads {
   /** Takes the threads for a job (each thread does one); empty once taken or closed. */
   take(): ScanThread[];
+  /** Has the threads compile these patterns now, before the job comes (a job's other patterns are compiled then). */
+  compileAhead(specs: readonly PatternSpec[]): void;
   close(): void;
 }
 
@@ -69,6 +75,10 @@ export function startScanThreads(count = scanThreadCount()): ScanThreads {
   }
   return {
     take: () => threads.splice(0),
+    compileAhead: (specs) => {
+      const message: PatternsAhead = { ahead: [...specs] };
+      for (const thread of threads) thread.worker.postMessage(message);
+    },
     close: () => {
       for (const thread of threads.splice(0)) void thread.worker.terminate();
     },
@@ -80,7 +90,9 @@ export async function scanOnDisk(job: ScanJob, patterns: readonly CompiledPatter
   const n = job.paths.length;
   const out: ScanOutcomes = { scans: new Array<FileScan | undefined>(n * patterns.length), unreadable: new Array<string | null | undefined>(n), expensive: new Map(), byThreads: 0 };
   const sink: ScanSink = {
-    scanned: (k, c, scan) => void (out.scans[k * patterns.length + c] = scan),
+    scanned: (k, c, scan) => {
+      if (scan !== EMPTY_SCAN) out.scans[k * patterns.length + c] = scan;
+    },
     unreadable: (k, reason) => void (out.unreadable[k] = reason),
     expensive: (k, c, message) => void out.expensive.set(k * patterns.length + c, message),
   };
@@ -138,16 +150,16 @@ function startThread(): ScanThread | null {
   return { worker, answer };
 }
 
-/** A thread's findings into `out` (every wanted scan of its batches is EMPTY_SCAN unless it says otherwise); how many files it scanned. */
+/** A thread's findings into `out` (a wanted scan of its batches found nothing unless it says otherwise); how many files it scanned. */
 function take(answer: ScanThreadAnswer, count: number, job: ScanJob, out: ScanOutcomes, done: Uint8Array): number {
   const n = job.paths.length;
   let files = 0;
   for (const from of answer.claimed) {
     done[from / BATCH] = 1;
     files += Math.min(n, from + BATCH) - from;
-    for (let i = from * count, end = Math.min(n, from + BATCH) * count; i < end; i++) if (job.want[i] === 1) out.scans[i] = EMPTY_SCAN;
   }
-  for (const [k, c, scan] of answer.found) out.scans[k * count + c] = scan;
+  // Our own thread's JSON of FileScans (scan-messages.ts), not input: no schema to check it against.
+  for (const [k, c, scan] of JSON.parse(answer.found) as FoundScans) out.scans[k * count + c] = scan;
   for (const [k, reason] of answer.unreadable) {
     out.unreadable[k] = reason;
     out.scans.fill(undefined, k * count, (k + 1) * count);

@@ -41,8 +41,14 @@ export function prefixRange(paths: readonly string[], prefix: string): { from: n
     if ((paths[mid] as string) < prefix) lo = mid + 1;
     else hi = mid;
   }
-  let to = lo;
-  while (to < paths.length && (paths[to] as string).startsWith(prefix)) to++;
+  // They end where a path stops starting with it: bisected too, not walked (a directory operand's
+  // isDir test and its walk each asked for the range of thousands of files).
+  let to = paths.length;
+  for (let at = lo; at < to; ) {
+    const mid = (at + to) >>> 1;
+    if ((paths[mid] as string).startsWith(prefix)) at = mid + 1;
+    else to = mid;
+  }
   return { from: lo, to };
 }
 
