@@ -79,12 +79,18 @@ describe('the scan threads themselves', () => {
     return c;
   });
 
-  it('scan the files the calling thread leaves them, and the calling thread uses their findings', async () => {
+  /** The fixture's work tree and a job asking both patterns of every file. */
+  async function wholeTreeJob() {
     const tree = await gitTree(fx.root);
     const onDisk = tree.onDisk;
     if (onDisk === undefined) throw new Error('a work tree is on disk');
     const paths = tree.paths;
     const job = { paths, modes: Uint8Array.from(paths, (p) => onDisk.readMode(p)), want: new Uint8Array(paths.length * 2).fill(1), context: 1 };
+    return { tree, onDisk, paths, job };
+  }
+
+  it('scan the files the calling thread leaves them, and the calling thread uses their findings', async () => {
+    const { tree, onDisk, paths, job } = await wholeTreeJob();
     const alone = await scanOnDisk(job, patterns(), onDisk, { minFiles: Infinity });
     const threaded = await scanOnDisk(job, patterns(), onDisk, { minFiles: 0, callerScans: false, ready: startScanThreads(2) });
     expect(alone.byThreads).toBe(0);
@@ -94,11 +100,7 @@ describe('the scan threads themselves', () => {
   });
 
   it('compile patterns told ahead of the job, and still scan the job with its own', async () => {
-    const tree = await gitTree(fx.root);
-    const onDisk = tree.onDisk;
-    if (onDisk === undefined) throw new Error('a work tree is on disk');
-    const paths = tree.paths;
-    const job = { paths, modes: Uint8Array.from(paths, (p) => onDisk.readMode(p)), want: new Uint8Array(paths.length * 2).fill(1), context: 1 };
+    const { tree, onDisk, paths, job } = await wholeTreeJob();
     const alone = await scanOnDisk(job, patterns(), onDisk, { minFiles: Infinity });
     const ready = startScanThreads(1);
     // One of the job's two patterns, and one the job does not use.
